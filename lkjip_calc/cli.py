@@ -1,0 +1,141 @@
+"""The `lkjip` command: check and export a unit's year. Messages and help are in Bahasa Indonesia."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from . import formatting as f
+from .errors import DataTidakValid
+from .export import ekspor
+from .paths import PilihanTidakSah, akar_data, pilih
+from .pipeline import siapkan
+
+KELUAR_GALAT_DATA = 2
+KELUAR_GALAT_INTERNAL = 3
+
+
+class _Format(argparse.HelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None):
+        return super().add_usage(usage, actions, groups, "penggunaan: " if prefix is None else prefix)
+
+
+class _Parser(argparse.ArgumentParser):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("formatter_class", _Format)
+        kwargs.setdefault("add_help", False)
+        super().__init__(*args, **kwargs)
+        self._positionals.title = "argumen"
+        self._optionals.title = "opsi"
+        self.add_argument("-h", "--help", action="help", help="tampilkan bantuan ini lalu keluar")
+
+    def error(self, message):
+        self.print_usage(sys.stderr)
+        terjemahan = (message.replace("the following arguments are required", "argumen wajib belum diberikan")
+                      .replace("invalid choice", "pilihan tidak dikenal").replace("choose from", "pilih dari")
+                      .replace("unrecognized arguments", "argumen tidak dikenal")
+                      .replace("invalid int value", "bukan bilangan bulat"))
+        self.exit(KELUAR_GALAT_DATA, f"{self.prog}: galat: {terjemahan}\n")
+
+
+def _opsi_umum(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--unit", metavar="UNIT", help="kode unit (nama folder di data/); bawaan: satu-satunya unit yang ada")
+    p.add_argument("--year", "--tahun", dest="tahun", type=int, metavar="TAHUN",
+                   help="tahun laporan; bawaan: tahun terbaru unit tersebut")
+    p.add_argument("--data", metavar="FOLDER", help="folder data; bawaan: $LKJIP_DATA atau ./data")
+
+
+def buat_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="lkjip", description="LKjIP sebagai kode: periksa data, hitung setiap angka, ekspor tabel.")
+    sub = parser.add_subparsers(dest="perintah", title="perintah", metavar="PERINTAH", parser_class=_Parser)
+    p = sub.add_parser("check", help="periksa data satu unit dan tahun, tampilkan ringkasan dan peringatan",
+                       description="Memeriksa seluruh berkas data satu unit dan tahun. Keluar 0 bila data valid, "
+                                   "2 bila ada galat. Peringatan ditampilkan tetapi tidak menghentikan proses.")
+    _opsi_umum(p)
+    p = sub.add_parser("export", help="tulis tabel terhitung sebagai CSV (kinerja, anggaran, wilayah)",
+                       description="Menulis kinerja.csv, anggaran.csv dan wilayah.csv: UTF-8, titik desimal, tanpa "
+                                   "pemisah ribuan, tanpa pembulatan. Tidak ada yang ditulis bila data tidak valid.")
+    _opsi_umum(p)
+    p.add_argument("--out", required=True, metavar="FOLDER", help="folder tujuan (dibuat bila belum ada)")
+    return parser
+
+
+def _ringkasan(laporan, akar: Path) -> None:
+    h = laporan.hasil
+    d = h.data
+    print(f"Data valid: {d.unit.nama}, tahun {d.tahun} ({d.folder})")
+    print(f"Indikator Kinerja Utama ({f.terbilang(len(h.kinerja))}), skala {d.skala.dasar_hukum}:")
+    for k in h.kinerja:
+        capaian = f"{f.persen(k.capaian)}%" if k.capaian is not None else f"- ({k.alasan_kosong})"
+        print(f"  - {k.indikator}: target {f.nilai_indikator(k.target)}, realisasi {f.nilai_indikator(k.realisasi)}, "
+              f"capaian {capaian}, predikat {k.predikat or '-'}")
+        if k.pagu is not None:
+            print(f"      anggaran Rp {f.rupiah(k.pagu)}, realisasi Rp {f.rupiah(k.realisasi_anggaran)}, "
+                  f"serapan {f.persen(k.serapan)}%, efisiensi {f.rasio(k.efisiensi)}")
+    print(f"Anggaran: pagu {f.rupiah(h.pagu, awalan=True)}, realisasi {f.rupiah(h.realisasi_anggaran, awalan=True)}, "
+          f"serapan {f.persen(h.serapan)}%")
+    peringatan = laporan.temuan.peringatan_saja
+    if peringatan:
+        print(f"Peringatan ({len(peringatan)}):")
+        for t in peringatan:
+            print(f"  {t}")
+    else:
+        print("Tidak ada peringatan.")
+
+
+def _jalankan(args) -> int:
+    akar = akar_data(args.data)
+    try:
+        unit, tahun = pilih(akar, args.unit, args.tahun)
+    except PilihanTidakSah as e:
+        print(f"GALAT: {e}", file=sys.stderr)
+        return KELUAR_GALAT_DATA
+    try:
+        laporan = siapkan(akar, unit, tahun)
+    except DataTidakValid as e:
+        galat = e.temuan.galat_saja
+        print(f"Data {unit} tahun {tahun} tidak valid: {len(galat)} galat.", file=sys.stderr)
+        for t in galat:
+            print(t, file=sys.stderr)
+        for t in e.temuan.peringatan_saja:
+            print(t, file=sys.stderr)
+        return KELUAR_GALAT_DATA
+    if args.perintah == "check":
+        _ringkasan(laporan, akar)
+        return 0
+    keluaran = Path(args.out)
+    if keluaran.resolve().is_relative_to(akar.resolve()):
+        print(f"GALAT: --out '{keluaran}' berada di dalam folder data; data/ hanya untuk masukan. "
+              "Pilih folder lain, mis. _build/.", file=sys.stderr)
+        return KELUAR_GALAT_DATA
+    for path in ekspor(laporan.hasil, keluaran):
+        print(f"Ditulis: {path}")
+    for t in laporan.temuan.peringatan_saja:
+        print(t)
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = buat_parser()
+    args = parser.parse_args(argv)
+    if args.perintah is None:
+        parser.print_help()
+        return KELUAR_GALAT_DATA
+    try:
+        return _jalankan(args)
+    except KeyboardInterrupt:
+        print("Dihentikan.", file=sys.stderr)
+        return 130
+    except Exception as e:  # a bug, not bad data: say so plainly instead of a traceback
+        print(f"GALAT INTERNAL ({type(e).__name__}: {e}). Ini kesalahan program, bukan data Anda; "
+              "laporkan bersama perintah yang dijalankan. Jalankan dengan LKJIP_DEBUG=1 untuk rinciannya.",
+              file=sys.stderr)
+        import os
+        if os.environ.get("LKJIP_DEBUG"):
+            raise
+        return KELUAR_GALAT_INTERNAL
+
+
+if __name__ == "__main__":
+    sys.exit(main())

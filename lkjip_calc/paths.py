@@ -1,0 +1,59 @@
+"""Where the data of a unit and year lives, and the defaults for --unit and --year."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+FOLDER_SKALA = "skala"
+
+
+class PilihanTidakSah(Exception):
+    """A --unit/--year that cannot be resolved; the message is for the user."""
+
+
+def akar_data(data: str | Path | None = None) -> Path:
+    """The data/ folder: --data, else $LKJIP_DATA, else ./data."""
+    if data is None:
+        data = os.environ.get("LKJIP_DATA", "data")
+    return Path(data)
+
+
+def daftar_unit(akar: Path) -> list[str]:
+    if not akar.is_dir():
+        return []
+    return sorted(p.name for p in akar.iterdir()
+                  if p.is_dir() and p.name != FOLDER_SKALA and not p.name.startswith((".", "_")))
+
+
+def daftar_tahun(akar: Path, unit: str) -> list[int]:
+    folder = akar / unit
+    if not folder.is_dir():
+        return []
+    return sorted(int(p.name) for p in folder.iterdir() if p.is_dir() and re.fullmatch(r"\d{4}", p.name))
+
+
+def pilih(akar: Path, unit: str | None, tahun: int | None) -> tuple[str, int]:
+    """Resolve --unit (default: the only unit) and --year (default: the unit's latest year)."""
+    if not akar.is_dir():
+        raise PilihanTidakSah(f"folder data '{akar}' tidak ada; jalankan dari folder proyek atau beri --data")
+    semua = daftar_unit(akar)
+    if unit is None:
+        if len(semua) == 1:
+            unit = semua[0]
+        elif not semua:
+            raise PilihanTidakSah(f"tidak ada unit di '{akar}'")
+        else:
+            raise PilihanTidakSah("ada beberapa unit (" + ", ".join(semua) + "); pilih salah satu dengan --unit")
+    elif unit not in semua:
+        raise PilihanTidakSah(f"unit '{unit}' tidak ada di '{akar}'; yang ada: " + (", ".join(semua) or "tidak ada"))
+    tahun_ada = daftar_tahun(akar, unit)
+    if tahun is None:
+        if not tahun_ada:
+            raise PilihanTidakSah(f"unit '{unit}' belum punya folder tahun (mis. {akar / unit}/2024)")
+        tahun = tahun_ada[-1]
+    elif tahun not in tahun_ada:
+        raise PilihanTidakSah(f"tahun {tahun} tidak ada untuk unit '{unit}'; yang ada: "
+                              + (", ".join(map(str, tahun_ada)) or "tidak ada"))
+    return unit, tahun

@@ -1,0 +1,143 @@
+"""The named values that prose may cite with placeholders such as {{ iku.ikm.capaian }}.
+
+Each name maps to a computed figure (from `compute.Hasil`) or a fact of the data, with the
+kind that decides how it is displayed. data/README.md lists the names for analysts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from . import formatting as f
+from .compute import Hasil
+
+TEKS, TAHUN, ANGKA, PERSEN, RASIO, RUPIAH, JUMLAH, DAFTAR, DESIMAL = (
+    "teks", "tahun", "angka", "persen", "rasio", "rupiah", "jumlah", "daftar", "desimal")
+
+# Filters a placeholder may apply, and the kinds each accepts.
+FILTER = {"terbilang": (JUMLAH,), "rp": (RUPIAH,)}
+
+
+@dataclass(frozen=True)
+class Nilai:
+    jenis: str
+    mentah: object
+    bernomor: bool = True  # DAFTAR only: numbered (1.) or bulleted (-) list
+
+    def tampil(self, filter_: str | None = None) -> str:
+        m = self.mentah
+        if filter_ == "terbilang":
+            return f.terbilang(m)
+        if filter_ == "rp":
+            return f.rupiah(m, awalan=True)
+        if self.jenis == DAFTAR:
+            if self.bernomor:
+                return "\n".join(f"{i}. {x}" for i, x in enumerate(m, start=1))
+            return "\n".join(f"- {x}" for x in m)
+        if m is None:
+            return f.KOSONG
+        if self.jenis in (TEKS, TAHUN, JUMLAH):
+            return str(m)
+        if self.jenis == ANGKA:
+            return f.nilai_indikator(m)
+        if self.jenis == PERSEN:
+            return f.persen(m)
+        if self.jenis == RASIO:
+            return f.rasio(m)
+        if self.jenis == RUPIAH:
+            return f.rupiah(m)
+        if self.jenis == DESIMAL:
+            return f.angka(m, 2, tetap=True)
+        raise AssertionError(self.jenis)
+
+
+def nilai_nilai(hasil: Hasil) -> dict[str, Nilai]:
+    d = hasil.data
+    u, r, lap = d.unit, d.renstra, d.laporan
+    n: dict[str, Nilai] = {}
+
+    def teks(nama, v):
+        n[nama] = Nilai(TEKS, v)
+
+    n["tahun"] = Nilai(TAHUN, d.tahun)
+    n["tahun_lalu"] = Nilai(TAHUN, d.tahun - 1)
+    n["tahun_berikut"] = Nilai(TAHUN, d.tahun + 1)
+    for kunci in ("nama", "nama_singkat", "jenis", "pemerintah", "daerah", "kota", "ibukota"):
+        teks(f"unit.{kunci}", getattr(u, kunci))
+    n["unit.ketinggian_mdpl"] = Nilai(ANGKA, u.geografi.ketinggian_mdpl)
+    teks("unit.lintang", u.geografi.lintang)
+    teks("unit.bujur", u.geografi.bujur)
+    n["unit.suhu_maks"] = Nilai(ANGKA, u.geografi.suhu_maks)
+    n["unit.suhu_min"] = Nilai(ANGKA, u.geografi.suhu_min)
+    for peran in ("kepala", "atasan"):
+        pejabat = getattr(u, peran)
+        for kunci in ("nama", "jabatan", "pangkat", "nip"):
+            teks(f"unit.{peran}.{kunci}", getattr(pejabat, kunci))
+
+    teks("renstra.periode", r.periode)
+    n["renstra.tahun_awal"] = Nilai(TAHUN, r.tahun_awal)
+    n["renstra.tahun_akhir"] = Nilai(TAHUN, r.tahun_akhir)
+    teks("renstra.periode_berikut", r.periode_berikut)
+    teks("renstra.dokumen", r.dokumen)
+
+    teks("laporan.tempat", lap.tempat)
+    teks("laporan.tanggal", f.bulan_tahun(lap.tanggal_laporan_date))
+    teks("pk.tanggal", f.bulan_tahun(lap.perjanjian_kinerja.tanggal_date))
+    teks("pk.jenis", lap.perjanjian_kinerja.jenis)
+    teks("pk.sumber_dana", lap.perjanjian_kinerja.sumber_dana)
+    teks("skala.dasar_hukum", d.skala.dasar_hukum)
+    teks("skala.nama", d.skala.nama)
+
+    n["anggaran.pagu"] = Nilai(RUPIAH, hasil.pagu)
+    n["anggaran.realisasi"] = Nilai(RUPIAH, hasil.realisasi_anggaran)
+    n["anggaran.serapan"] = Nilai(PERSEN, hasil.serapan)
+    n["anggaran.sisa"] = Nilai(RUPIAH, hasil.pagu - hasil.realisasi_anggaran)
+    for kunci, v in hasil.jumlah.items():
+        n[f"jumlah.{kunci}"] = Nilai(JUMLAH, v)
+
+    total = hasil.wilayah.iloc[-1]
+    n["wilayah.luas"] = Nilai(ANGKA, total["luas_km2"])
+    n["wilayah.luas_dinyatakan"] = Nilai(ANGKA, lap.dinyatakan.luas_km2)
+    n["penduduk.laki_laki"] = Nilai(RUPIAH, int(total["laki_laki"]))
+    n["penduduk.perempuan"] = Nilai(RUPIAH, int(total["perempuan"]))
+    n["penduduk.jumlah"] = Nilai(RUPIAH, int(total["jumlah"]))
+    n["penduduk.rasio_jenis_kelamin"] = Nilai(DESIMAL, total["rasio_jenis_kelamin"])
+    n["penduduk.kepadatan"] = Nilai(DESIMAL, total["kepadatan"])
+
+    for k in hasil.kinerja:
+        awal = f"iku.{k.kode}"
+        teks(f"{awal}.indikator", k.indikator)
+        teks(f"{awal}.satuan", k.satuan)
+        teks(f"{awal}.sasaran", k.sasaran)
+        teks(f"{awal}.predikat", k.predikat)
+        for kunci in ("target", "realisasi", "realisasi_tahun_lalu", "target_tahun_lalu", "target_akhir_renstra",
+                      "realisasi_nasional", "pembilang", "penyebut"):
+            n[f"{awal}.{kunci}"] = Nilai(ANGKA, getattr(k, kunci))
+        kemajuan_jenis = PERSEN if d.laporan.metode.tingkat_kemajuan == "rasio" else ANGKA
+        n[f"{awal}.tingkat_kemajuan"] = Nilai(kemajuan_jenis, k.tingkat_kemajuan)
+        for kunci in ("capaian", "serapan", "alokasi"):
+            n[f"{awal}.{kunci}"] = Nilai(PERSEN, getattr(k, kunci))
+        n[f"{awal}.efisiensi"] = Nilai(RASIO, k.efisiensi)
+        n[f"{awal}.pagu"] = Nilai(RUPIAH, k.pagu)
+        n[f"{awal}.realisasi_anggaran"] = Nilai(RUPIAH, k.realisasi_anggaran)
+        teks(f"{awal}.perubahan_tahun_lalu", k.perubahan_tahun_lalu)
+
+    for _, b in hasil.anggaran[hasil.anggaran["tingkat"] == "program"].iterrows():
+        awal = f"program.{b['kode_program']}"
+        teks(f"{awal}.nama", b["program"])
+        n[f"{awal}.pagu"] = Nilai(RUPIAH, int(b["pagu"]))
+        n[f"{awal}.realisasi"] = Nilai(RUPIAH, int(b["realisasi"]))
+        n[f"{awal}.serapan"] = Nilai(PERSEN, b["serapan"])
+
+    n["daftar.tujuan"] = Nilai(DAFTAR, [t.nama for t in r.tujuan])
+    n["daftar.sasaran"] = Nilai(DAFTAR, [s.nama for s in r.sasaran if s.kode in {k.sasaran_kode for k in hasil.kinerja}])
+    n["daftar.iku"] = Nilai(DAFTAR, [k.indikator for k in hasil.kinerja])
+    n["daftar.kelurahan"] = Nilai(DAFTAR, list(hasil.wilayah["kelurahan"][:-1]))
+    b = u.geografi.batas
+    n["daftar.batas_wilayah"] = Nilai(DAFTAR, [f"Sebelah Utara : {b.utara}", f"Sebelah Timur : {b.timur}",
+                                               f"Sebelah Selatan : {b.selatan}", f"Sebelah Barat : {b.barat}"],
+                                      bernomor=False)
+    n["daftar.permasalahan"] = Nilai(DAFTAR, list(u.permasalahan))
+    n["daftar.program"] = Nilai(DAFTAR, list(hasil.anggaran[hasil.anggaran["tingkat"] == "program"]["program"]))
+    return n

@@ -1,0 +1,76 @@
+"""Each formula on its own, with the edge cases the published reports get wrong."""
+
+from decimal import Decimal as D
+
+import pytest
+
+from lkjip_calc import formulas
+
+
+def test_capaian_positif():
+    assert formulas.capaian(D("80.25"), D("84.5")) == D("80.25") / D("84.5") * 100
+
+
+def test_capaian_negatif_permenpanrb():
+    # lower is better: target 10, realisasi 8 -> (20 - 8) / 10 x 100 = 120
+    assert formulas.capaian(D(8), D(10), "negatif") == D(120)
+    assert formulas.capaian(D(12), D(10), "negatif") == D(80)
+
+
+def test_capaian_negatif_target_per_realisasi():
+    assert formulas.capaian(D(8), D(10), "negatif", "target-per-realisasi") == D(125)
+    assert formulas.capaian(D(0), D(10), "negatif", "target-per-realisasi") is None
+
+
+def test_capaian_target_nol_dan_realisasi_kosong():
+    assert formulas.capaian(D(5), D(0)) is None
+    assert formulas.capaian(None, D(10)) is None
+    assert formulas.alasan_kosong(D(5), D(0)) == "target bernilai 0 sehingga capaian tidak dapat dihitung"
+    assert formulas.alasan_kosong(None, D(10)) == "realisasi belum tersedia"
+    assert formulas.alasan_kosong(D(5), D(10)) is None
+
+
+def test_capaian_tanpa_batas_kecuali_diatur():
+    assert formulas.capaian(D(100), D(45)) > 222
+    assert formulas.capaian(D(100), D(45), batas=D(120)) == D(120)
+
+
+def test_serapan_dan_persentase():
+    assert formulas.serapan(14663367084, 14959915882) == D(14663367084) / D(14959915882) * 100
+    assert formulas.serapan(5, 0) is None
+    assert formulas.serapan(None, 10) is None
+
+
+@pytest.mark.parametrize("metode, harapan", [
+    ("capaian-per-serapan", D("0.96")),
+    ("serapan-per-capaian", D("1.04")),
+    ("selisih", D("-3.54")),
+])
+def test_efisiensi_metode(metode, harapan):
+    hasil = formulas.efisiensi(D("94.97"), D("98.51"), metode)
+    assert hasil.quantize(D("0.01")) == harapan
+
+
+def test_efisiensi_tanpa_serapan():
+    assert formulas.efisiensi(D(100), D(0)) is None
+    assert formulas.efisiensi(None, D(90)) is None
+
+
+def test_tingkat_kemajuan():
+    assert formulas.tingkat_kemajuan(D("80.25"), D("84.5"), metode="selisih") == D("-4.25")
+    assert formulas.tingkat_kemajuan(D(100), D(45), metode="selisih") == D(55)
+    assert formulas.tingkat_kemajuan(D(8), D(10), "negatif", "selisih") == D(2)
+    assert formulas.tingkat_kemajuan(D(100), D(45), metode="rasio") == D(100) / D(45) * 100
+    assert formulas.tingkat_kemajuan(D(8), D(10), "negatif", "rasio") == D(120)
+    assert formulas.tingkat_kemajuan(D(8), None) is None
+
+
+def test_penduduk():
+    assert formulas.rasio_jenis_kelamin(30980, 31703).quantize(D("0.01")) == D("97.72")
+    assert formulas.kepadatan(62683, D("10.66")).quantize(D("0.01")) == D("5880.21")
+    assert formulas.kepadatan(10, D(0)) is None
+
+
+def test_metode_tidak_dikenal():
+    with pytest.raises(ValueError):
+        formulas.efisiensi(D(1), D(1), "lain")

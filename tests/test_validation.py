@@ -1,0 +1,148 @@
+"""Bad input: one clear line in Bahasa Indonesia naming file, row and column, exit 2, no
+traceback, nothing written into data/, and the last good export left in place."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+
+TAHUN = "kanigaran/2024"
+
+
+def sidik(folder: Path) -> dict[str, str]:
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def ganti(path: Path, lama: str, baru: str) -> None:
+    teks = path.read_text(encoding="utf-8")
+    assert lama in teks, f"{lama!r} tidak ada di {path}"
+    path.write_text(teks.replace(lama, baru, 1), encoding="utf-8")
+
+
+@pytest.fixture
+def periksa_galat(data_salinan, jalankan, tmp_path):
+    """Run `check` and `export` on the broken copy; return check's stderr after the common asserts."""
+    def _periksa(*potongan: str) -> str:
+        sebelum = sidik(data_salinan)
+        keluar = jalankan("check", "--data", str(data_salinan))
+        assert keluar.kode == 2, keluar.out + keluar.err
+        assert "Traceback" not in keluar.err + keluar.out
+        baris_galat = [b for b in keluar.err.splitlines() if b.startswith("GALAT:")]
+        assert baris_galat, keluar.err
+        cocok = [b for b in baris_galat if all(p in b for p in potongan)]
+        assert cocok, f"tidak ada baris galat yang memuat {potongan}:\n{keluar.err}"
+        for b in cocok:
+            assert "ditemukan" in b or "diharapkan" in b
+
+        # export refuses too, and keeps the previous good output
+        keluaran = tmp_path / "unduhan"
+        keluaran.mkdir(exist_ok=True)
+        (keluaran / "kinerja.csv").write_text("hasil baik sebelumnya\n", encoding="utf-8")
+        ekspor = jalankan("export", "--data", str(data_salinan), "--out", str(keluaran))
+        assert ekspor.kode == 2
+        assert (keluaran / "kinerja.csv").read_text(encoding="utf-8") == "hasil baik sebelumnya\n"
+        assert sorted(p.name for p in keluaran.iterdir()) == ["kinerja.csv"]
+        assert sidik(data_salinan) == sebelum, "tidak boleh ada yang ditulis ke data/"
+        return "\n".join(cocok)
+    return _periksa
+
+
+def test_bilangan_salah_bentuk(data_salinan, periksa_galat):
+    ganti(data_salinan / TAHUN / "anggaran.csv", ",9500000,9490000", ",9.500.000,9490000")
+    pesan = periksa_galat("anggaran.csv", "baris 2", "kolom 'pagu'")
+    assert "'9.500.000'" in pesan and "tanpa pemisah ribuan" in pesan
+
+
+def test_koma_desimal(data_salinan, periksa_galat):
+    ganti(data_salinan / TAHUN / "realisasi_iku.csv", "ikm,2024,80.25", "ikm,2024,\"80,25\"")
+    periksa_galat("realisasi_iku.csv", "baris 3", "kolom 'realisasi'", "'80,25'")
+
+
+def test_kolom_wajib_tidak_ada(data_salinan, periksa_galat):
+    ganti(data_salinan / TAHUN / "penduduk.csv", "kelurahan,laki_laki,perempuan", "kelurahan,laki_laki,wanita")
+    periksa_galat("penduduk.csv", "baris 1", "kolom 'perempuan'", "kolom wajib tidak ada")
+
+
+def test_kolom_tidak_dikenal(data_salinan, periksa_galat):
+    ganti(data_salinan / TAHUN / "penduduk.csv", "kelurahan,laki_laki,perempuan", "kelurahan,laki_laki,wanita")
+    periksa_galat("penduduk.csv", "baris 1", "kolom 'wanita'", "kolom tidak dikenal")
+
+
+def test_kunci_ganda(data_salinan, periksa_galat):
+    path = data_salinan / TAHUN / "perjanjian_kinerja.csv"
+    path.write_text(path.read_text(encoding="utf-8") + "ikm,85\n", encoding="utf-8")
+    periksa_galat("perjanjian_kinerja.csv", "baris 5", "kolom 'iku'", "baris ganda", "baris 3")
+
+
+def test_iku_tidak_ada(data_salinan, periksa_galat):
+    ganti(data_salinan / TAHUN / "iku_program.csv", "kelompok_lembaga,pemberdayaan", "kelompok_lembga,pemberdayaan")
+    periksa_galat("iku_program.csv", "baris 5", "kolom 'iku'", "'kelompok_lembga'", "IKU tidak ada")
+
+
+def test_program_tidak_ada(data_salinan, periksa_galat):
+    ganti(data_salinan / TAHUN / "anggaran.csv", "pemerintahan_umum,", "pemerintahan,")
+    periksa_galat("anggaran.csv", "baris 25", "kolom 'program'", "'pemerintahan'", "program tidak ada")
+
+
+def test_target_nol(data_salinan, periksa_galat):
+    ganti(data_salinan / TAHUN / "perjanjian_kinerja.csv", "ikm,84.5", "ikm,0")
+    periksa_galat("perjanjian_kinerja.csv", "baris 3", "kolom 'target'", "target 0")
+
+
+def test_uang_negatif(data_salinan, periksa_galat):
+    ganti(data_salinan / TAHUN / "anggaran.csv", ",7000000,6929000", ",7000000,-6929000")
+    periksa_galat("anggaran.csv", "baris 8", "kolom 'realisasi'", "negatif", "'-6929000'")
+
+
+def test_bukan_utf8(data_salinan, periksa_galat):
+    path = data_salinan / TAHUN / "wilayah.csv"
+    path.write_bytes(path.read_bytes().replace("Sukoharjo".encode(), "Suk\xf6harjo".encode("latin-1")))
+    periksa_galat("wilayah.csv", "baris 5", "bukan teks UTF-8", "0xf6")
+
+
+def test_yaml_sintaks(data_salinan, periksa_galat):
+    ganti(data_salinan / TAHUN / "laporan.yaml", "  jenis: Perjanjian Kinerja Perubahan",
+          "  jenis: [Perjanjian Kinerja Perubahan")
+    periksa_galat("laporan.yaml", "baris", "sintaks YAML tidak sah")
+
+
+def test_yaml_kunci_salah(data_salinan, periksa_galat):
+    ganti(data_salinan / TAHUN / "renstra.yaml", "    polaritas: positif\n    rumus: Hasil",
+          "    polaritas: naik\n    rumus: Hasil")
+    periksa_galat("renstra.yaml", "baris 31", "kunci 'iku[0].polaritas'", "'naik'", "'positif' atau 'negatif'")
+
+
+def test_penanda_tidak_dikenal(data_salinan, periksa_galat):
+    path = data_salinan / TAHUN / "narasi" / "catatan.md"
+    path.write_text("Baris pertama.\nCapaian IKM sebesar {{ iku.ikm.capain }}%.\n", encoding="utf-8")
+    pesan = periksa_galat("narasi/catatan.md", "baris 2", "kolom 21", "{{ iku.ikm.capain }}")
+    assert "mungkin maksudnya: iku.ikm.capaian" in pesan
+
+
+def test_penanda_filter_tidak_cocok(data_salinan, periksa_galat):
+    path = data_salinan / TAHUN / "narasi" / "catatan.md"
+    path.write_text("Pagu {{ iku.ikm.capaian | rp }}.\n", encoding="utf-8")
+    periksa_galat("narasi/catatan.md", "baris 1", "kolom 6", "filter")
+
+
+def test_realisasi_belum_diisi(data_salinan, periksa_galat):
+    ganti(data_salinan / TAHUN / "realisasi_iku.csv", "ikm,2024,80.25,,,,Indeks Kepuasan Masyarakat tidak diukur secara nasional\n", "")
+    periksa_galat("realisasi_iku.csv", "kolom 'realisasi'", "ikm", "belum diisi")
+
+
+def test_unit_tidak_ada(jalankan):
+    keluar = jalankan("check", "--unit", "tidakada")
+    assert keluar.kode == 2 and "unit 'tidakada' tidak ada" in keluar.err and "kanigaran" in keluar.err
+
+
+def test_tahun_tidak_ada(jalankan):
+    keluar = jalankan("check", "--unit", "kanigaran", "--year", "1999")
+    assert keluar.kode == 2 and "tahun 1999 tidak ada" in keluar.err
+
+
+def test_argumen_salah_berbahasa_indonesia(jalankan):
+    keluar = jalankan("export")
+    assert keluar.kode == 2 and "argumen wajib belum diberikan" in keluar.err and "--out" in keluar.err
