@@ -1,0 +1,51 @@
+"""What differs between regions is data: switching a method in laporan.yaml or renstra.yaml
+changes the figures, with no change to code."""
+
+from decimal import Decimal as D
+
+from lkjip_calc import formatting as f
+from lkjip_calc.pipeline import siapkan
+from test_validation import TAHUN, ganti
+
+
+def muat(data):
+    return siapkan(data, "kanigaran", 2024).hasil
+
+
+def test_skala_permendagri(data_salinan):
+    ganti(data_salinan / TAHUN / "laporan.yaml", "skala_predikat: perwali-kota-probolinggo-30-2020",
+          "skala_predikat: permendagri-86-2017")
+    hasil = muat(data_salinan)
+    assert hasil.iku("ikm").predikat == "Sangat Tinggi"
+    assert hasil.data.skala.dasar_hukum == "Peraturan Menteri Dalam Negeri Nomor 86 Tahun 2017"
+
+
+def test_efisiensi_selisih(data_salinan):
+    ganti(data_salinan / TAHUN / "laporan.yaml", "  efisiensi: capaian-per-serapan\n", "  efisiensi: selisih\n")
+    # the seed's 124,67 for this IKU is exactly this method: 222,22 - 97,55
+    assert f.persen(muat(data_salinan).iku("kelompok_lembaga").efisiensi) == "124,67"
+
+
+def test_tingkat_kemajuan_rasio(data_salinan):
+    ganti(data_salinan / TAHUN / "laporan.yaml", "tingkat_kemajuan: selisih", "tingkat_kemajuan: rasio")
+    hasil = muat(data_salinan)
+    assert f.persen(hasil.iku("ikm").tingkat_kemajuan) == "94,97"
+    assert f.persen(hasil.iku("kelompok_lembaga").tingkat_kemajuan) == "222,22"
+
+
+def test_batas_capaian(data_salinan):
+    ganti(data_salinan / TAHUN / "laporan.yaml", "  batas_capaian:\n", "  batas_capaian: 120\n")
+    hasil = muat(data_salinan)
+    assert hasil.iku("kelompok_lembaga").capaian == D(120)
+    assert f.persen(hasil.iku("ikm").capaian) == "94,97"
+
+
+def test_polaritas_negatif_per_iku(data_salinan):
+    ganti(data_salinan / TAHUN / "renstra.yaml", "    polaritas: positif\n    rumus: Hasil",
+          "    polaritas: negatif\n    rumus: Hasil")
+    assert f.persen(muat(data_salinan).iku("ikm").capaian) == "105,03"  # (2 x 84,5 - 80,25) / 84,5
+    ganti(data_salinan / TAHUN / "renstra.yaml", "    polaritas: negatif\n",
+          "    polaritas: negatif\n    rumus_capaian_negatif: target-per-realisasi\n")
+    hasil = muat(data_salinan)
+    assert f.persen(hasil.iku("ikm").capaian) == "105,30"  # 84,5 / 80,25
+    assert hasil.iku("ikm").perubahan_tahun_lalu == "naik"  # lower is better: 82,75 -> 80,25
