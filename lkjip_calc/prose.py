@@ -55,5 +55,16 @@ def periksa(teks: str, tempat: Tempat, nilai: dict[str, Nilai], temuan: DaftarTe
 
 
 def isi(teks: str, nilai: dict[str, Nilai]) -> str:
-    """Fill in the placeholders (checked before with `periksa`)."""
-    return POLA.sub(lambda m: nilai[m.group(1)].tampil(m.group(2)), teks)
+    """Fill in the placeholders (checked before with `periksa`).
+
+    A list placeholder alone on an indented line (a list nested in a list item) gets that
+    indentation on every line of the list.
+    """
+    def baris_terisi(baris: str) -> str:
+        m = POLA.fullmatch(baris.strip())
+        if m and nilai[m.group(1)].jenis == DAFTAR:
+            indentasi = baris[: len(baris) - len(baris.lstrip())]
+            return "\n".join(indentasi + b for b in nilai[m.group(1)].tampil(m.group(2)).splitlines())
+        return POLA.sub(lambda m: nilai[m.group(1)].tampil(m.group(2)), baris)
+
+    return "\n".join(baris_terisi(b) for b in teks.split("\n"))

@@ -95,6 +95,12 @@ def nilai_nilai(hasil: Hasil) -> dict[str, Nilai]:
     n["anggaran.sisa"] = Nilai(RUPIAH, hasil.pagu - hasil.realisasi_anggaran)
     for kunci, v in hasil.jumlah.items():
         n[f"jumlah.{kunci}"] = Nilai(JUMLAH, v)
+    tercapai = [k for k in hasil.kinerja if k.capaian is not None and k.capaian >= 100]
+    belum = [k for k in hasil.kinerja if k.capaian is not None and k.capaian < 100]
+    n["jumlah.iku_tercapai"] = Nilai(JUMLAH, len(tercapai))
+    n["jumlah.iku_belum_tercapai"] = Nilai(JUMLAH, len(belum))
+    # The efficiency threshold of the configured method: a ratio is efficient from 1, a difference from 0.
+    n["efisiensi.batas"] = Nilai(RASIO, Decimal(0) if d.laporan.metode.efisiensi == "selisih" else Decimal(1))
 
     total = hasil.wilayah.iloc[-1]
     n["wilayah.luas"] = Nilai(ANGKA, total["luas_km2"])
@@ -133,6 +139,8 @@ def nilai_nilai(hasil: Hasil) -> dict[str, Nilai]:
     n["daftar.tujuan"] = Nilai(DAFTAR, [t.nama for t in r.tujuan])
     n["daftar.sasaran"] = Nilai(DAFTAR, [s.nama for s in r.sasaran if s.kode in {k.sasaran_kode for k in hasil.kinerja}])
     n["daftar.iku"] = Nilai(DAFTAR, [k.indikator for k in hasil.kinerja])
+    n["daftar.iku_tercapai"] = Nilai(DAFTAR, [k.indikator for k in tercapai])
+    n["daftar.iku_belum_tercapai"] = Nilai(DAFTAR, [k.indikator for k in belum])
     n["daftar.kelurahan"] = Nilai(DAFTAR, list(hasil.wilayah["kelurahan"][:-1]))
     b = u.geografi.batas
     n["daftar.batas_wilayah"] = Nilai(DAFTAR, [f"Sebelah Utara : {b.utara}", f"Sebelah Timur : {b.timur}",

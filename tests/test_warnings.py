@@ -19,6 +19,7 @@ def test_data_asli_hanya_luas(jalankan):
     from conftest import DATA
     daftar = peringatan(jalankan, DATA)
     satu(daftar, "laporan.yaml", "dinyatakan.luas_km2", "10,65", "10,66")
+    assert len(daftar) == 1, "\n".join(daftar)
 
 
 def test_realisasi_melebihi_pagu(data_salinan, jalankan):
