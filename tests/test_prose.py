@@ -53,7 +53,6 @@ def test_daftar_bersarang_diberi_indentasi(laporan):
         "   1. Indeks Kepuasan Masyarakat",
         "   2. Persentase Capaian Pengelolaan Administrasi Perkantoran yang ditangani sesuai ketentuan",
         "   3. Persentase Kelompok dan Lembaga Kemasyarakatan yang difasilitasi",
-        "",
     ]
 
 
