@@ -65,7 +65,7 @@ def _ringkasan(laporan, akar: Path) -> None:
     h = laporan.hasil
     d = h.data
     print(f"Data valid: {d.unit.nama}, tahun {d.tahun} ({d.folder})")
-    print(f"Indikator Kinerja Utama ({f.terbilang(len(h.kinerja))}), skala {d.skala.dasar_hukum}:")
+    print(f"{f.terbilang(len(h.kinerja))} Indikator Kinerja Utama; predikat menurut {d.skala.dasar_hukum}:")
     for k in h.kinerja:
         capaian = f"{f.persen(k.capaian)}%" if k.capaian is not None else f"- ({k.alasan_kosong})"
         print(f"  - {k.indikator}: target {f.nilai_indikator(k.target)}, realisasi {f.nilai_indikator(k.realisasi)}, "
@@ -124,6 +124,10 @@ def main(argv: list[str] | None = None) -> int:
         return KELUAR_GALAT_DATA
     try:
         return _jalankan(args)
+    except BrokenPipeError:  # output piped into e.g. `head`, which closed early: not an error
+        import os
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except KeyboardInterrupt:
         print("Dihentikan.", file=sys.stderr)
         return 130
