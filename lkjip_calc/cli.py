@@ -58,6 +58,17 @@ def buat_parser() -> argparse.ArgumentParser:
                                    "pemisah ribuan, tanpa pembulatan. Tidak ada yang ditulis bila data tidak valid.")
     _opsi_umum(p)
     p.add_argument("--out", required=True, metavar="FOLDER", help="folder tujuan (dibuat bila belum ada)")
+    p = sub.add_parser("build", help="bangun situs HTML dan PDF A4 laporan satu unit dan tahun",
+                       description="Menjalankan setiap bab (papermill) untuk unit dan tahun yang diminta, lalu merakit "
+                                   "situs HTML ke _build/<unit>/<tahun>/html/ dan PDF ke "
+                                   "_build/<unit>/<tahun>/lkjip-<unit>-<tahun>.pdf. Hasil lama baru diganti bila "
+                                   "seluruh build berhasil.")
+    _opsi_umum(p)
+    p.add_argument("--html-only", "--html-saja", dest="html_saja", action="store_true",
+                   help="bangun situs HTML saja, tanpa PDF")
+    p.add_argument("--strict", "--ketat", dest="ketat", action="store_true",
+                   help="peringatan Sphinx dianggap galat (dipakai CI)")
+    p.add_argument("--out", default="_build", metavar="FOLDER", help="folder hasil build; bawaan: _build")
     return parser
 
 
@@ -84,6 +95,24 @@ def _ringkasan(laporan, akar: Path) -> None:
         print("Tidak ada peringatan.")
 
 
+def _bangun(laporan, args) -> int:
+    from .build import BuildGagal, bangun
+
+    proyek = Path(__file__).resolve().parent.parent
+    for t in laporan.temuan.peringatan_saja:
+        print(t)
+    try:
+        hasil = bangun(laporan, proyek, Path(args.out), html_saja=args.html_saja, ketat=args.ketat)
+    except BuildGagal as e:
+        print(f"BUILD GAGAL: {e} Hasil build sebelumnya (bila ada) tidak diubah.", file=sys.stderr)
+        return KELUAR_GALAT_DATA
+    print(f"Selesai dalam {f.angka(hasil.detik, 1)} detik.")
+    print(f"Situs HTML: {hasil.html / 'index.html'}")
+    if hasil.pdf:
+        print(f"PDF: {hasil.pdf}")
+    return 0
+
+
 def _jalankan(args) -> int:
     akar = akar_data(args.data)
     try:
@@ -104,6 +133,8 @@ def _jalankan(args) -> int:
     if args.perintah == "check":
         _ringkasan(laporan, akar)
         return 0
+    if args.perintah == "build":
+        return _bangun(laporan, args)
     keluaran = Path(args.out)
     if keluaran.resolve().is_relative_to(akar.resolve()):
         print(f"GALAT: --out '{keluaran}' berada di dalam folder data; data/ hanya untuk masukan. "

@@ -110,9 +110,11 @@ def _wilayah(data: DataTahun) -> pd.DataFrame:
         p = penduduk[nama]
         baris.append((nama, l, p["laki_laki"], p["perempuan"]))
     baris.append(("Jumlah", total_luas, sum(b[2] for b in baris), sum(b[3] for b in baris)))
+    total_penduduk = baris[-1][2] + baris[-1][3]
     return pd.DataFrame([{
         "kelurahan": nama, "luas_km2": l, "persen_luas": formulas.persentase(l, total_luas),
         "laki_laki": lk, "perempuan": pr, "jumlah": lk + pr,
+        "persen_penduduk": formulas.persentase(lk + pr, total_penduduk),
         "rasio_jenis_kelamin": formulas.rasio_jenis_kelamin(lk, pr), "kepadatan": formulas.kepadatan(lk + pr, l),
     } for nama, l, lk, pr in baris])
 

@@ -17,7 +17,7 @@ KOLOM_KINERJA = ["iku", "sasaran", "indikator", "satuan", "polaritas", "target",
                  "serapan", "efisiensi", "alokasi", "realisasi_nasional"]
 KOLOM_ANGGARAN = ["tingkat", "program", "kegiatan", "sub_kegiatan", "sub_unit", "pagu", "realisasi", "serapan"]
 KOLOM_WILAYAH = ["kelurahan", "luas_km2", "persen_luas", "laki_laki", "perempuan", "jumlah", "rasio_jenis_kelamin",
-                 "kepadatan"]
+                 "kepadatan", "persen_penduduk"]
 
 
 def mesin(nilai) -> str:

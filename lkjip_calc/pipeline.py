@@ -20,8 +20,8 @@ class Laporan:
     nilai: dict[str, Nilai]
     temuan: DaftarTemuan
 
-    def isi(self, teks: str) -> str:
-        return prose.isi(teks, self.nilai)
+    def isi(self, teks: str, lolos=None) -> str:
+        return prose.isi(teks, self.nilai, lolos)
 
 
 def _teks_yaml(berkas, data, awal=()):

@@ -54,17 +54,23 @@ def periksa(teks: str, tempat: Tempat, nilai: dict[str, Nilai], temuan: DaftarTe
                          ditemukan=tampil(sisa.strip()), diharapkan="{{ nama }} dengan kurung kurawal ganda di kedua sisi")
 
 
-def isi(teks: str, nilai: dict[str, Nilai]) -> str:
+def isi(teks: str, nilai: dict[str, Nilai], lolos=None) -> str:
     """Fill in the placeholders (checked before with `periksa`).
 
-    A list placeholder alone on an indented line (a list nested in a list item) gets that
-    indentation on every line of the list.
+    `lolos` escapes each filled-in value for the target format (Markdown for the book), so a
+    value can never inject markup. A list placeholder alone on an indented line (a list nested
+    in a list item) gets that indentation on every line of the list.
     """
+    lolos = lolos or (lambda x: x)
+
+    def satu(m) -> str:
+        return lolos(nilai[m.group(1)].tampil(m.group(2)))
+
     def baris_terisi(baris: str) -> str:
         m = POLA.fullmatch(baris.strip())
         if m and nilai[m.group(1)].jenis == DAFTAR:
             indentasi = baris[: len(baris) - len(baris.lstrip())]
-            return "\n".join(indentasi + b for b in nilai[m.group(1)].tampil(m.group(2)).splitlines())
-        return POLA.sub(lambda m: nilai[m.group(1)].tampil(m.group(2)), baris)
+            return "\n".join(indentasi + b for b in nilai[m.group(1)].tampil_daftar(lolos))
+        return POLA.sub(satu, baris)
 
     return "\n".join(baris_terisi(b) for b in teks.split("\n"))

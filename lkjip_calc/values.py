@@ -25,6 +25,12 @@ class Nilai:
     mentah: object
     bernomor: bool = True  # DAFTAR only: numbered (1.) or bulleted (-) list
 
+    def tampil_daftar(self, lolos=lambda x: x) -> list[str]:
+        """A list value as Markdown list lines, each item escaped by `lolos`."""
+        if self.bernomor:
+            return [f"{i}. {lolos(x)}" for i, x in enumerate(self.mentah, start=1)]
+        return [f"- {lolos(x)}" for x in self.mentah]
+
     def tampil(self, filter_: str | None = None) -> str:
         m = self.mentah
         if filter_ == "terbilang":
@@ -32,9 +38,7 @@ class Nilai:
         if filter_ == "rp":
             return f.rupiah(m, awalan=True)
         if self.jenis == DAFTAR:
-            if self.bernomor:
-                return "\n".join(f"{i}. {x}" for i, x in enumerate(m, start=1))
-            return "\n".join(f"- {x}" for x in m)
+            return "\n".join(self.tampil_daftar())
         if m is None:
             return f.KOSONG
         if self.jenis in (TEKS, TAHUN, JUMLAH):

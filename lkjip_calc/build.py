@@ -1,0 +1,193 @@
+"""`lkjip build`: stage the book for one unit and year, run its chapters with papermill, and
+build the HTML site and the A4 PDF with Jupyter Book. A failed build leaves the last good
+outputs in place: new outputs replace old ones only at the very end."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import jupytext
+import nbformat
+import yaml
+
+from .export import TABEL_EKSPOR, tulis_csv
+from .pipeline import Laporan
+
+BAB = ("sampul", "kata_pengantar", "ikhtisar_eksekutif", "bab1", "bab2", "bab3", "bab4", "lampiran")
+FOLDER_UNDUHAN = "unduhan"
+
+
+class BuildGagal(Exception):
+    """A build step failed; the message is one paragraph for the user."""
+
+
+@dataclass
+class Hasil:
+    html: Path | None
+    pdf: Path | None
+    detik: float
+
+
+def nama_pdf(unit: str, tahun: int) -> str:
+    return f"lkjip-{unit}-{tahun}.pdf"
+
+
+def _cetak(langkah: str) -> None:
+    print(langkah, flush=True)
+
+
+def _salin_buku(proyek: Path, staging: Path, lap: Laporan) -> None:
+    d = lap.hasil.data
+    if staging.exists():
+        shutil.rmtree(staging)
+    (staging / "chapters").mkdir(parents=True)
+    konfigurasi = yaml.safe_load((proyek / "_config.yml").read_text(encoding="utf-8"))
+    judul = f"LKjIP {d.unit.nama} Tahun {d.tahun}"
+    konfigurasi["title"] = judul
+    konfigurasi["author"] = d.unit.nama
+    latex = konfigurasi.setdefault("latex", {}).setdefault("latex_documents", {})
+    latex["title"] = f"Laporan Kinerja Instansi Pemerintah {d.unit.nama} Tahun {d.tahun}"
+    (staging / "_config.yml").write_text(yaml.safe_dump(konfigurasi, allow_unicode=True, sort_keys=False),
+                                         encoding="utf-8")
+    shutil.copy2(proyek / "_toc.yml", staging / "_toc.yml")
+    if (proyek / "_static").is_dir():
+        shutil.copytree(proyek / "_static", staging / "_static")
+
+
+def _ekspor(lap: Laporan, folder: Path) -> list[Path]:
+    """The downloads: each computed table as CSV, and all of them as one XLSX workbook."""
+    import pandas as pd
+
+    folder.mkdir(parents=True, exist_ok=True)
+    d = lap.hasil.data
+    tabel = {nama: buat(lap.hasil) for nama, buat in TABEL_EKSPOR.items()}
+    ditulis = []
+    for nama, df in tabel.items():
+        tulis_csv(df, folder / nama)
+        ditulis.append(folder / nama)
+    xlsx = folder / f"lkjip-{d.unit_kode}-{d.tahun}.xlsx"
+    with pd.ExcelWriter(xlsx, engine="openpyxl") as penulis:
+        for nama, df in tabel.items():
+            keluar = df.copy()
+            for kolom in keluar.columns:  # Decimal -> float for Excel; ints stay ints
+                if keluar[kolom].map(lambda v: v.__class__.__name__ == "Decimal").any():
+                    keluar[kolom] = keluar[kolom].map(lambda v: None if v is None else float(v))
+            keluar.to_excel(penulis, sheet_name=nama.removesuffix(".csv"), index=False)
+    ditulis.append(xlsx)
+    return ditulis
+
+
+def _jalankan_bab(nama: str, staging: Path, parameter: dict) -> None:
+    import papermill
+
+    sumber = staging / "chapters" / f"{nama}.md"
+    notebook = jupytext.read(sumber)
+    masuk = staging / "chapters" / f".{nama}.masuk.ipynb"
+    keluar = staging / "chapters" / f"{nama}.ipynb"
+    nbformat.write(notebook, masuk)
+    try:
+        papermill.execute_notebook(str(masuk), str(keluar), parameters=parameter, cwd=str(staging / "chapters"),
+                                   kernel_name="python3", progress_bar=False, log_output=False)
+    except papermill.PapermillExecutionError as e:
+        pesan = e.evalue.splitlines()[0] if e.evalue else ""
+        raise BuildGagal(f"Bab '{nama}' gagal saat dijalankan (langkah: eksekusi notebook dengan papermill, "
+                         f"sel ke-{e.exec_count}): {e.ename}: {pesan}") from None
+    finally:
+        masuk.unlink(missing_ok=True)
+    # Readers see no code and no parameters: hide the cell papermill injected.
+    nb = nbformat.read(keluar, as_version=4)
+    for sel in nb.cells:
+        tag = sel.get("metadata", {}).setdefault("tags", [])
+        if "injected-parameters" in tag and "remove-cell" not in tag:
+            tag.append("remove-cell")
+    nbformat.write(nb, keluar)
+    sumber.unlink()
+
+
+def _jupyter_book(staging: Path, builder: str, ketat: bool, log: Path) -> None:
+    perintah = [str(Path(sys.executable).parent / "jupyter-book"), "build", str(staging), "--builder", builder, "--all"]
+    if ketat:
+        perintah += ["-W", "-n", "--keep-going"]
+    with log.open("w", encoding="utf-8") as berkas:
+        proses = subprocess.run(perintah, stdout=berkas, stderr=subprocess.STDOUT, text=True,
+                                env={**os.environ, "PYTHONWARNINGS": "ignore"})
+    if proses.returncode != 0:
+        baris = [b for b in log.read_text(encoding="utf-8", errors="replace").splitlines() if b.strip()]
+        penting = [b for b in baris if "WARNING" in b or "ERROR" in b or "Error" in b or "!" in b[:2]][-5:] or baris[-5:]
+        raise BuildGagal(f"Perakitan {builder.upper()} oleh Jupyter Book gagal (langkah: jupyter-book build "
+                         f"--builder {builder}): " + " | ".join(penting) + f". Log lengkap: {log}")
+
+
+def _ganti(baru: Path, lama: Path) -> None:
+    """Put `baru` where `lama` is, replacing it only now (a folder is swapped, a file replaced)."""
+    lama.parent.mkdir(parents=True, exist_ok=True)
+    if baru.is_dir():
+        cadangan = lama.with_name(lama.name + ".lama")
+        if cadangan.exists():
+            shutil.rmtree(cadangan)
+        if lama.exists():
+            lama.rename(cadangan)
+        shutil.copytree(baru, lama)
+        if cadangan.exists():
+            shutil.rmtree(cadangan)
+    else:
+        sementara = lama.with_name("." + lama.name + ".baru")
+        shutil.copy2(baru, sementara)
+        os.replace(sementara, lama)
+
+
+def bangun(lap: Laporan, proyek: Path, keluaran: Path, html_saja: bool = False, ketat: bool = False) -> Hasil:
+    """Build the book of one unit and year into keluaran/<unit>/<tahun>/."""
+    mulai = time.monotonic()
+    d = lap.hasil.data
+    tujuan = keluaran / d.unit_kode / str(d.tahun)
+    staging = tujuan / ".staging"
+    langkah_total = 3 + len(BAB) + (0 if html_saja else 1)
+    nomor = 0
+
+    def maju(teks):
+        nonlocal nomor
+        nomor += 1
+        _cetak(f"[{nomor}/{langkah_total}] {teks}")
+
+    maju(f"Menyiapkan buku {d.unit.nama} tahun {d.tahun} di {staging}")
+    _salin_buku(proyek, staging, lap)
+    for nama in BAB:
+        shutil.copy2(proyek / "chapters" / f"{nama}.md", staging / "chapters" / f"{nama}.md")
+    maju("Menulis tabel unduhan (CSV dan XLSX)")
+    _ekspor(lap, staging / FOLDER_UNDUHAN)
+
+    parameter = {"unit": d.unit_kode, "tahun": d.tahun, "data": str(d.akar.resolve())}
+    for nama in BAB:
+        maju(f"Menjalankan bab {nama}")
+        tambahan = {"pdf": None if html_saja else nama_pdf(d.unit_kode, d.tahun)} if nama == "sampul" else {}
+        _jalankan_bab(nama, staging, {**parameter, **tambahan})
+
+    pdf_baru = None
+    if not html_saja:
+        maju("Merakit PDF (LaTeX, xelatex)")
+        _jupyter_book(staging, "pdflatex", ketat, tujuan / "build-pdf.log")
+        pdf_baru = staging / "_build" / "latex" / "lkjip.pdf"
+        if not pdf_baru.exists():
+            raise BuildGagal(f"Perakitan PDF selesai tanpa berkas PDF (langkah: xelatex). Periksa {tujuan / 'build-pdf.log'}")
+        shutil.copy2(pdf_baru, staging / FOLDER_UNDUHAN / nama_pdf(d.unit_kode, d.tahun))
+    maju("Merakit situs HTML")
+    _jupyter_book(staging, "html", ketat, tujuan / "build-html.log")
+
+    # Only now, with everything built, replace the previous outputs.
+    html = tujuan / "html"
+    _ganti(staging / "_build" / "html", html)
+    pdf = None
+    if pdf_baru is not None:
+        pdf = tujuan / nama_pdf(d.unit_kode, d.tahun)
+        _ganti(pdf_baru, pdf)
+    (tujuan / "build.json").write_text(json.dumps({"unit": d.unit_kode, "tahun": d.tahun, "html_saja": html_saja},
+                                                  indent=2), encoding="utf-8")
+    return Hasil(html=html, pdf=pdf, detik=time.monotonic() - mulai)
