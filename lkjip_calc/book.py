@@ -80,10 +80,12 @@ class Buku:
 
     def sampul(self) -> None:
         d = self.data
+        # The PDF has its own cover (maketitle); this page is the site's front page.
         self._tampil("\n".join([
+            "::::{only} html",
             f"**{render.md(d.unit.pemerintah)}**", "",
-            f"## Laporan Kinerja Instansi Pemerintah (LKjIP) Tahun {d.tahun}", "",
-            f"**{render.md(d.unit.nama)}**  ", render.md(d.unit.daerah), "",
+            f"**Laporan Kinerja Instansi Pemerintah (LKjIP) Tahun {d.tahun}**", "",
+            f"**{render.md(d.unit.nama)}**  ", render.md(d.unit.daerah), "", "::::", "",
         ]))
 
     def unduhan(self, pdf: str | None = None) -> None:

@@ -17,6 +17,7 @@ import jupytext
 import nbformat
 import yaml
 
+from . import render
 from .export import TABEL_EKSPOR, tulis_csv
 from .pipeline import Laporan
 
@@ -54,6 +55,8 @@ def _salin_buku(proyek: Path, staging: Path, lap: Laporan) -> None:
     konfigurasi["author"] = d.unit.nama
     latex = konfigurasi.setdefault("latex", {}).setdefault("latex_documents", {})
     latex["title"] = f"Laporan Kinerja Instansi Pemerintah {d.unit.nama} Tahun {d.tahun}"
+    elemen = konfigurasi.setdefault("sphinx", {}).setdefault("config", {}).setdefault("latex_elements", {})
+    elemen["maketitle"] = render.sampul_latex(d.unit.pemerintah, d.tahun, d.unit.nama, d.unit.daerah)
     (staging / "_config.yml").write_text(yaml.safe_dump(konfigurasi, allow_unicode=True, sort_keys=False),
                                          encoding="utf-8")
     shutil.copy2(proyek / "_toc.yml", staging / "_toc.yml")

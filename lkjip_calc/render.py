@@ -63,3 +63,26 @@ def gambar(path: str, nama: str, judul: str, alt: str) -> str:
     """A numbered figure with alt text."""
     return "\n".join([f":::{{figure}} {path}", f":name: gambar-{nama}", f":alt: {md(alt)}", ":width: 100%", "",
                       md(judul), ":::", ""])
+
+
+_LATEX = {"\\": r"\textbackslash{}", "&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#", "_": r"\_",
+          "{": r"\{", "}": r"\}", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}"}
+
+
+def latex(teks: str) -> str:
+    """Plain text as LaTeX, for the few places where data goes straight into LaTeX (the cover)."""
+    return "".join(_LATEX.get(c, c) for c in str(teks))
+
+
+def sampul_latex(pemerintah: str, tahun: int, unit: str, daerah: str) -> str:
+    """The PDF's cover page, laid out like the printed LKjIP."""
+    return "\n".join([
+        r"\begin{titlepage}", r"\centering",
+        rf"{{\Large\bfseries {latex(pemerintah.upper())}\par}}", r"\vspace*{4cm}",
+        r"{\Huge\bfseries LKjIP\par}", r"\vspace{0.6cm}",
+        r"{\LARGE Laporan Kinerja Instansi Pemerintah\par}", r"\vspace{0.3cm}",
+        rf"{{\LARGE Tahun {tahun}\par}}", r"\vfill",
+        rf"{{\Large\bfseries {latex(unit.upper())}\par}}", r"\vspace{0.2cm}",
+        rf"{{\large\bfseries {latex(daerah.upper())}\par}}", r"\vspace*{2cm}",
+        r"\end{titlepage}",
+    ])
