@@ -8,7 +8,7 @@ UNIT   ?= kanigaran
 TAHUN  ?= 2024
 OUT    := _build/$(UNIT)/$(TAHUN)
 
-.PHONY: help report test check export clean
+.PHONY: help report test check export clean deb-pdf deb-uji
 
 help:  ## Tampilkan daftar target
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  %-8s %s\n", $$1, $$2}'
@@ -20,12 +20,23 @@ $(STAMP): requirements.txt constraints.txt pyproject.toml
 	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $@
 
-report: $(STAMP)  ## Periksa data lalu ekspor tabel laporan (UNIT=kanigaran TAHUN=2024)
-	$(BIN)/lkjip check --unit $(UNIT) --year $(TAHUN)
-	$(BIN)/lkjip export --unit $(UNIT) --year $(TAHUN) --out $(OUT)/unduhan
+deb-pdf:  ## Pasang TeX Live dan poppler dari Debian (bila belum ada)
+	scripts/pasang-debian.sh pdf
 
-test: $(STAMP)  ## Jalankan seluruh rangkaian uji
+deb-uji:  ## Pasang paket Debian untuk uji (TeX Live, poppler, Chromium)
+	scripts/pasang-debian.sh pdf browser
+
+report: $(STAMP) deb-pdf  ## Bangun situs HTML dan PDF laporan (UNIT=kanigaran TAHUN=2024)
+	$(BIN)/lkjip build --unit $(UNIT) --year $(TAHUN)
+
+test: $(STAMP) deb-uji  ## Jalankan seluruh rangkaian uji, termasuk build PDF dan uji peramban
 	$(BIN)/python -m pytest
+
+check: $(STAMP)  ## Periksa data saja (UNIT, TAHUN)
+	$(BIN)/lkjip check --unit $(UNIT) --year $(TAHUN)
+
+export: $(STAMP)  ## Ekspor tabel terhitung sebagai CSV ke _build/UNIT/TAHUN/unduhan
+	$(BIN)/lkjip export --unit $(UNIT) --year $(TAHUN) --out $(OUT)/unduhan
 
 clean:  ## Hapus hasil build (data/ tidak disentuh)
 	rm -rf _build

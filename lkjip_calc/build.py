@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -87,6 +88,18 @@ def _ekspor(lap: Laporan, folder: Path) -> list[Path]:
     return ditulis
 
 
+def _pengelola_kernel():
+    """A kernel manager on local IPC sockets: no network port, and no ipykernel warning about TCP."""
+    from jupyter_client.manager import AsyncKernelManager
+
+    class KernelIPC(AsyncKernelManager):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            self.transport = "ipc"
+
+    return KernelIPC
+
+
 def _jalankan_bab(nama: str, staging: Path, parameter: dict) -> None:
     import papermill
 
@@ -97,7 +110,8 @@ def _jalankan_bab(nama: str, staging: Path, parameter: dict) -> None:
     nbformat.write(notebook, masuk)
     try:
         papermill.execute_notebook(str(masuk), str(keluar), parameters=parameter, cwd=str(staging / "chapters"),
-                                   kernel_name="python3", progress_bar=False, log_output=False)
+                                   kernel_name="python3", progress_bar=False, log_output=False,
+                                   kernel_manager_class=_pengelola_kernel())
     except papermill.PapermillExecutionError as e:
         pesan = e.evalue.splitlines()[0] if e.evalue else ""
         raise BuildGagal(f"Bab '{nama}' gagal saat dijalankan (langkah: eksekusi notebook dengan papermill, "
@@ -120,9 +134,10 @@ def _jupyter_book(staging: Path, builder: str, ketat: bool, log: Path) -> None:
         perintah += ["-W", "-n", "--keep-going"]
     with log.open("w", encoding="utf-8") as berkas:
         proses = subprocess.run(perintah, stdout=berkas, stderr=subprocess.STDOUT, text=True,
-                                env={**os.environ, "PYTHONWARNINGS": "ignore"})
+                                env={**os.environ, "PYTHONWARNINGS": "ignore", "NO_COLOR": "1"})
     if proses.returncode != 0:
-        baris = [b for b in log.read_text(encoding="utf-8", errors="replace").splitlines() if b.strip()]
+        teks = re.sub(r"\x1b\[[0-9;]*m", "", log.read_text(encoding="utf-8", errors="replace"))
+        baris = [b for b in teks.splitlines() if b.strip()]
         penting = [b for b in baris if "WARNING" in b or "ERROR" in b or "Error" in b or "!" in b[:2]][-5:] or baris[-5:]
         raise BuildGagal(f"Perakitan {builder.upper()} oleh Jupyter Book gagal (langkah: jupyter-book build "
                          f"--builder {builder}): " + " | ".join(penting) + f". Log lengkap: {log}")
@@ -176,6 +191,9 @@ def bangun(lap: Laporan, proyek: Path, keluaran: Path, html_saja: bool = False, 
     pdf_baru = None
     if not html_saja:
         maju("Merakit PDF (LaTeX, xelatex)")
+        # The cover page's download list names the PDF; Sphinx checks that the file exists even in
+        # the LaTeX build, where the list is left out. Stand in an empty file until the real one exists.
+        (staging / FOLDER_UNDUHAN / nama_pdf(d.unit_kode, d.tahun)).write_bytes(b"")
         _jupyter_book(staging, "pdflatex", ketat, tujuan / "build-pdf.log")
         pdf_baru = staging / "_build" / "latex" / "lkjip.pdf"
         if not pdf_baru.exists():

@@ -51,3 +51,15 @@ def jalankan(capsys):
         tangkap = capsys.readouterr()
         return Keluaran(kode, tangkap.out, tangkap.err)
     return _jalankan
+
+
+@pytest.fixture(scope="session")
+def hasil_build(tmp_path_factory, laporan):
+    """The Kanigaran 2024 book (HTML + PDF), built once per session with Sphinx warnings as errors."""
+    from buku import bangun, perlu
+
+    perlu("xelatex", "latexmk", "pdftotext", "pdfinfo")
+    keluaran = tmp_path_factory.mktemp("build")
+    proses = bangun(keluaran, "--unit", "kanigaran", "--year", "2024")
+    assert proses.returncode == 0, proses.stdout + proses.stderr
+    return keluaran / "kanigaran" / "2024", proses.stdout
