@@ -122,18 +122,20 @@ class Buku:
         a, k = d.unit.atasan, d.unit.kepala
 
         def blok(peran, p):
-            isi = [f"**{peran}**", render.md(p.jabatan), "", f"**{render.md(p.nama)}**"]
+            # One paragraph per line: a hard line break would end the table row in LaTeX.
+            ruang = "\u00a0"  # empty lines where the signature goes
+            isi = [f"**{peran}**", render.md(p.jabatan), ruang, ruang, f"**{render.md(p.nama)}**"]
             if p.pangkat:
                 isi.append(render.md(p.pangkat))
             if p.nip:
                 isi.append(f"NIP. {render.md(p.nip)}")
-            return "  \n".join(x for x in isi if x)
+            return "\n\n    ".join(isi)
 
         self._tampil("\n".join([
             f"{render.md(d.laporan.tempat)}, {tanggal}", "",
-            ":::{list-table}", ":class: tanda-tangan-pk", ":widths: 50 50", "",
-            "* - " + blok("PIHAK KEDUA,", a).replace("\n", "\n    "),
-            "  - " + blok("PIHAK PERTAMA,", k).replace("\n", "\n    "),
+            ":::{list-table}", ":class: tanda-tangan-pk borderless nocolorrows", ":widths: 50 50", "",
+            "* - " + blok("PIHAK KEDUA,", a),
+            "  - " + blok("PIHAK PERTAMA,", k),
             ":::", ""]))
 
     def susunan_organisasi(self) -> None:

@@ -5,12 +5,16 @@ outputs in place: new outputs replace old ones only at the very end."""
 from __future__ import annotations
 
 import json
+import multiprocessing
 import os
 import re
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
+import uuid
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -96,6 +100,8 @@ def _pengelola_kernel():
         def __init__(self, *args, **kwargs):
             super().__init__(*args, **kwargs)
             self.transport = "ipc"
+            # IPC sockets are files named after `ip`; kernels running side by side need their own.
+            self.ip = str(Path(tempfile.gettempdir()) / f"lkjip-kernel-{uuid.uuid4().hex}")
 
     return KernelIPC
 
@@ -116,6 +122,9 @@ def _jalankan_bab(nama: str, staging: Path, parameter: dict) -> None:
         pesan = e.evalue.splitlines()[0] if e.evalue else ""
         raise BuildGagal(f"Bab '{nama}' gagal saat dijalankan (langkah: eksekusi notebook dengan papermill, "
                          f"sel ke-{e.exec_count}): {e.ename}: {pesan}") from None
+    except Exception as e:  # the kernel did not start or died: still a failed step of this chapter
+        raise BuildGagal(f"Bab '{nama}' gagal saat dijalankan (langkah: kernel Python untuk papermill): "
+                         f"{type(e).__name__}: {e}") from None
     finally:
         masuk.unlink(missing_ok=True)
     # Readers see no code and no parameters: hide the cell papermill injected.
@@ -183,10 +192,17 @@ def bangun(lap: Laporan, proyek: Path, keluaran: Path, html_saja: bool = False, 
     _ekspor(lap, staging / FOLDER_UNDUHAN)
 
     parameter = {"unit": d.unit_kode, "tahun": d.tahun, "data": str(d.akar.resolve())}
-    for nama in BAB:
-        maju(f"Menjalankan bab {nama}")
-        tambahan = {"pdf": None if html_saja else nama_pdf(d.unit_kode, d.tahun)} if nama == "sampul" else {}
-        _jalankan_bab(nama, staging, {**parameter, **tambahan})
+    # Each chapter runs in its own kernel; kernel start-up dominates, so run them side by side.
+    # (spawn, not fork: the caller may hold threads, e.g. a test runner or a browser driver)
+    with ProcessPoolExecutor(max_workers=max(1, min(len(BAB), os.cpu_count() or 1)),
+                             mp_context=multiprocessing.get_context("spawn")) as pelaksana:
+        tugas = {}
+        for nama in BAB:
+            tambahan = {"pdf": None if html_saja else nama_pdf(d.unit_kode, d.tahun)} if nama == "sampul" else {}
+            tugas[pelaksana.submit(_jalankan_bab, nama, staging, {**parameter, **tambahan})] = nama
+        for selesai in as_completed(tugas):
+            selesai.result()  # re-raises BuildGagal from the worker
+            maju(f"Bab {tugas[selesai]} selesai dijalankan")
 
     pdf_baru = None
     if not html_saja:

@@ -89,7 +89,7 @@ def renstra(lap: Laporan) -> Tabel:
     return Tabel("renstra", f"Sasaran Strategis dan Indikator Kinerja Strategis {d.unit.nama}",
                  ["Tujuan", "Sasaran", "Indikator Sasaran"] + [f"Target {t}" for t in tahun], baris,
                  angka=set(range(3, 3 + len(tahun))), sumber=_sumber(lap, "renstra"),
-                 lebar=[20, 20, 24] + [36 // max(len(tahun), 1)] * len(tahun))
+                 lebar=[17, 17, 21] + [45 // max(len(tahun), 1)] * len(tahun))
 
 
 def program_kegiatan(lap: Laporan) -> Tabel:
