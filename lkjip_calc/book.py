@@ -107,8 +107,9 @@ class Buku:
         d = self.data
         k = d.unit.kepala
         tanggal = tanggal or f.bulan_tahun(d.laporan.tanggal_laporan_date)
-        baris = [f"{render.md(d.laporan.tempat)}, {tanggal}", "", f"**{render.md(k.jabatan.upper())}**", "", "",
-                 f"**{render.md(k.nama)}**"]
+        ruang = "\u00a0"  # empty lines where the signature goes
+        baris = [f"{render.md(d.laporan.tempat)}, {tanggal}", f"**{render.md(k.jabatan.upper())}**", ruang, ruang,
+                 ruang, f"**{render.md(k.nama)}**"]
         if k.pangkat:
             baris.append(render.md(k.pangkat))
         if k.nip:
