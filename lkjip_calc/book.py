@@ -48,9 +48,14 @@ class Buku:
     def teks(self, nama: str, bagian: str = "awal") -> str:
         """The prose file narasi/<nama>.md (or one '<!-- bagian -->' part of it), filled in and escaped."""
         narasi = self.data.narasi.get(nama)
+        folder = self.data.folder / "narasi"
         if narasi is None:
-            return ""
-        return self.lap.isi(_bagian(narasi.teks).get(bagian, ""), lolos=render.md).strip() + "\n"
+            raise LookupError(f"berkas narasi {folder / (nama + '.md')} tidak ada; bab ini memerlukannya")
+        semua = _bagian(narasi.teks)
+        if bagian not in semua:
+            raise LookupError(f"{narasi.path} tidak memuat bagian '<!-- {bagian} -->'; bagian yang ada: "
+                              + ", ".join(semua))
+        return self.lap.isi(semua[bagian], lolos=render.md).strip() + "\n"
 
     def narasi(self, nama: str, bagian: str = "awal") -> None:
         self._tampil(self.teks(nama, bagian))

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import datetime
 from decimal import Decimal
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from .formulas import CAPAIAN_NEGATIF, EFISIENSI, TINGKAT_KEMAJUAN
 
 BULAN = r"^\d{4}-(0[1-9]|1[0-2])$"
+# Codes are referred to from CSV files, where the same pattern is enforced.
+Kode = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]*$")]
 
 
 class Ketat(BaseModel):
@@ -49,7 +51,7 @@ class DasarHukum(Ketat):
 
 
 class Unit(Ketat):
-    kode: str
+    kode: Kode
     jenis: str
     nama: str
     nama_singkat: str
@@ -88,19 +90,19 @@ class Organisasi(Ketat):
 # --- renstra.yaml ------------------------------------------------------------------------
 
 class Tujuan(Ketat):
-    kode: str
+    kode: Kode
     nama: str
 
 
 class Sasaran(Ketat):
-    kode: str
-    tujuan: str
+    kode: Kode
+    tujuan: Kode
     nama: str
 
 
 class Iku(Ketat):
-    kode: str
-    sasaran: str
+    kode: Kode
+    sasaran: Kode
     indikator: str
     singkatan: str | None = None
     satuan: str

@@ -116,7 +116,7 @@ def baca_csv(path: Path, kolom_kolom: list[Kolom], temuan: DaftarTemuan,
             temuan.galat(path, "kolom tidak dikenal", baris=1, kolom=kolom(nama),
                          diharapkan="salah satu dari: " + ", ".join(dikenal))
     for k in kolom_kolom:
-        if k.nama not in kepala:
+        if k.nama not in kepala and k.wajib:  # an optional column may be left out altogether
             temuan.galat(path, "kolom wajib tidak ada", baris=1, kolom=kolom(k.nama),
                          diharapkan="baris judul: " + ",".join(dikenal))
     if len(set(kepala)) != len(kepala):

@@ -12,8 +12,8 @@ from decimal import Decimal
 from . import formatting as f
 from .compute import Hasil
 
-TEKS, TAHUN, ANGKA, PERSEN, RASIO, RUPIAH, JUMLAH, DAFTAR, DESIMAL = (
-    "teks", "tahun", "angka", "persen", "rasio", "rupiah", "jumlah", "daftar", "desimal")
+TEKS, TAHUN, ANGKA, PERSEN, RASIO, RUPIAH, JUMLAH, DAFTAR, DESIMAL, CACAH = (
+    "teks", "tahun", "angka", "persen", "rasio", "rupiah", "jumlah", "daftar", "desimal", "cacah")
 
 # Filters a placeholder may apply, and the kinds each accepts.
 FILTER = {"terbilang": (JUMLAH,), "rp": (RUPIAH,)}
@@ -49,7 +49,7 @@ class Nilai:
             return f.persen(m)
         if self.jenis == RASIO:
             return f.rasio(m)
-        if self.jenis == RUPIAH:
+        if self.jenis in (RUPIAH, CACAH):  # both whole numbers grouped by thousands: 62.683
             return f.rupiah(m)
         if self.jenis == DESIMAL:
             return f.angka(m, 2, tetap=True)
@@ -109,9 +109,9 @@ def nilai_nilai(hasil: Hasil) -> dict[str, Nilai]:
     total = hasil.wilayah.iloc[-1]
     n["wilayah.luas"] = Nilai(ANGKA, total["luas_km2"])
     n["wilayah.luas_dinyatakan"] = Nilai(ANGKA, lap.dinyatakan.luas_km2)
-    n["penduduk.laki_laki"] = Nilai(RUPIAH, int(total["laki_laki"]))
-    n["penduduk.perempuan"] = Nilai(RUPIAH, int(total["perempuan"]))
-    n["penduduk.jumlah"] = Nilai(RUPIAH, int(total["jumlah"]))
+    n["penduduk.laki_laki"] = Nilai(CACAH, int(total["laki_laki"]))
+    n["penduduk.perempuan"] = Nilai(CACAH, int(total["perempuan"]))
+    n["penduduk.jumlah"] = Nilai(CACAH, int(total["jumlah"]))
     n["penduduk.rasio_jenis_kelamin"] = Nilai(DESIMAL, total["rasio_jenis_kelamin"])
     n["penduduk.kepadatan"] = Nilai(DESIMAL, total["kepadatan"])
 

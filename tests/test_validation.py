@@ -146,3 +146,16 @@ def test_tahun_tidak_ada(jalankan):
 def test_argumen_salah_berbahasa_indonesia(jalankan):
     keluar = jalankan("export")
     assert keluar.kode == 2 and "argumen wajib belum diberikan" in keluar.err and "--out" in keluar.err
+
+
+def test_kode_yaml_harus_huruf_kecil(data_salinan, periksa_galat):
+    ganti(data_salinan / TAHUN / "renstra.yaml", "  - kode: ikm\n", "  - kode: IKM\n")
+    periksa_galat("renstra.yaml", "kunci 'iku[0].kode'", "'IKM'", "format nilai tidak sesuai")
+
+
+def test_kolom_pilihan_boleh_tidak_ada(data_salinan, jalankan):
+    path = data_salinan / TAHUN / "pk_anggaran.csv"
+    baris = [b.rsplit(",", 1)[0] for b in path.read_text(encoding="utf-8").splitlines()]
+    path.write_text("\n".join(baris) + "\n", encoding="utf-8")  # without the optional sumber_dana column
+    keluar = jalankan("check", "--data", str(data_salinan))
+    assert keluar.kode == 0, keluar.err
