@@ -29,6 +29,11 @@ def periksa_rujukan(data: DataTahun, renstra_yaml, temuan: DaftarTemuan) -> None
     _ganda(r.tujuan, "tujuan", renstra_yaml, temuan)
     _ganda(r.sasaran, "sasaran", renstra_yaml, temuan)
     _ganda(r.iku, "iku", renstra_yaml, temuan)
+    if not r.tahun_awal <= data.tahun <= r.tahun_akhir:
+        temuan.galat(renstra_yaml.path, f"periode Renstra {r.periode} tidak mencakup tahun laporan {data.tahun}",
+                     baris=renstra_yaml.baris(("tahun_akhir",)), kolom=kunci("tahun_akhir"), ditemukan=tampil(r.tahun_akhir),
+                     diharapkan=f"Renstra yang berlaku pada {data.tahun}: isi tahun_awal, tahun_akhir, tujuan, sasaran, "
+                                "IKU dan targetnya dari dokumen Renstra yang baru")
     tujuan = {t.kode for t in r.tujuan}
     sasaran = {s.kode for s in r.sasaran}
     iku = {i.kode for i in r.iku}

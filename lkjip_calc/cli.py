@@ -58,6 +58,14 @@ def buat_parser() -> argparse.ArgumentParser:
                                    "pemisah ribuan, tanpa pembulatan. Tidak ada yang ditulis bila data tidak valid.")
     _opsi_umum(p)
     p.add_argument("--out", required=True, metavar="FOLDER", help="folder tujuan (dibuat bila belum ada)")
+    p = sub.add_parser("new-year", help="buat folder data tahun baru dari tahun sebelumnya",
+                       description="Membuat data/<unit>/<TAHUN>/ dari tahun terakhir sebelumnya: yang tetap disalin "
+                                   "(unit, organisasi, IKU, target Renstra, tautan program, struktur anggaran, narasi "
+                                   "sebagai bahan), angka tahun baru dikosongkan dan ditandai, realisasi tahun lalu "
+                                   "menjadi angka tahun sebelumnya. Tidak pernah menimpa tahun yang ada.")
+    p.add_argument("--unit", metavar="UNIT", help="kode unit; bawaan: satu-satunya unit yang ada")
+    p.add_argument("--year", "--tahun", dest="tahun", type=int, required=True, metavar="TAHUN", help="tahun baru")
+    p.add_argument("--data", metavar="FOLDER", help="folder data; bawaan: $LKJIP_DATA atau ./data")
     p = sub.add_parser("build", help="bangun situs HTML dan PDF A4 laporan satu unit dan tahun",
                        description="Menjalankan setiap bab (papermill) untuk unit dan tahun yang diminta, lalu merakit "
                                    "situs HTML ke _build/<unit>/<tahun>/html/ dan PDF ke "
@@ -113,7 +121,37 @@ def _bangun(laporan, args) -> int:
     return 0
 
 
+def _tahun_baru(args) -> int:
+    from .paths import daftar_unit
+    from .scaffold import TahunBaruGagal, buat_tahun
+
+    akar = akar_data(args.data)
+    try:
+        unit = args.unit
+        if unit is None:
+            semua = daftar_unit(akar)
+            if len(semua) != 1:
+                raise TahunBaruGagal("pilih unit dengan --unit; yang ada: " + (", ".join(semua) or "tidak ada"))
+            unit = semua[0]
+        elif unit not in daftar_unit(akar):
+            raise TahunBaruGagal(f"unit '{unit}' tidak ada di '{akar}'")
+        hasil = buat_tahun(akar, unit, args.tahun)
+    except TahunBaruGagal as e:
+        print(f"GALAT: {e}", file=sys.stderr)
+        return KELUAR_GALAT_DATA
+    print(f"Dibuat: {hasil.folder} (dari data tahun {hasil.sumber}).")
+    if hasil.renstra_berakhir:
+        print("PERHATIAN: periode Renstra sudah berakhir; target tidak disalin dan tidak ditebak.")
+    print("Yang harus diisi (juga dicatat di BELUM-DIISI.md di folder itu):")
+    for b in hasil.isian:
+        print(f"  - {b}")
+    print(f"Lalu jalankan: lkjip check --unit {unit} --year {args.tahun}")
+    return 0
+
+
 def _jalankan(args) -> int:
+    if args.perintah == "new-year":
+        return _tahun_baru(args)
     akar = akar_data(args.data)
     try:
         unit, tahun = pilih(akar, args.unit, args.tahun)

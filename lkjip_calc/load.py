@@ -11,27 +11,27 @@ from pathlib import Path
 from . import models
 from .errors import DaftarTemuan, kolom, kunci, tampil
 from .paths import FOLDER_SKALA
-from .readers import (BILANGAN, BULAT, KODE, RUPIAH, TAHUN, TEKS, Baris, Kolom, Yaml, baca_csv, baca_teks,
+from .readers import (BELUM_DIISI, BILANGAN, BULAT, KODE, RUPIAH, TAHUN, TEKS, Baris, Kolom, Yaml, baca_csv, baca_teks,
                       baca_yaml, validasi_model)
 from .skala import Pita, Skala
 
 # The CSV tables of a year folder: columns and the key that must be unique.
 TABEL = {
-    "renstra_target.csv": ([Kolom("iku", KODE), Kolom("tahun", TAHUN), Kolom("target", BILANGAN)], ("iku", "tahun")),
-    "perjanjian_kinerja.csv": ([Kolom("iku", KODE), Kolom("target", BILANGAN)], ("iku",)),
+    "renstra_target.csv": ([Kolom("iku", KODE), Kolom("tahun", TAHUN), Kolom("target", BILANGAN, isian=True)], ("iku", "tahun")),
+    "perjanjian_kinerja.csv": ([Kolom("iku", KODE), Kolom("target", BILANGAN, isian=True)], ("iku",)),
     "program.csv": ([Kolom("kode", KODE), Kolom("nama", TEKS)], ("kode",)),
     "iku_program.csv": ([Kolom("iku", KODE), Kolom("program", KODE)], ("iku", "program")),
-    "pk_anggaran.csv": ([Kolom("program", KODE), Kolom("anggaran", RUPIAH), Kolom("sumber_dana", TEKS, wajib=False)],
+    "pk_anggaran.csv": ([Kolom("program", KODE), Kolom("anggaran", RUPIAH, isian=True), Kolom("sumber_dana", TEKS, wajib=False)],
                         ("program",)),
     "anggaran.csv": ([Kolom("program", KODE), Kolom("kegiatan", TEKS), Kolom("sub_kegiatan", TEKS),
-                      Kolom("sub_unit", TEKS, wajib=False), Kolom("pagu", RUPIAH), Kolom("realisasi", RUPIAH)],
+                      Kolom("sub_unit", TEKS, wajib=False), Kolom("pagu", RUPIAH, isian=True), Kolom("realisasi", RUPIAH, isian=True)],
                      ("program", "kegiatan", "sub_kegiatan", "sub_unit")),
-    "realisasi_iku.csv": ([Kolom("iku", KODE), Kolom("tahun", TAHUN), Kolom("realisasi", BILANGAN),
+    "realisasi_iku.csv": ([Kolom("iku", KODE), Kolom("tahun", TAHUN), Kolom("realisasi", BILANGAN, isian=True),
                            Kolom("pembilang", BILANGAN, wajib=False), Kolom("penyebut", BILANGAN, wajib=False),
                            Kolom("realisasi_nasional", BILANGAN, wajib=False),
                            Kolom("keterangan_nasional", TEKS, wajib=False)], ("iku", "tahun")),
-    "wilayah.csv": ([Kolom("kelurahan", TEKS), Kolom("luas_km2", BILANGAN)], ("kelurahan",)),
-    "penduduk.csv": ([Kolom("kelurahan", TEKS), Kolom("laki_laki", BULAT), Kolom("perempuan", BULAT)], ("kelurahan",)),
+    "wilayah.csv": ([Kolom("kelurahan", TEKS), Kolom("luas_km2", BILANGAN, isian=True)], ("kelurahan",)),
+    "penduduk.csv": ([Kolom("kelurahan", TEKS), Kolom("laki_laki", BULAT, isian=True), Kolom("perempuan", BULAT, isian=True)], ("kelurahan",)),
 }
 
 # The sections of a narasi/iku/<iku>.md file, one per analysis of BAB III, in order.
@@ -136,8 +136,11 @@ def pisah_bagian(path: Path, teks: str, temuan: DaftarTemuan, diizinkan: tuple[s
     return bagian
 
 
-def muat(akar: Path, unit: str, tahun: int) -> tuple[DataTahun | None, DaftarTemuan]:
-    """Read and cross-check data/<unit>/<tahun>/. Returns the data (None on errors) and all findings."""
+def muat(akar: Path, unit: str, tahun: int, draf: bool = False) -> tuple[DataTahun | None, DaftarTemuan]:
+    """Read and cross-check data/<unit>/<tahun>/. Returns the data (None on errors) and all findings.
+
+    draf=True lists figures not yet filled in instead of stopping at them.
+    """
     from .checks import periksa_rujukan  # cross-reference checks live with the other checks
 
     temuan = DaftarTemuan(akar.parent if akar.parent != Path("") else Path("."))
@@ -147,7 +150,7 @@ def muat(akar: Path, unit: str, tahun: int) -> tuple[DataTahun | None, DaftarTem
     renstra, renstra_yaml = _yaml_model(folder / "renstra.yaml", models.Renstra, temuan)
     laporan, laporan_yaml = _yaml_model(folder / "laporan.yaml", models.Laporan, temuan)
     skala = _muat_skala(akar, laporan.metode.skala_predikat, temuan, laporan_yaml) if laporan else None
-    tabel = {nama: baca_csv(folder / nama, kol, temuan, kunci_baris) for nama, (kol, kunci_baris) in TABEL.items()}
+    tabel = {nama: baca_csv(folder / nama, kol, temuan, kunci_baris, draf) for nama, (kol, kunci_baris) in TABEL.items()}
 
     sumber, sumber_yaml = (None, None)
     if (folder / "sumber.yaml").exists():
@@ -172,6 +175,14 @@ def muat(akar: Path, unit: str, tahun: int) -> tuple[DataTahun | None, DaftarTem
         teks = baca_teks(path, temuan)
         if teks is not None:
             narasi_iku[path.stem] = pisah_bagian(path, teks, temuan, BAGIAN_IKU)
+
+    if laporan is not None:
+        for loc, nilai in ((("tanggal_laporan",), laporan.tanggal_laporan),
+                           (("perjanjian_kinerja", "tanggal"), laporan.perjanjian_kinerja.tanggal)):
+            if nilai is None:
+                lapor = temuan.peringatan if draf else temuan.galat
+                lapor(folder / "laporan.yaml", BELUM_DIISI, baris=laporan_yaml.baris(loc), kolom=kunci(".".join(loc)),
+                      diharapkan="tahun-bulan, mis. 2025-01")
 
     if unit_model is not None and unit_model.kode != unit:
         temuan.galat(folder / "unit.yaml", "kode unit tidak sama dengan nama folder", baris=1, kolom=kunci("kode"),

@@ -135,7 +135,7 @@ class Renstra(Ketat):
 
 class PerjanjianKinerja(Ketat):
     jenis: str = "Perjanjian Kinerja"
-    tanggal: str = Field(pattern=BULAN)
+    tanggal: str | None = Field(pattern=BULAN)  # None until filled in (a new year); checked in load
     sumber_dana: str
 
     @property
@@ -171,7 +171,7 @@ class Dinyatakan(Ketat):
 
 class Laporan(Ketat):
     tempat: str
-    tanggal_laporan: str = Field(pattern=BULAN)
+    tanggal_laporan: str | None = Field(pattern=BULAN)  # None until filled in (a new year); checked in load
     perjanjian_kinerja: PerjanjianKinerja
     metode: Metode
     dinyatakan: Dinyatakan = Dinyatakan()

@@ -25,6 +25,7 @@ _HARAPAN = {
     TAHUN: "tahun empat angka (mis. 2024)",
     BULAT: "bilangan bulat tidak negatif tanpa pemisah ribuan (mis. 3027)",
 }
+BELUM_DIISI = "nilai belum diisi"
 _KODE = re.compile(r"[a-z0-9][a-z0-9_-]*")
 _BILANGAN = re.compile(r"-?\d+(\.\d+)?")
 
@@ -33,7 +34,8 @@ _BILANGAN = re.compile(r"-?\d+(\.\d+)?")
 class Kolom:
     nama: str
     jenis: str = TEKS
-    wajib: bool = True  # an empty cell is an error
+    wajib: bool = True   # an empty cell is an error
+    isian: bool = False  # a figure the analyst fills in each year: may be empty in a draft
 
 
 @dataclass
@@ -94,8 +96,11 @@ def _urai(teks: str, jenis: str):
 
 
 def baca_csv(path: Path, kolom_kolom: list[Kolom], temuan: DaftarTemuan,
-             kunci_baris: tuple[str, ...] = ()) -> list[Baris]:
-    """Read and type-check one CSV table; problems go to `temuan`, bad rows are left out."""
+             kunci_baris: tuple[str, ...] = (), draf: bool = False) -> list[Baris]:
+    """Read and type-check one CSV table; problems go to `temuan`, bad rows are left out.
+
+    In a draft, an empty cell of a figure still to be filled in (`isian`) is listed, not an error.
+    """
     teks = baca_teks(path, temuan)
     if teks is None:
         return []
@@ -140,9 +145,12 @@ def baca_csv(path: Path, kolom_kolom: list[Kolom], temuan: DaftarTemuan,
                     continue
                 isi = isi.strip()
                 if isi == "":
-                    if k.wajib:
-                        temuan.galat(path, "nilai kosong", baris=nomor, kolom=kolom(nama),
-                                     diharapkan=_HARAPAN[k.jenis])
+                    if k.wajib and draf and k.isian:
+                        temuan.peringatan(path, BELUM_DIISI, baris=nomor, kolom=kolom(nama),
+                                          diharapkan=_HARAPAN[k.jenis])
+                    elif k.wajib:
+                        temuan.galat(path, BELUM_DIISI if k.isian else "nilai kosong", baris=nomor,
+                                     kolom=kolom(nama), diharapkan=_HARAPAN[k.jenis])
                         baik = False
                     nilai[nama] = None
                     continue

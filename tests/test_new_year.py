@@ -1,0 +1,70 @@
+"""`lkjip new-year`: next year's folder from the latest earlier one; nothing overwritten,
+nothing invented, every figure to fill named by check."""
+
+from __future__ import annotations
+
+import csv
+
+from test_validation import sidik
+
+
+def baca(path):
+    with path.open(encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def test_tahun_baru(data_salinan, jalankan):
+    keluar = jalankan("new-year", "--data", str(data_salinan), "--year", "2025")
+    assert keluar.kode == 0, keluar.err
+    baru = data_salinan / "kanigaran" / "2025"
+    assert "Dibuat:" in keluar.out and (baru / "BELUM-DIISI.md").exists()
+    # carried forward
+    for nama in ("unit.yaml", "organisasi.yaml", "program.csv", "iku_program.csv", "wilayah.csv", "renstra.yaml",
+                 "narasi/iku/ikm.md", "analisis/ikm.yaml"):
+        assert (baru / nama).read_bytes() == (data_salinan / "kanigaran" / "2024" / nama).read_bytes(), nama
+    # last year's realisasi become the previous-year figures; this year's are empty
+    realisasi = baca(baru / "realisasi_iku.csv")
+    assert {(b["iku"], b["tahun"], b["realisasi"]) for b in realisasi if b["tahun"] == "2024"} == {
+        ("ikm", "2024", "80.25"), ("administrasi_perkantoran", "2024", "100"), ("kelompok_lembaga", "2024", "100")}
+    assert all(b["realisasi"] == "" for b in realisasi if b["tahun"] == "2025")
+    anggaran = baca(baru / "anggaran.csv")
+    assert len(anggaran) == 37 and all(b["pagu"] == "" and b["realisasi"] == "" for b in anggaran)
+    assert all(b["target"] == "" for b in baca(baru / "perjanjian_kinerja.csv"))
+
+
+def test_renstra_berakhir_tidak_menebak(data_salinan, jalankan):
+    keluar = jalankan("new-year", "--data", str(data_salinan), "--year", "2025")
+    assert "periode Renstra sudah berakhir" in keluar.out and "2019-2024" in keluar.out
+    baru = data_salinan / "kanigaran" / "2025"
+    assert baca(baru / "renstra_target.csv") == []
+    cek = jalankan("check", "--data", str(data_salinan), "--year", "2025")
+    assert cek.kode == 2
+    assert "perjanjian_kinerja.csv, baris 2, kolom 'target': nilai belum diisi" in cek.err
+    assert "anggaran.csv, baris 38, kolom 'realisasi': nilai belum diisi" in cek.err
+    assert "laporan.yaml, baris 5, kunci 'tanggal_laporan': nilai belum diisi" in cek.err
+
+
+def test_renstra_berjalan_target_dari_renstra(data_salinan, jalankan):
+    # Make 2024 a mid-period year: the Renstra runs to 2026 with targets for 2025
+    tahun = data_salinan / "kanigaran" / "2024"
+    renstra = tahun / "renstra.yaml"
+    renstra.write_text(renstra.read_text(encoding="utf-8").replace("tahun_akhir: 2024", "tahun_akhir: 2026"),
+                       encoding="utf-8")
+    with (tahun / "renstra_target.csv").open("a", encoding="utf-8") as f:
+        f.write("ikm,2025,85\nkelompok_lembaga,2025,50\nadministrasi_perkantoran,2025,100\n")
+    keluar = jalankan("new-year", "--data", str(data_salinan), "--year", "2025")
+    assert keluar.kode == 0 and "berakhir" not in keluar.out
+    target = {b["iku"]: b["target"] for b in baca(data_salinan / "kanigaran" / "2025" / "perjanjian_kinerja.csv")}
+    assert target == {"kelompok_lembaga": "50", "ikm": "85", "administrasi_perkantoran": "100"}
+
+
+def test_tidak_menimpa(data_salinan, jalankan):
+    sebelum = sidik(data_salinan)
+    keluar = jalankan("new-year", "--data", str(data_salinan), "--year", "2024")
+    assert keluar.kode == 2 and "tidak pernah menimpa" in keluar.err
+    assert sidik(data_salinan) == sebelum
+
+
+def test_tanpa_tahun_dasar(data_salinan, jalankan):
+    keluar = jalankan("new-year", "--data", str(data_salinan), "--year", "2020")
+    assert keluar.kode == 2 and "tidak punya tahun sebelum 2020" in keluar.err
