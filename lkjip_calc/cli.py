@@ -66,6 +66,20 @@ def buat_parser() -> argparse.ArgumentParser:
     p.add_argument("--unit", metavar="UNIT", help="kode unit; bawaan: satu-satunya unit yang ada")
     p.add_argument("--year", "--tahun", dest="tahun", type=int, required=True, metavar="TAHUN", help="tahun baru")
     p.add_argument("--data", metavar="FOLDER", help="folder data; bawaan: $LKJIP_DATA atau ./data")
+    p = sub.add_parser("template", help="tulis buku kerja Excel untuk mengisi data satu tahun",
+                       description="Menulis buku kerja .xlsx: satu lembar per tabel masukan (terisi data yang sudah "
+                                   "ada), daftar pilihan untuk kode IKU, program dan kelurahan, format angka, dan "
+                                   "lembar Petunjuk. Sel kuning adalah angka yang belum diisi.")
+    _opsi_umum(p)
+    p.add_argument("--out", required=True, metavar="BERKAS.xlsx", help="berkas buku kerja yang ditulis")
+    p = sub.add_parser("import", help="periksa buku kerja Excel yang sudah diisi lalu tulis berkas CSV-nya",
+                       description="Memeriksa buku kerja (galat disebut per lembar, baris dan kolom), lalu menulis "
+                                   "berkas CSV tahun itu dan mencetak yang berubah. Berkas lama disimpan di "
+                                   "data/<unit>/<tahun>/.cadangan/. Tidak ada yang ditulis bila masih ada galat.")
+    p.add_argument("berkas", metavar="BERKAS.xlsx", help="buku kerja hasil lkjip template yang sudah diisi")
+    p.add_argument("--unit", metavar="UNIT", help="kode unit; bawaan: satu-satunya unit yang ada")
+    p.add_argument("--year", "--tahun", dest="tahun", type=int, required=True, metavar="TAHUN", help="tahun data")
+    p.add_argument("--data", metavar="FOLDER", help="folder data; bawaan: $LKJIP_DATA atau ./data")
     p = sub.add_parser("build", help="bangun situs HTML dan PDF A4 laporan satu unit dan tahun",
                        description="Menjalankan setiap bab (papermill) untuk unit dan tahun yang diminta, lalu merakit "
                                    "situs HTML ke _build/<unit>/<tahun>/html/ dan PDF ke "
@@ -149,9 +163,46 @@ def _tahun_baru(args) -> int:
     return 0
 
 
+def _buku_kerja(args) -> int:
+    from .workbook import ImportGagal, impor, tulis_template
+
+    akar = akar_data(args.data)
+    try:
+        unit, tahun = pilih(akar, args.unit, args.tahun)
+    except PilihanTidakSah as e:
+        print(f"GALAT: {e}", file=sys.stderr)
+        return KELUAR_GALAT_DATA
+    try:
+        if args.perintah == "template":
+            path = tulis_template(akar, unit, tahun, Path(args.out))
+            print(f"Ditulis: {path} (unit {unit}, tahun {tahun}). Isi sel kuning, lalu: "
+                  f"lkjip import {path} --unit {unit} --year {tahun}")
+            return 0
+        hasil = impor(Path(args.berkas), akar, unit, tahun)
+    except ImportGagal as e:
+        print(f"Buku kerja tidak diimpor; tidak ada berkas yang diubah.\n{e}", file=sys.stderr)
+        return KELUAR_GALAT_DATA
+    if not hasil.diubah:
+        print("Tidak ada yang berubah.")
+    for nama, perubahan in hasil.diubah.items():
+        print(f"{nama}: {len(perubahan)} perubahan")
+        for p in perubahan[:50]:
+            print(f"  {p}")
+        if len(perubahan) > 50:
+            print(f"  ... dan {len(perubahan) - 50} lagi")
+    if hasil.cadangan:
+        print(f"Berkas sebelumnya disimpan di {hasil.cadangan}")
+    belum = [t for t in hasil.temuan if "belum diisi" in t.pesan]
+    if belum:
+        print(f"Masih ada {len(belum)} nilai yang belum diisi (lkjip check menyebut semuanya).")
+    return 0
+
+
 def _jalankan(args) -> int:
     if args.perintah == "new-year":
         return _tahun_baru(args)
+    if args.perintah in ("template", "import"):
+        return _buku_kerja(args)
     akar = akar_data(args.data)
     try:
         unit, tahun = pilih(akar, args.unit, args.tahun)
