@@ -32,10 +32,12 @@ def _bagian(teks: str) -> dict[str, str]:
 class Buku:
     """One unit and year, loaded once per chapter run."""
 
-    def __init__(self, unit: str | None = None, tahun: int | None = None, data: str | Path | None = None):
+    def __init__(self, unit: str | None = None, tahun: int | None = None, data: str | Path | None = None,
+                 draf: bool = False):
         akar = akar_data(data)
         unit, tahun = pilih(akar, unit, None if tahun is None else int(tahun))
-        self.lap: Laporan = siapkan(akar, unit, tahun)
+        f.mode_draf(draf)
+        self.lap: Laporan = siapkan(akar, unit, tahun, draf=draf)
         self.hasil = self.lap.hasil
         self.data = self.hasil.data
         self._gambar = 0
@@ -111,7 +113,7 @@ class Buku:
         """The signature block of the head of the unit."""
         d = self.data
         k = d.unit.kepala
-        tanggal = tanggal or f.bulan_tahun(d.laporan.tanggal_laporan_date)
+        tanggal = tanggal or self.lap.nilai["laporan.tanggal"].tampil()
         ruang = "\u00a0"  # empty lines where the signature goes
         baris = [f"{render.md(d.laporan.tempat)}, {tanggal}", f"**{render.md(k.jabatan.upper())}**", ruang, ruang,
                  ruang, f"**{render.md(k.nama)}**"]
@@ -124,7 +126,7 @@ class Buku:
     def tanda_tangan_pk(self) -> None:
         """Both parties of the Perjanjian Kinerja."""
         d = self.data
-        tanggal = f.bulan_tahun(d.laporan.perjanjian_kinerja.tanggal_date)
+        tanggal = self.lap.nilai["pk.tanggal"].tampil()
         a, k = d.unit.atasan, d.unit.kepala
 
         def blok(peran, p):

@@ -49,7 +49,17 @@ def _cetak(langkah: str) -> None:
     print(langkah, flush=True)
 
 
-def _salin_buku(proyek: Path, staging: Path, lap: Laporan) -> None:
+DRAF_HTML = "DRAF: data belum lengkap. Nilai yang belum diisi tampil sebagai [belum diisi]."
+DRAF_LATEX = "\n".join([
+    # a large diagonal mark, and a line of text at the top of every page that a reader (and pdftotext) can read
+    r"\usepackage[text=DRAF,scale=1,color=lightgray]{draftwatermark}",
+    r"\usepackage{eso-pic}",
+    r"\AddToShipoutPictureFG{\AtPageUpperLeft{\raisebox{-0.8cm}{\makebox[\paperwidth]{\small\bfseries\color{red}"
+    r" DRAF: data belum lengkap}}}}",
+])
+
+
+def _salin_buku(proyek: Path, staging: Path, lap: Laporan, draf: bool = False) -> None:
     d = lap.hasil.data
     if staging.exists():
         shutil.rmtree(staging)
@@ -62,6 +72,9 @@ def _salin_buku(proyek: Path, staging: Path, lap: Laporan) -> None:
     latex["title"] = f"Laporan Kinerja Instansi Pemerintah {d.unit.nama} Tahun {d.tahun}"
     elemen = konfigurasi.setdefault("sphinx", {}).setdefault("config", {}).setdefault("latex_elements", {})
     elemen["maketitle"] = render.sampul_latex(d.unit.pemerintah, d.tahun, d.unit.nama, d.unit.daerah)
+    if draf:  # a visible mark on every page of the site and of the PDF
+        konfigurasi["sphinx"]["config"].setdefault("html_theme_options", {})["announcement"] = DRAF_HTML
+        elemen["preamble"] = elemen.get("preamble", "") + "\n" + DRAF_LATEX + "\n"
     (staging / "_config.yml").write_text(yaml.safe_dump(konfigurasi, allow_unicode=True, sort_keys=False),
                                          encoding="utf-8")
     shutil.copy2(proyek / "_toc.yml", staging / "_toc.yml")
@@ -102,6 +115,12 @@ def _pengelola_kernel():
             self.transport = "ipc"
             # IPC sockets are files named after `ip`; kernels running side by side need their own.
             self.ip = str(Path(tempfile.gettempdir()) / f"lkjip-kernel-{uuid.uuid4().hex}")
+
+        async def _async_start_kernel(self, **kwargs):
+            # The kernel's own log (e.g. "KeyboardInterrupt caught" when it is shut down) is not the
+            # reader's business; errors in a chapter come back through papermill.
+            kwargs.setdefault("stderr", subprocess.DEVNULL)
+            return await super()._async_start_kernel(**kwargs)
 
     return KernelIPC
 
@@ -170,7 +189,8 @@ def _ganti(baru: Path, lama: Path) -> None:
         os.replace(sementara, lama)
 
 
-def bangun(lap: Laporan, proyek: Path, keluaran: Path, html_saja: bool = False, ketat: bool = False) -> Hasil:
+def bangun(lap: Laporan, proyek: Path, keluaran: Path, html_saja: bool = False, ketat: bool = False,
+           draf: bool = False) -> Hasil:
     """Build the book of one unit and year into keluaran/<unit>/<tahun>/."""
     mulai = time.monotonic()
     d = lap.hasil.data
@@ -185,13 +205,13 @@ def bangun(lap: Laporan, proyek: Path, keluaran: Path, html_saja: bool = False, 
         _cetak(f"[{nomor}/{langkah_total}] {teks}")
 
     maju(f"Menyiapkan buku {d.unit.nama} tahun {d.tahun} di {staging}")
-    _salin_buku(proyek, staging, lap)
+    _salin_buku(proyek, staging, lap, draf)
     for nama in BAB:
         shutil.copy2(proyek / "chapters" / f"{nama}.md", staging / "chapters" / f"{nama}.md")
     maju("Menulis tabel unduhan (CSV dan XLSX)")
     _ekspor(lap, staging / FOLDER_UNDUHAN)
 
-    parameter = {"unit": d.unit_kode, "tahun": d.tahun, "data": str(d.akar.resolve())}
+    parameter = {"unit": d.unit_kode, "tahun": d.tahun, "data": str(d.akar.resolve()), "draf": draf}
     # Each chapter runs in its own kernel; kernel start-up dominates, so run them side by side.
     # (spawn, not fork: the caller may hold threads, e.g. a test runner or a browser driver)
     with ProcessPoolExecutor(max_workers=max(1, min(len(BAB), os.cpu_count() or 1)),
@@ -225,6 +245,7 @@ def bangun(lap: Laporan, proyek: Path, keluaran: Path, html_saja: bool = False, 
     if pdf_baru is not None:
         pdf = tujuan / nama_pdf(d.unit_kode, d.tahun)
         _ganti(pdf_baru, pdf)
-    (tujuan / "build.json").write_text(json.dumps({"unit": d.unit_kode, "tahun": d.tahun, "html_saja": html_saja},
+    (tujuan / "build.json").write_text(json.dumps({"unit": d.unit_kode, "tahun": d.tahun, "html_saja": html_saja,
+                                                   "draf": draf},
                                                   indent=2), encoding="utf-8")
     return Hasil(html=html, pdf=pdf, detik=time.monotonic() - mulai)

@@ -62,7 +62,7 @@ def renstra_iku(hasil: Hasil, kode: str):
         ts = sorted(k.target_renstra)
         ax.plot(ts, [float(k.target_renstra[t]) for t in ts], marker="o", color=WARNA["target"], label="Target Renstra")
     if realisasi:
-        rs = sorted(realisasi)
+        rs = sorted(t for t, v in realisasi.items() if v is not None)
         ax.plot(rs, [float(realisasi[t]) for t in rs], marker="s", color=WARNA["realisasi"], label="Realisasi")
         for t in rs:
             ax.annotate(f.nilai_indikator(realisasi[t]), (t, float(realisasi[t])), textcoords="offset points",
@@ -82,7 +82,9 @@ def renstra_iku(hasil: Hasil, kode: str):
 
 def serapan_program(hasil: Hasil):
     """Pagu and realisasi of each program, with its serapan."""
-    program = hasil.anggaran[hasil.anggaran["tingkat"] == "program"]
+    program = hasil.anggaran[hasil.anggaran["tingkat"] == "program"].copy()
+    for kolom in ("pagu", "realisasi"):  # a draft may not have them yet: draw nothing for those
+        program[kolom] = program[kolom].map(lambda v: 0 if v is None else v).astype(float)
     fig, ax = plt.subplots(figsize=(8, 0.9 + 1.0 * len(program)))
     nama = [_label(p, 40) for p in program["program"]]
     y = range(len(program))
@@ -94,31 +96,33 @@ def serapan_program(hasil: Hasil):
     ax.set_yticklabels(nama, fontsize=8)
     ax.invert_yaxis()
     ax.set_xlabel("Juta rupiah")
-    ax.set_xlim(0, program["pagu"].max() / 1e6 * 1.4)
+    ax.set_xlim(0, max(program["pagu"].max() / 1e6, 1) * 1.4)
     _sumbu_angka(ax, "x")
     ax.legend(fontsize=8, loc="lower right")
     fig.tight_layout()
     alt = "Pagu, realisasi dan serapan per program: " + "; ".join(
-        f"{p['program']} pagu Rp {f.rupiah(int(p['pagu']))}, realisasi Rp {f.rupiah(int(p['realisasi']))}, "
+        f"{p['program']} pagu Rp {f.rupiah(p['pagu'])}, realisasi Rp {f.rupiah(p['realisasi'])}, "
         f"serapan {f.persen(p['serapan'])}%" for _, p in program.iterrows())
     return fig, alt
 
 
 def penduduk_kelurahan(hasil: Hasil):
     """Population of each kelurahan by sex."""
-    w = hasil.wilayah.iloc[:-1]
+    w = hasil.wilayah.iloc[:-1].copy()
+    for kolom in ("laki_laki", "perempuan", "jumlah"):  # a draft may not have them yet
+        w[kolom] = w[kolom].map(lambda v: 0 if v is None else v).astype(float)
     fig, ax = plt.subplots(figsize=(8, 3.8))
     ax.bar(w["kelurahan"], w["laki_laki"], color=WARNA["lk"], label="Laki-laki")
     ax.bar(w["kelurahan"], w["perempuan"], bottom=w["laki_laki"], color=WARNA["pr"], label="Perempuan")
     for i, (_, b) in enumerate(w.iterrows()):
-        ax.text(i, b["jumlah"], f.rupiah(int(b["jumlah"])), ha="center", va="bottom", fontsize=8)
+        ax.text(i, b["jumlah"], f.rupiah(b["jumlah"]), ha="center", va="bottom", fontsize=8)
     ax.set_ylabel("Jiwa")
     _sumbu_angka(ax, "y")
-    ax.set_ylim(0, w["jumlah"].max() * 1.15)
+    ax.set_ylim(0, max(w["jumlah"].max(), 1) * 1.15)
     plt.setp(ax.get_xticklabels(), rotation=20, ha="right", fontsize=8)
     ax.legend(fontsize=8)
     fig.tight_layout()
     alt = "Jumlah penduduk per kelurahan: " + "; ".join(
-        f"{b['kelurahan']} {f.rupiah(int(b['jumlah']))} jiwa (laki-laki {f.rupiah(int(b['laki_laki']))}, "
-        f"perempuan {f.rupiah(int(b['perempuan']))})" for _, b in w.iterrows())
+        f"{b['kelurahan']} {f.rupiah(b['jumlah'])} jiwa (laki-laki {f.rupiah(b['laki_laki'])}, "
+        f"perempuan {f.rupiah(b['perempuan'])})" for _, b in w.iterrows())
     return fig, alt

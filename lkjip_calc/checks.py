@@ -7,6 +7,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from .errors import DaftarTemuan, kolom, kunci, tampil
+from .totals import jumlah_lengkap
 from .formatting import nilai_indikator, rupiah
 
 if TYPE_CHECKING:
@@ -139,20 +140,20 @@ def periksa_sumber(data: DataTahun, temuan: DaftarTemuan) -> None:
     dinyatakan = data.laporan.dinyatakan
     laporan_path = data.berkas("laporan.yaml")
 
-    luas = sum((b["luas_km2"] for b in data.tabel["wilayah.csv"]), Decimal(0))
-    if dinyatakan.luas_km2 is not None and dinyatakan.luas_km2 != luas:
+    luas = jumlah_lengkap(b["luas_km2"] for b in data.tabel["wilayah.csv"])
+    if None not in (dinyatakan.luas_km2, luas) and dinyatakan.luas_km2 != luas:
         temuan.peringatan(laporan_path, "luas wilayah yang dinyatakan tidak sama dengan jumlah luas kelurahan",
                           kolom=kunci("dinyatakan.luas_km2"), ditemukan=nilai_indikator(dinyatakan.luas_km2) + " km²",
                           diharapkan=f"{nilai_indikator(luas)} km² (jumlah wilayah.csv); laporan memakai jumlahnya")
     for nama, kol in (("penduduk_laki_laki", "laki_laki"), ("penduduk_perempuan", "perempuan")):
         tertulis = getattr(dinyatakan, nama)
-        jumlah = sum(b[kol] for b in data.tabel["penduduk.csv"])
-        if tertulis is not None and tertulis != jumlah:
+        jumlah = jumlah_lengkap(b[kol] for b in data.tabel["penduduk.csv"])
+        if None not in (tertulis, jumlah) and tertulis != jumlah:
             temuan.peringatan(laporan_path, "jumlah penduduk yang dinyatakan tidak sama dengan jumlah per kelurahan",
                               kolom=kunci(f"dinyatakan.{nama}"), ditemukan=rupiah(tertulis), diharapkan=rupiah(jumlah))
     if dinyatakan.penduduk_jumlah is not None:
-        jumlah = sum(b["laki_laki"] + b["perempuan"] for b in data.tabel["penduduk.csv"])
-        if dinyatakan.penduduk_jumlah != jumlah:
+        jumlah = jumlah_lengkap(b[k] for b in data.tabel["penduduk.csv"] for k in ("laki_laki", "perempuan"))
+        if jumlah is not None and dinyatakan.penduduk_jumlah != jumlah:
             temuan.peringatan(laporan_path, "jumlah penduduk yang dinyatakan tidak sama dengan jumlah per kelurahan",
                               kolom=kunci("dinyatakan.penduduk_jumlah"), ditemukan=rupiah(dinyatakan.penduduk_jumlah),
                               diharapkan=rupiah(jumlah))
@@ -160,12 +161,12 @@ def periksa_sumber(data: DataTahun, temuan: DaftarTemuan) -> None:
     anggaran = data.tabel["anggaran.csv"]
     for nama, kol in (("pagu", "pagu"), ("realisasi_anggaran", "realisasi")):
         tertulis = getattr(dinyatakan, nama)
-        jumlah = sum(b[kol] for b in anggaran)
-        if tertulis is not None and tertulis != jumlah:
+        jumlah = jumlah_lengkap(b[kol] for b in anggaran)
+        if None not in (tertulis, jumlah) and tertulis != jumlah:
             temuan.peringatan(laporan_path, "total anggaran yang dinyatakan tidak sama dengan jumlah sub kegiatan",
                               kolom=kunci(f"dinyatakan.{nama}"), ditemukan=rupiah(tertulis), diharapkan=rupiah(jumlah))
     for b in anggaran:
-        if b["realisasi"] > b["pagu"]:
+        if None not in (b["realisasi"], b["pagu"]) and b["realisasi"] > b["pagu"]:
             temuan.peringatan(data.berkas("anggaran.csv"), "realisasi melebihi pagu", baris=b.nomor,
                               kolom=kolom("realisasi"), ditemukan=rupiah(b["realisasi"]),
                               diharapkan=f"paling banyak pagu {rupiah(b['pagu'])}")
@@ -184,17 +185,18 @@ def periksa_sumber(data: DataTahun, temuan: DaftarTemuan) -> None:
             temuan.peringatan(data.berkas("perjanjian_kinerja.csv"), f"Renstra tidak memuat target tahun {data.tahun} untuk IKU ini",
                               baris=b.nomor, kolom=kolom("iku"), ditemukan=tampil(b["iku"]),
                               diharapkan=f"baris iku={b['iku']}, tahun={data.tahun} di renstra_target.csv")
-        elif rb["target"] != b["target"]:
+        elif None not in (rb["target"], b["target"]) and rb["target"] != b["target"]:
             temuan.peringatan(data.berkas("perjanjian_kinerja.csv"), "target PK berbeda dengan target Renstra tahun yang sama",
                               baris=b.nomor, kolom=kolom("target"), ditemukan=nilai_indikator(b["target"]),
                               diharapkan=f"{nilai_indikator(rb['target'])} (renstra_target.csv baris {rb.nomor})")
 
-    jumlah_program = defaultdict(int)
-    for b in anggaran:
-        jumlah_program[b["program"]] += b["pagu"]
+    jumlah_program = {kode: jumlah_lengkap(b["pagu"] for b in anggaran if b["program"] == kode)
+                      for kode in dict.fromkeys(b["program"] for b in anggaran)}
     pk_program = {b["program"]: b for b in data.tabel["pk_anggaran.csv"]}
     for kode, b in pk_program.items():
-        if b["anggaran"] != jumlah_program.get(kode, 0):
+        if b["anggaran"] is None or (kode in jumlah_program and jumlah_program[kode] is None):
+            continue  # a draft: compared once both are filled in
+        if b["anggaran"] != (jumlah_program.get(kode) or 0):
             temuan.peringatan(data.berkas("pk_anggaran.csv"), "anggaran program di PK berbeda dengan jumlah pagu sub kegiatannya",
                               baris=b.nomor, kolom=kolom("anggaran"), ditemukan=rupiah(b["anggaran"]),
                               diharapkan=f"{rupiah(jumlah_program.get(kode, 0))} (jumlah anggaran.csv)")
@@ -204,7 +206,7 @@ def periksa_sumber(data: DataTahun, temuan: DaftarTemuan) -> None:
                               kolom=kolom("program"), ditemukan=tampil(kode), diharapkan="satu baris per program di anggaran.csv")
 
     for b in data.tabel["realisasi_iku.csv"]:
-        if b["pembilang"] is not None and b["penyebut"]:
+        if b["pembilang"] is not None and b["penyebut"] and b["realisasi"] is not None:
             hitung = b["pembilang"] / b["penyebut"] * 100
             if abs(hitung - b["realisasi"]) >= Decimal("0.005"):
                 temuan.peringatan(data.berkas("realisasi_iku.csv"), "realisasi tidak sama dengan pembilang / penyebut x 100",

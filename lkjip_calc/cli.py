@@ -11,6 +11,7 @@ from .errors import DataTidakValid
 from .export import ekspor
 from .paths import PilihanTidakSah, akar_data, pilih
 from .pipeline import siapkan
+from .readers import BELUM_DIISI
 
 KELUAR_GALAT_DATA = 2
 KELUAR_GALAT_INTERNAL = 3
@@ -39,6 +40,12 @@ class _Parser(argparse.ArgumentParser):
         self.exit(KELUAR_GALAT_DATA, f"{self.prog}: galat: {terjemahan}\n")
 
 
+def _opsi_draf(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--draft", "--draf", dest="draf", action="store_true",
+                   help="terima data yang belum lengkap: nilai yang belum diisi didaftar dan ditampilkan "
+                        "sebagai [belum diisi], setiap halaman bertanda DRAF")
+
+
 def _opsi_umum(p: argparse.ArgumentParser) -> None:
     p.add_argument("--unit", metavar="UNIT", help="kode unit (nama folder di data/); bawaan: satu-satunya unit yang ada")
     p.add_argument("--year", "--tahun", dest="tahun", type=int, metavar="TAHUN",
@@ -53,6 +60,7 @@ def buat_parser() -> argparse.ArgumentParser:
                        description="Memeriksa seluruh berkas data satu unit dan tahun. Keluar 0 bila data valid, "
                                    "2 bila ada galat. Peringatan ditampilkan tetapi tidak menghentikan proses.")
     _opsi_umum(p)
+    _opsi_draf(p)
     p = sub.add_parser("export", help="tulis tabel terhitung sebagai CSV (kinerja, anggaran, wilayah)",
                        description="Menulis kinerja.csv, anggaran.csv dan wilayah.csv: UTF-8, titik desimal, tanpa "
                                    "pemisah ribuan, tanpa pembulatan. Tidak ada yang ditulis bila data tidak valid.")
@@ -86,6 +94,7 @@ def buat_parser() -> argparse.ArgumentParser:
                                    "_build/<unit>/<tahun>/lkjip-<unit>-<tahun>.pdf. Hasil lama baru diganti bila "
                                    "seluruh build berhasil.")
     _opsi_umum(p)
+    _opsi_draf(p)
     p.add_argument("--html-only", "--html-saja", dest="html_saja", action="store_true",
                    help="bangun situs HTML saja, tanpa PDF")
     p.add_argument("--strict", "--ketat", dest="ketat", action="store_true",
@@ -97,7 +106,8 @@ def buat_parser() -> argparse.ArgumentParser:
 def _ringkasan(laporan, akar: Path) -> None:
     h = laporan.hasil
     d = h.data
-    print(f"Data valid: {d.unit.nama}, tahun {d.tahun} ({d.folder})")
+    status = "Data draf (belum lengkap)" if laporan.belum_diisi else "Data valid"
+    print(f"{status}: {d.unit.nama}, tahun {d.tahun} ({d.folder})")
     print(f"{f.terbilang(len(h.kinerja))} Indikator Kinerja Utama; predikat menurut {d.skala.dasar_hukum}:")
     for k in h.kinerja:
         capaian = f"{f.persen(k.capaian)}%" if k.capaian is not None else f"- ({k.alasan_kosong})"
@@ -108,6 +118,8 @@ def _ringkasan(laporan, akar: Path) -> None:
                   f"serapan {f.persen(k.serapan)}%, efisiensi {f.rasio(k.efisiensi)}")
     print(f"Anggaran: pagu {f.rupiah(h.pagu, awalan=True)}, realisasi {f.rupiah(h.realisasi_anggaran, awalan=True)}, "
           f"serapan {f.persen(h.serapan)}%")
+    if laporan.belum_diisi:
+        print(f"DRAF: {len(laporan.belum_diisi)} nilai belum diisi (tercantum di bawah).")
     peringatan = laporan.temuan.peringatan_saja
     if peringatan:
         print(f"Peringatan ({len(peringatan)}):")
@@ -124,10 +136,14 @@ def _bangun(laporan, args) -> int:
     for t in laporan.temuan.peringatan_saja:
         print(t)
     try:
-        hasil = bangun(laporan, proyek, Path(args.out), html_saja=args.html_saja, ketat=args.ketat)
+        hasil = bangun(laporan, proyek, Path(args.out), html_saja=args.html_saja, ketat=args.ketat, draf=args.draf)
     except BuildGagal as e:
         print(f"BUILD GAGAL: {e} Hasil build sebelumnya (bila ada) tidak diubah.", file=sys.stderr)
         return KELUAR_GALAT_DATA
+    if args.draf and laporan.belum_diisi:
+        print(f"DRAF: {len(laporan.belum_diisi)} nilai belum diisi; ditampilkan sebagai [belum diisi]:")
+        for t in laporan.belum_diisi:
+            print(f"  {t}")
     print(f"Selesai dalam {f.angka(hasil.detik, 1)} detik.")
     print(f"Situs HTML: {hasil.html / 'index.html'}")
     if hasil.pdf:
@@ -210,7 +226,7 @@ def _jalankan(args) -> int:
         print(f"GALAT: {e}", file=sys.stderr)
         return KELUAR_GALAT_DATA
     try:
-        laporan = siapkan(akar, unit, tahun)
+        laporan = siapkan(akar, unit, tahun, draf=getattr(args, "draf", False))
     except DataTidakValid as e:
         galat = e.temuan.galat_saja
         print(f"Data {unit} tahun {tahun} tidak valid: {len(galat)} galat.", file=sys.stderr)
@@ -218,6 +234,8 @@ def _jalankan(args) -> int:
             print(t, file=sys.stderr)
         for t in e.temuan.peringatan_saja:
             print(t, file=sys.stderr)
+        if any(t.pesan == BELUM_DIISI for t in galat) and args.perintah in ("check", "build"):
+            print("Data belum lengkap. Isi nilai di atas, atau bangun draf dengan --draft.", file=sys.stderr)
         return KELUAR_GALAT_DATA
     if args.perintah == "check":
         _ringkasan(laporan, akar)

@@ -11,6 +11,7 @@ from decimal import Decimal
 import pandas as pd
 
 from . import formulas
+from .totals import jumlah_lengkap
 from .load import DataTahun
 
 
@@ -24,7 +25,7 @@ class KinerjaIku:
     indikator: str
     satuan: str
     polaritas: str
-    target: Decimal
+    target: Decimal | None
     realisasi: Decimal | None
     capaian: Decimal | None
     predikat: str | None
@@ -62,8 +63,8 @@ class Hasil:
     kinerja: tuple[KinerjaIku, ...]
     anggaran: pd.DataFrame  # one row per program, kegiatan, sub kegiatan, and the total
     wilayah: pd.DataFrame   # one row per kelurahan and the 'Jumlah' row
-    pagu: int
-    realisasi_anggaran: int
+    pagu: int | None
+    realisasi_anggaran: int | None
     serapan: Decimal | None
     jumlah: dict[str, int]
 
@@ -71,52 +72,52 @@ class Hasil:
         return next(k for k in self.kinerja if k.kode == kode)
 
 
-def _anggaran(data: DataTahun) -> tuple[pd.DataFrame, int, int]:
+def _anggaran(data: DataTahun) -> tuple[pd.DataFrame, int | None, int | None]:
     program_nama = {b["kode"]: b["nama"] for b in data.tabel["program.csv"]}
-    urut_program = list(program_nama)
-    baris = pd.DataFrame([b.nilai for b in data.tabel["anggaran.csv"]],
-                         columns=["program", "kegiatan", "sub_kegiatan", "sub_unit", "pagu", "realisasi"])
-    baris["sub_unit"] = baris["sub_unit"].fillna("")
-    baris["pagu"] = baris["pagu"].astype("int64")
-    baris["realisasi"] = baris["realisasi"].astype("int64")
+    baris = [b.nilai for b in data.tabel["anggaran.csv"]]
     keluaran = []
 
-    def tambah(tingkat, kode, kegiatan, sub, sub_unit, pagu, realisasi):
+    def tambah(tingkat, kode, kegiatan, sub, sub_unit, per_baris):
+        pagu = jumlah_lengkap(b["pagu"] for b in per_baris)
+        realisasi = jumlah_lengkap(b["realisasi"] for b in per_baris)
         keluaran.append({
             "tingkat": tingkat, "kode_program": kode, "program": program_nama.get(kode, ""), "kegiatan": kegiatan,
-            "sub_kegiatan": sub, "sub_unit": sub_unit, "pagu": int(pagu), "realisasi": int(realisasi),
-            "serapan": formulas.serapan(int(realisasi), int(pagu)),
+            "sub_kegiatan": sub, "sub_unit": sub_unit, "pagu": pagu, "realisasi": realisasi,
+            "serapan": formulas.serapan(realisasi, pagu),
         })
 
     # Programs in program.csv order; kegiatan and sub kegiatan in the order the budget lists them.
-    for kode in sorted(baris["program"].unique(), key=urut_program.index):
-        per_program = baris[baris["program"] == kode]
-        tambah("program", kode, "", "", "", per_program["pagu"].sum(), per_program["realisasi"].sum())
-        for kegiatan, per_kegiatan in per_program.groupby("kegiatan", sort=False):
-            tambah("kegiatan", kode, kegiatan, "", "", per_kegiatan["pagu"].sum(), per_kegiatan["realisasi"].sum())
-            for _, b in per_kegiatan.iterrows():
-                tambah("sub_kegiatan", kode, kegiatan, b["sub_kegiatan"], b["sub_unit"], b["pagu"], b["realisasi"])
-    pagu, realisasi = int(baris["pagu"].sum()), int(baris["realisasi"].sum())
-    tambah("total", "", "", "", "", pagu, realisasi)
-    return pd.DataFrame(keluaran), pagu, realisasi
+    urut = list(program_nama)
+    for kode in sorted(dict.fromkeys(b["program"] for b in baris), key=urut.index):
+        per_program = [b for b in baris if b["program"] == kode]
+        tambah("program", kode, "", "", "", per_program)
+        for kegiatan in dict.fromkeys(b["kegiatan"] for b in per_program):
+            per_kegiatan = [b for b in per_program if b["kegiatan"] == kegiatan]
+            tambah("kegiatan", kode, kegiatan, "", "", per_kegiatan)
+            for b in per_kegiatan:
+                tambah("sub_kegiatan", kode, kegiatan, b["sub_kegiatan"], b["sub_unit"] or "", [b])
+    tambah("total", "", "", "", "", baris)
+    return (pd.DataFrame(keluaran, dtype=object), keluaran[-1]["pagu"], keluaran[-1]["realisasi"])
 
 
 def _wilayah(data: DataTahun) -> pd.DataFrame:
     luas = {b["kelurahan"]: b["luas_km2"] for b in data.tabel["wilayah.csv"]}
     penduduk = {b["kelurahan"]: b for b in data.tabel["penduduk.csv"]}
-    total_luas = sum(luas.values(), Decimal(0))
-    baris = []
-    for nama, l in luas.items():
-        p = penduduk[nama]
-        baris.append((nama, l, p["laki_laki"], p["perempuan"]))
-    baris.append(("Jumlah", total_luas, sum(b[2] for b in baris), sum(b[3] for b in baris)))
-    total_penduduk = baris[-1][2] + baris[-1][3]
+    baris = [(nama, l, penduduk[nama]["laki_laki"], penduduk[nama]["perempuan"]) for nama, l in luas.items()]
+    baris.append(("Jumlah", *(jumlah_lengkap(b[i] for b in baris) for i in (1, 2, 3))))
+    total_luas = baris[-1][1]
+
+    def total(lk, pr):
+        return None if lk is None or pr is None else lk + pr
+
+    total_penduduk = total(baris[-1][2], baris[-1][3])
     return pd.DataFrame([{
         "kelurahan": nama, "luas_km2": l, "persen_luas": formulas.persentase(l, total_luas),
-        "laki_laki": lk, "perempuan": pr, "jumlah": lk + pr,
-        "persen_penduduk": formulas.persentase(lk + pr, total_penduduk),
-        "rasio_jenis_kelamin": formulas.rasio_jenis_kelamin(lk, pr), "kepadatan": formulas.kepadatan(lk + pr, l),
-    } for nama, l, lk, pr in baris])
+        "laki_laki": lk, "perempuan": pr, "jumlah": total(lk, pr),
+        "persen_penduduk": formulas.persentase(total(lk, pr), total_penduduk),
+        "rasio_jenis_kelamin": None if lk is None or pr is None else formulas.rasio_jenis_kelamin(lk, pr),
+        "kepadatan": formulas.kepadatan(total(lk, pr), l),
+    } for nama, l, lk, pr in baris], dtype=object)
 
 
 def hitung(data: DataTahun) -> Hasil:
@@ -137,7 +138,7 @@ def hitung(data: DataTahun) -> Hasil:
     for iku in data.renstra.iku:
         if iku.kode not in target_pk:
             continue
-        target = target_pk[iku.kode]
+        target = target_pk[iku.kode]  # None in a draft until filled in
         rumus_negatif = iku.rumus_capaian_negatif or metode.capaian_negatif
         ini = realisasi.get((iku.kode, data.tahun))
         lalu = realisasi.get((iku.kode, data.tahun - 1))
@@ -148,11 +149,8 @@ def hitung(data: DataTahun) -> Hasil:
         tahun_akhir = max((t for t in targets if t <= data.renstra.tahun_akhir), default=None)
         target_akhir = targets.get(tahun_akhir) if tahun_akhir is not None else None
         program = tuple(program_iku.get(iku.kode, []))
-        if program:
-            baris = sub[sub["kode_program"].isin(program)]
-            pagu, real = int(baris["pagu"].sum()), int(baris["realisasi"].sum())
-        else:
-            pagu = real = None
+        baris = sub[sub["kode_program"].isin(program)]
+        pagu, real = jumlah_lengkap(baris["pagu"]), jumlah_lengkap(baris["realisasi"])
         serapan = formulas.serapan(real, pagu)
         kinerja.append(KinerjaIku(
             kode=iku.kode, sasaran_kode=iku.sasaran, sasaran=sasaran[iku.sasaran], indikator=iku.indikator,

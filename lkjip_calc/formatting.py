@@ -15,6 +15,22 @@ from num2words import num2words
 
 LOCALE = "id"
 KOSONG = "-"  # what a table or sentence shows where a value cannot be computed
+KOSONG_DRAF = "[belum diisi]"  # ... and, in a draft build, where an input is still missing
+
+
+def mode_draf(aktif: bool) -> None:
+    """In a draft, a missing value shows as a visible placeholder instead of '-'."""
+    global KOSONG
+    KOSONG = KOSONG_DRAF if aktif else "-"
+
+
+def _kosong(nilai) -> bool:
+    if nilai is None:
+        return True
+    try:
+        return bool(nilai != nilai)  # NaN / pandas NA
+    except TypeError:
+        return True
 
 
 def bulat(nilai: Decimal | int, desimal: int = 2) -> Decimal:
@@ -27,7 +43,7 @@ def angka(nilai: Decimal | int | None, desimal: int = 2, tetap: bool = False) ->
 
     tetap=True always shows `desimal` places (94,90); otherwise trailing zeros go (84,5).
     """
-    if nilai is None:
+    if _kosong(nilai):
         return KOSONG
     dibulatkan = bulat(nilai, desimal)
     if dibulatkan == 0:
@@ -49,7 +65,7 @@ def rasio(nilai: Decimal | None) -> str:
 
 def rupiah(nilai: int | None, awalan: bool = False) -> str:
     """Whole rupiah: 14.959.915.882, or Rp 14.959.915.882 with awalan=True."""
-    if nilai is None:
+    if _kosong(nilai):
         return KOSONG
     teks = format_decimal(int(nilai), format="#,##0", locale=LOCALE)
     return f"Rp {teks}" if awalan else teks

@@ -10,7 +10,7 @@ from .checks import periksa_sumber
 from .compute import Hasil, hitung
 from .errors import DaftarTemuan, DataTidakValid
 from .load import muat
-from .readers import jalur_teks
+from .readers import BELUM_DIISI, jalur_teks
 from .values import Nilai, nilai_nilai
 
 
@@ -19,6 +19,11 @@ class Laporan:
     hasil: Hasil
     nilai: dict[str, Nilai]
     temuan: DaftarTemuan
+
+    @property
+    def belum_diisi(self) -> list:
+        """Inputs still to be filled in (a draft)."""
+        return [t for t in self.temuan.daftar if t.pesan == BELUM_DIISI]
 
     def isi(self, teks: str, lolos=None) -> str:
         return prose.isi(teks, self.nilai, lolos)
@@ -49,9 +54,13 @@ def periksa_prosa(hasil: Hasil, nilai: dict[str, Nilai], temuan: DaftarTemuan) -
             prose.periksa(teks, prose.Tempat(berkas.path, berkas.baris(loc) or 1, jalur_teks(loc)), nilai, temuan)
 
 
-def siapkan(akar: Path, unit: str, tahun: int) -> Laporan:
-    """Load, check and compute one unit and year; raise DataTidakValid with every error."""
-    data, temuan = muat(akar, unit, tahun)
+def siapkan(akar: Path, unit: str, tahun: int, draf: bool = False) -> Laporan:
+    """Load, check and compute one unit and year; raise DataTidakValid with every error.
+
+    draf=True accepts figures not yet filled in: they are listed (`Laporan.belum_diisi`) and show
+    as a placeholder.
+    """
+    data, temuan = muat(akar, unit, tahun, draf)
     if data is None:
         raise DataTidakValid(temuan)
     periksa_sumber(data, temuan)

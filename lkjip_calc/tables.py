@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from . import formatting as f
 from .pipeline import Laporan
+from .totals import jumlah_lengkap
 
 Sel = str | list[str]  # a cell: text, or a bulleted list of texts
 
@@ -56,7 +57,7 @@ def penduduk(lap: Laporan) -> Tabel:
     d = lap.hasil.data
 
     def sel(b):
-        return [b["kelurahan"], f.rupiah(int(b["laki_laki"])), f.rupiah(int(b["perempuan"])), f.rupiah(int(b["jumlah"])),
+        return [b["kelurahan"], f.rupiah(b["laki_laki"]), f.rupiah(b["perempuan"]), f.rupiah(b["jumlah"]),
                 f.persen(b["persen_penduduk"]), f.angka(b["kepadatan"], 2, tetap=True),
                 f.angka(b["rasio_jenis_kelamin"], 2, tetap=True)]
 
@@ -132,7 +133,7 @@ def anggaran_program(lap: Laporan) -> Tabel:
     pk = d.tabel["pk_anggaran.csv"]
     baris = [[f"{i}.", nama[b["program"]], f.rupiah(b["anggaran"]), b["sumber_dana"] or "-"]
              for i, b in enumerate(pk, start=1)]
-    baris.append(["", "Jumlah", f.rupiah(sum(b["anggaran"] for b in pk)), ""])
+    baris.append(["", "Jumlah", f.rupiah(jumlah_lengkap(b["anggaran"] for b in pk)), ""])
     return Tabel("anggaran-program", f"Anggaran Program Tahun {d.tahun}", ["No", "Program", "Anggaran (Rp)", "Keterangan"],
                  baris, angka={2}, sumber=_sumber(lap, "anggaran_program"), lebar=[6, 54, 24, 16], tebal={len(baris) - 1})
 
@@ -290,7 +291,7 @@ def realisasi_anggaran(lap: Laporan) -> Tabel:
             nomor, uraian = "", "Jumlah"
         if b["tingkat"] in ("program", "kegiatan", "total"):
             tebal.add(len(baris))
-        baris.append([nomor, uraian, f.rupiah(int(b["pagu"])), f.rupiah(int(b["realisasi"])), f.persen(b["serapan"])])
+        baris.append([nomor, uraian, f.rupiah(b["pagu"]), f.rupiah(b["realisasi"]), f.persen(b["serapan"])])
     return Tabel("realisasi-anggaran", f"Realisasi Anggaran Tahun {h.data.tahun}",
                  ["No", "Program / Kegiatan / Sub Kegiatan", "Pagu Anggaran (Rp)", "Realisasi (Rp)", "Serapan (%)"],
                  baris, angka={2, 3, 4}, sumber=_sumber(lap, "realisasi_anggaran"), lebar=[7, 49, 17, 17, 10],

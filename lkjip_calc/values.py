@@ -43,6 +43,7 @@ class Nilai:
             return f.KOSONG
         if self.jenis in (TEKS, TAHUN, JUMLAH):
             return str(m)
+        # numbers below
         if self.jenis == ANGKA:
             return f.nilai_indikator(m)
         if self.jenis == PERSEN:
@@ -86,8 +87,8 @@ def nilai_nilai(hasil: Hasil) -> dict[str, Nilai]:
     teks("renstra.dokumen", r.dokumen)
 
     teks("laporan.tempat", lap.tempat)
-    teks("laporan.tanggal", f.bulan_tahun(lap.tanggal_laporan_date))
-    teks("pk.tanggal", f.bulan_tahun(lap.perjanjian_kinerja.tanggal_date))
+    teks("laporan.tanggal", f.bulan_tahun(lap.tanggal_laporan_date) if lap.tanggal_laporan else None)
+    teks("pk.tanggal", f.bulan_tahun(lap.perjanjian_kinerja.tanggal_date) if lap.perjanjian_kinerja.tanggal else None)
     teks("pk.jenis", lap.perjanjian_kinerja.jenis)
     teks("pk.sumber_dana", lap.perjanjian_kinerja.sumber_dana)
     teks("skala.dasar_hukum", d.skala.dasar_hukum)
@@ -96,7 +97,8 @@ def nilai_nilai(hasil: Hasil) -> dict[str, Nilai]:
     n["anggaran.pagu"] = Nilai(RUPIAH, hasil.pagu)
     n["anggaran.realisasi"] = Nilai(RUPIAH, hasil.realisasi_anggaran)
     n["anggaran.serapan"] = Nilai(PERSEN, hasil.serapan)
-    n["anggaran.sisa"] = Nilai(RUPIAH, hasil.pagu - hasil.realisasi_anggaran)
+    n["anggaran.sisa"] = Nilai(RUPIAH, None if None in (hasil.pagu, hasil.realisasi_anggaran)
+                               else hasil.pagu - hasil.realisasi_anggaran)
     for kunci, v in hasil.jumlah.items():
         n[f"jumlah.{kunci}"] = Nilai(JUMLAH, v)
     tercapai = [k for k in hasil.kinerja if k.capaian is not None and k.capaian >= 100]
@@ -109,9 +111,9 @@ def nilai_nilai(hasil: Hasil) -> dict[str, Nilai]:
     total = hasil.wilayah.iloc[-1]
     n["wilayah.luas"] = Nilai(ANGKA, total["luas_km2"])
     n["wilayah.luas_dinyatakan"] = Nilai(ANGKA, lap.dinyatakan.luas_km2)
-    n["penduduk.laki_laki"] = Nilai(CACAH, int(total["laki_laki"]))
-    n["penduduk.perempuan"] = Nilai(CACAH, int(total["perempuan"]))
-    n["penduduk.jumlah"] = Nilai(CACAH, int(total["jumlah"]))
+    n["penduduk.laki_laki"] = Nilai(CACAH, total["laki_laki"])
+    n["penduduk.perempuan"] = Nilai(CACAH, total["perempuan"])
+    n["penduduk.jumlah"] = Nilai(CACAH, total["jumlah"])
     n["penduduk.rasio_jenis_kelamin"] = Nilai(DESIMAL, total["rasio_jenis_kelamin"])
     n["penduduk.kepadatan"] = Nilai(DESIMAL, total["kepadatan"])
 
@@ -136,8 +138,8 @@ def nilai_nilai(hasil: Hasil) -> dict[str, Nilai]:
     for _, b in hasil.anggaran[hasil.anggaran["tingkat"] == "program"].iterrows():
         awal = f"program.{b['kode_program']}"
         teks(f"{awal}.nama", b["program"])
-        n[f"{awal}.pagu"] = Nilai(RUPIAH, int(b["pagu"]))
-        n[f"{awal}.realisasi"] = Nilai(RUPIAH, int(b["realisasi"]))
+        n[f"{awal}.pagu"] = Nilai(RUPIAH, b["pagu"])
+        n[f"{awal}.realisasi"] = Nilai(RUPIAH, b["realisasi"])
         n[f"{awal}.serapan"] = Nilai(PERSEN, b["serapan"])
 
     n["daftar.tujuan"] = Nilai(DAFTAR, [t.nama for t in r.tujuan])
