@@ -159,7 +159,7 @@ class Buku:
         baris = []
         for n, t in enumerate(self.data.organisasi.tusi, start=1):
             tingkat = " (kelurahan)" if t.tingkat == "kelurahan" else ""
-            baris.append(f"{n}. **{render.md(t.jabatan)}**{render.md(tingkat)}, mempunyai tugas"
+            baris.append(f"{n}. **{render.md(t.jabatan)}**{' ' if tingkat else ''}{render.md(tingkat)}, mempunyai tugas"
                          + (f" {render.md(t.tugas)}" if t.tugas else ":"))
             if t.rincian_tugas:
                 baris += [f"   - {render.md(x)}" for x in t.rincian_tugas]

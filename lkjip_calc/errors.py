@@ -44,15 +44,15 @@ class Temuan:
 class DaftarTemuan:
     """Collects the findings of one load-and-check run."""
 
-    akar: Path
     daftar: list[Temuan] = field(default_factory=list)
 
     def _nama(self, berkas: Path | str) -> str:
+        """The file as the user can find it: relative to the working folder when inside it."""
         path = Path(berkas)
         try:
-            return path.resolve().relative_to(self.akar.resolve()).as_posix()
+            return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
         except ValueError:
-            return path.as_posix()
+            return path.resolve().as_posix()
 
     def galat(self, berkas, pesan, baris=None, kolom=None, ditemukan=None, diharapkan=None) -> None:
         self.daftar.append(Temuan(GALAT, self._nama(berkas), pesan, baris, kolom, ditemukan, diharapkan))

@@ -143,7 +143,7 @@ def muat(akar: Path, unit: str, tahun: int, draf: bool = False) -> tuple[DataTah
     """
     from .checks import periksa_rujukan  # cross-reference checks live with the other checks
 
-    temuan = DaftarTemuan(akar.parent if akar.parent != Path("") else Path("."))
+    temuan = DaftarTemuan()
     folder = akar / unit / str(tahun)
     unit_model, _ = _yaml_model(folder / "unit.yaml", models.Unit, temuan)
     organisasi, _ = _yaml_model(folder / "organisasi.yaml", models.Organisasi, temuan)

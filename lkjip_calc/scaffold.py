@@ -53,7 +53,7 @@ def _tulis_csv(path: Path, kepala: list[str], baris: list[list]) -> None:
 
 def _baca(folder: Path, nama: str):
     kolom, kunci = TABEL[nama]
-    temuan = DaftarTemuan(folder)
+    temuan = DaftarTemuan()
     baris = baca_csv(folder / nama, kolom, temuan, kunci, draf=True)
     if temuan.ada_galat:
         raise TahunBaruGagal(f"{folder / nama} tidak valid; perbaiki dulu tahun sumbernya:\n"

@@ -162,7 +162,12 @@ def capaian(lap: Laporan, kode: str) -> Tabel:
 
 def tahun_lalu(lap: Laporan, kode: str) -> Tabel:
     k, t = _iku(lap, kode), lap.hasil.data.tahun
-    perubahan = {"naik": "meningkat", "turun": "menurun", "tetap": "tetap", None: "-"}[k.perubahan_tahun_lalu]
+    # In the indicator's own direction: fewer cases of a lower-is-better IKU is an improvement.
+    if k.polaritas == "negatif":
+        perubahan = {"naik": "membaik (angka turun)", "turun": "memburuk (angka naik)", "tetap": "tetap",
+                     None: f.KOSONG}[k.perubahan_tahun_lalu]
+    else:
+        perubahan = {"naik": "meningkat", "turun": "menurun", "tetap": "tetap", None: f.KOSONG}[k.perubahan_tahun_lalu]
     return Tabel(f"tahun-lalu-{kode}", f"Perbandingan Realisasi Kinerja Tahun {t - 1} dan Tahun {t}: {k.indikator}",
                  ["Indikator Kinerja Utama", f"Target {t}", f"Realisasi {t - 1}", f"Realisasi {t}", "Perubahan"],
                  [[k.indikator, _nilai_iku(k.target, k.satuan), _nilai_iku(k.realisasi_tahun_lalu, k.satuan),

@@ -57,7 +57,7 @@ def nama_lembar(berkas: str) -> str:
 
 def tulis_template(akar: Path, unit: str, tahun: int, keluaran: Path) -> Path:
     folder = akar / unit / str(tahun)
-    temuan = DaftarTemuan(akar.parent)
+    temuan = DaftarTemuan()
     tabel = {nama: baca_csv(folder / nama, kolom, temuan, kunci, draf=True) for nama, (kolom, kunci) in TABEL.items()}
     if temuan.ada_galat:
         raise ImportGagal("data tahun ini belum bisa dijadikan template:\n" + "\n".join(map(str, temuan.galat_saja)))
@@ -250,9 +250,9 @@ def baca_buku_kerja(path: Path) -> tuple[dict[str, tuple[str, str]], list[str]]:
 
 def _ke_lembar(t: Temuan, xlsx: Path, awal: str, kepala: dict[str, list[str]]) -> Temuan:
     """A finding about a staged CSV file, told as a place in the workbook."""
-    if not t.berkas.startswith(awal):
+    if awal not in t.berkas:
         return t
-    nama = t.berkas[len(awal):]
+    nama = t.berkas.split(awal, 1)[1]
     if nama not in TABEL:
         return t
     kolom = t.kolom
@@ -307,7 +307,7 @@ def impor(xlsx: Path, akar: Path, unit: str, tahun: int) -> HasilImpor:
         for nama, (isi, _tulis) in teks.items():
             (akar_uji / unit / str(tahun) / nama).write_text(isi, encoding="utf-8")
         _data, temuan = muat(akar_uji, unit, tahun, draf=True)
-        awal = f"{akar.name}/{unit}/{tahun}/"
+        awal = f"/{akar.name}/{unit}/{tahun}/"
         kepala = {nama: next(csv.reader(io.StringIO(isi)), []) for nama, (isi, _tulis) in teks.items()}
         daftar = [_ke_lembar(t, xlsx, awal, kepala) for t in temuan.daftar]
     galat = [t for t in daftar if t.tingkat == GALAT]

@@ -10,7 +10,7 @@ from conftest import DATA
 
 
 def skala(kode):
-    temuan = DaftarTemuan(DATA.parent)
+    temuan = DaftarTemuan()
     s = _muat_skala(DATA, kode, temuan, None)
     assert not temuan.daftar, [str(t) for t in temuan.daftar]
     return s
