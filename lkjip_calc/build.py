@@ -59,7 +59,7 @@ DRAF_LATEX = "\n".join([
 ])
 
 
-def _salin_buku(proyek: Path, staging: Path, lap: Laporan, draf: bool = False) -> None:
+def _salin_buku(proyek: Path, staging: Path, lap: Laporan, draf: bool = False, situs: dict | None = None) -> None:
     d = lap.hasil.data
     if staging.exists():
         shutil.rmtree(staging)
@@ -72,6 +72,12 @@ def _salin_buku(proyek: Path, staging: Path, lap: Laporan, draf: bool = False) -
     latex["title"] = f"Laporan Kinerja Instansi Pemerintah {d.unit.nama} Tahun {d.tahun}"
     elemen = konfigurasi.setdefault("sphinx", {}).setdefault("config", {}).setdefault("latex_elements", {})
     elemen["maketitle"] = render.sampul_latex(d.unit.pemerintah, d.tahun, d.unit.nama, d.unit.daerah)
+    if situs is not None:  # part of a site of all units and years: a year switcher on every page
+        (staging / "_static").mkdir(exist_ok=True)
+        (staging / "_static" / "lkjip-situs-data.js").write_text(
+            "window.LKJIP_SITUS = " + json.dumps(situs, ensure_ascii=False) + ";\n", encoding="utf-8")
+        js = konfigurasi["sphinx"]["config"].setdefault("html_js_files", [])
+        js += ["lkjip-situs-data.js", "lkjip-situs.js"]
     if draf:  # a visible mark on every page of the site and of the PDF
         konfigurasi["sphinx"]["config"].setdefault("html_theme_options", {})["announcement"] = DRAF_HTML
         elemen["preamble"] = elemen.get("preamble", "") + "\n" + DRAF_LATEX + "\n"
@@ -79,7 +85,7 @@ def _salin_buku(proyek: Path, staging: Path, lap: Laporan, draf: bool = False) -
                                          encoding="utf-8")
     shutil.copy2(proyek / "_toc.yml", staging / "_toc.yml")
     if (proyek / "_static").is_dir():
-        shutil.copytree(proyek / "_static", staging / "_static")
+        shutil.copytree(proyek / "_static", staging / "_static", dirs_exist_ok=True)
 
 
 def _ekspor(lap: Laporan, folder: Path) -> list[Path]:
@@ -190,10 +196,11 @@ def _ganti(baru: Path, lama: Path) -> None:
 
 
 def bangun(lap: Laporan, proyek: Path, keluaran: Path, html_saja: bool = False, ketat: bool = False,
-           draf: bool = False) -> Hasil:
+           draf: bool = False, situs: dict | None = None) -> Hasil:
     """Build the book of one unit and year into keluaran/<unit>/<tahun>/."""
     mulai = time.monotonic()
     d = lap.hasil.data
+    draf = draf and bool(lap.belum_diisi)  # a complete year built with --draft is not marked DRAF
     tujuan = keluaran / d.unit_kode / str(d.tahun)
     staging = tujuan / ".staging"
     langkah_total = 3 + len(BAB) + (0 if html_saja else 1)
@@ -205,7 +212,7 @@ def bangun(lap: Laporan, proyek: Path, keluaran: Path, html_saja: bool = False, 
         _cetak(f"[{nomor}/{langkah_total}] {teks}")
 
     maju(f"Menyiapkan buku {d.unit.nama} tahun {d.tahun} di {staging}")
-    _salin_buku(proyek, staging, lap, draf)
+    _salin_buku(proyek, staging, lap, draf, situs)
     for nama in BAB:
         shutil.copy2(proyek / "chapters" / f"{nama}.md", staging / "chapters" / f"{nama}.md")
     maju("Menulis tabel unduhan (CSV dan XLSX)")
@@ -249,3 +256,39 @@ def bangun(lap: Laporan, proyek: Path, keluaran: Path, html_saja: bool = False, 
                                                    "draf": draf},
                                                   indent=2), encoding="utf-8")
     return Hasil(html=html, pdf=pdf, detik=time.monotonic() - mulai)
+
+
+# --- one site for all units and years ------------------------------------------------------
+
+FOLDER_SITUS = "situs"
+
+
+def bangun_semua(laporan: list[Laporan], proyek: Path, keluaran: Path, html_saja: bool = False,
+                 ketat: bool = False, draf: bool = False) -> Path:
+    """Build every (unit, year) and put them in one site, keluaran/situs/, with an index of
+    units and years and a year switcher on every page. The old site is replaced only at the end."""
+    tahun_per_unit: dict[str, list[int]] = {}
+    for lap in laporan:
+        tahun_per_unit.setdefault(lap.hasil.data.unit_kode, []).append(lap.hasil.data.tahun)
+    hasil = []
+    for lap in laporan:
+        d = lap.hasil.data
+        _cetak(f"== {d.unit.nama} tahun {d.tahun} ==")
+        situs = {"unit": d.unit_kode, "tahun": d.tahun, "tahun_unit": sorted(tahun_per_unit[d.unit_kode])}
+        hasil.append((lap, bangun(lap, proyek, keluaran, html_saja=html_saja, ketat=ketat, draf=draf, situs=situs)))
+
+    sementara = keluaran / f".{FOLDER_SITUS}.baru"
+    if sementara.exists():
+        shutil.rmtree(sementara)
+    sementara.mkdir(parents=True)
+    for lap, h in hasil:
+        d = lap.hasil.data
+        tujuan = sementara / d.unit_kode / str(d.tahun)
+        shutil.copytree(h.html, tujuan)
+        if h.pdf:
+            shutil.copy2(h.pdf, tujuan / h.pdf.name)
+    (sementara / "index.html").write_text(render.indeks_situs(
+        [(lap.hasil.data, h.pdf.name if h.pdf else None) for lap, h in hasil]), encoding="utf-8")
+    _ganti(sementara, keluaran / FOLDER_SITUS)
+    shutil.rmtree(sementara)
+    return keluaran / FOLDER_SITUS

@@ -100,6 +100,9 @@ def buat_parser() -> argparse.ArgumentParser:
     p.add_argument("--strict", "--ketat", dest="ketat", action="store_true",
                    help="peringatan Sphinx dianggap galat (dipakai CI)")
     p.add_argument("--out", default="_build", metavar="FOLDER", help="folder hasil build; bawaan: _build")
+    p.add_argument("--all", "--semua", dest="semua", action="store_true",
+                   help="bangun setiap unit dan tahun yang punya data menjadi satu situs di FOLDER/situs/ "
+                        "(indeks unit dan tahun, pilihan tahun di setiap halaman)")
     return parser
 
 
@@ -214,7 +217,42 @@ def _buku_kerja(args) -> int:
     return 0
 
 
+def _bangun_semua(args) -> int:
+    from .build import BuildGagal, bangun_semua
+    from .paths import daftar_tahun, daftar_unit
+
+    akar = akar_data(args.data)
+    laporan, gagal = [], []
+    for unit in daftar_unit(akar):
+        for tahun in daftar_tahun(akar, unit):
+            try:
+                laporan.append(siapkan(akar, unit, tahun, draf=args.draf))
+            except DataTidakValid as e:
+                gagal.append((unit, tahun, e.temuan.galat_saja))
+    if gagal:
+        for unit, tahun, galat in gagal:
+            print(f"Data {unit} tahun {tahun} tidak valid: {len(galat)} galat.", file=sys.stderr)
+            for t in galat:
+                print(t, file=sys.stderr)
+        print("Tidak ada yang dibangun. Perbaiki data di atas, atau bangun draf dengan --draft.", file=sys.stderr)
+        return KELUAR_GALAT_DATA
+    if not laporan:
+        print(f"GALAT: tidak ada unit dan tahun di '{akar}'", file=sys.stderr)
+        return KELUAR_GALAT_DATA
+    proyek = Path(__file__).resolve().parent.parent
+    try:
+        situs = bangun_semua(laporan, proyek, Path(args.out), html_saja=args.html_saja, ketat=args.ketat,
+                             draf=args.draf)
+    except BuildGagal as e:
+        print(f"BUILD GAGAL: {e} Situs sebelumnya (bila ada) tidak diubah.", file=sys.stderr)
+        return KELUAR_GALAT_DATA
+    print(f"Situs semua unit dan tahun: {situs / 'index.html'}")
+    return 0
+
+
 def _jalankan(args) -> int:
+    if args.perintah == "build" and args.semua:
+        return _bangun_semua(args)
     if args.perintah == "new-year":
         return _tahun_baru(args)
     if args.perintah in ("template", "import"):

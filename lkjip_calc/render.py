@@ -86,3 +86,34 @@ def sampul_latex(pemerintah: str, tahun: int, unit: str, daerah: str) -> str:
         rf"{{\large\bfseries {latex(daerah.upper())}\par}}", r"\vspace*{2cm}",
         r"\end{titlepage}",
     ])
+
+
+def indeks_situs(tahun_tahun) -> str:
+    """The front page of a site of all units and years: each unit with its years, site and PDF."""
+    from html import escape
+
+    per_unit: dict[str, list] = {}
+    for data, pdf in tahun_tahun:
+        per_unit.setdefault(data.unit_kode, []).append((data, pdf))
+    bagian = []
+    for kode, daftar in sorted(per_unit.items()):
+        unit = daftar[0][0].unit
+        baris = []
+        for data, pdf in sorted(daftar, key=lambda x: -x[0].tahun):
+            folder = f"{escape(kode)}/{data.tahun}"
+            tautan = f'<a href="{folder}/index.html">Laporan tahun {data.tahun}</a>'
+            if pdf:
+                tautan += f' · <a href="{folder}/{escape(pdf)}">PDF</a>'
+            baris.append(f"<li>{tautan}</li>")
+        bagian.append(f"<section><h2>{escape(unit.nama)}</h2><p>{escape(unit.pemerintah)}</p>"
+                      f"<ul>{''.join(baris)}</ul></section>")
+    return f"""<!DOCTYPE html>
+<html lang="id"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Laporan Kinerja Instansi Pemerintah (LKjIP)</title>
+<style>body{{font-family:sans-serif;max-width:50em;margin:2em auto;padding:0 1em;line-height:1.5}}
+section{{border-top:1px solid #ccc;margin-top:1.5em}}</style></head>
+<body><h1>Laporan Kinerja Instansi Pemerintah (LKjIP)</h1>
+<p>Pilih unit dan tahun laporan. Setiap laporan tersedia sebagai situs dan PDF, dengan tabelnya dalam CSV dan XLSX.</p>
+{''.join(bagian)}
+</body></html>
+"""
