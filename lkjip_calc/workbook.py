@@ -11,6 +11,7 @@ import csv
 import datetime
 import io
 import os
+import re
 import shutil
 import tempfile
 from dataclasses import dataclass
@@ -31,6 +32,9 @@ from .readers import _HARAPAN, BILANGAN, BULAT, KODE, RUPIAH, TAHUN, baca_csv
 
 PETUNJUK = "Petunjuk"
 DAFTAR = "Daftar"
+LEMBAR_IKU = "iku"  # the IKU definitions of renstra.yaml, editable with dropdowns
+KOLOM_IKU = ["kode", "sasaran", "indikator", "singkatan", "satuan", "polaritas", "rumus", "rumus_capaian_negatif"]
+SATUAN_UMUM = ["%", "indeks", "nilai", "dokumen", "kasus", "orang", "unit", "kegiatan", "lembaga", "hari", "rupiah"]
 KOSONG_ISI = PatternFill("solid", fgColor="FFF2CC")  # cells still to fill in
 KEPALA = PatternFill("solid", fgColor="DDEBF7")
 FOLDER_CADANGAN = ".cadangan"
@@ -92,6 +96,8 @@ def tulis_template(akar: Path, unit: str, tahun: int, keluaran: Path) -> Path:
         "kelurahan": f"{DAFTAR}!$I$2:$I${max(len(kelurahan), 1) + 1}",
     }
 
+    _lembar_iku(wb, renstra)
+
     for nama, (kolom, _kunci) in TABEL.items():
         ws = wb.create_sheet(nama_lembar(nama))
         ws.append([k.nama for k in kolom])
@@ -138,6 +144,76 @@ def tulis_template(akar: Path, unit: str, tahun: int, keluaran: Path) -> Path:
     return keluaran
 
 
+def _lembar_iku(wb, renstra: dict) -> None:
+    """The IKU definitions, with dropdowns for sasaran, satuan, polaritas and the negative formula."""
+    from .formulas import CAPAIAN_NEGATIF, POLARITAS
+
+    ws = wb.create_sheet(LEMBAR_IKU)
+    ws.append(KOLOM_IKU)
+    iku = renstra.get("iku") or []
+    for i in iku:
+        ws.append([i.get(k) for k in KOLOM_IKU])
+    sasaran = [x.get("kode") for x in renstra.get("sasaran") or []]
+    satuan = list(dict.fromkeys(SATUAN_UMUM + [i.get("satuan") for i in iku if i.get("satuan")]))
+    daftar = wb[DAFTAR]
+    daftar["K1"], daftar["L1"] = "kode sasaran", "satuan"
+    daftar["K1"].font = daftar["L1"].font = Font(bold=True)
+    for n, kode in enumerate(sasaran, start=2):
+        daftar[f"K{n}"] = kode
+    for n, nama in enumerate(satuan, start=2):
+        daftar[f"L{n}"] = nama
+    akhir = len(iku) + 100
+    pilihan = {
+        "sasaran": f"={DAFTAR}!$K$2:$K${max(len(sasaran), 1) + 1}",
+        "satuan": f"={DAFTAR}!$L$2:$L${len(satuan) + 1}",
+        "polaritas": '"' + ",".join(POLARITAS) + '"',
+        "rumus_capaian_negatif": '"' + ",".join(CAPAIAN_NEGATIF) + '"',
+    }
+    for i, nama in enumerate(KOLOM_IKU, start=1):
+        sel = ws.cell(row=1, column=i)
+        sel.font, sel.fill = Font(bold=True), KEPALA
+        huruf = get_column_letter(i)
+        ws.column_dimensions[huruf].width = {"indikator": 60, "rumus": 50}.get(nama, 18)
+        if nama in pilihan:
+            dv = DataValidation(type="list", formula1=pilihan[nama], allow_blank=nama == "rumus_capaian_negatif",
+                                errorTitle="Pilih dari daftar", error=f"Pilih {nama} dari daftar.")
+            dv.add(f"{huruf}2:{huruf}{akhir}")
+            ws.add_data_validation(dv)
+    ws.freeze_panes = "A2"
+
+
+def _iku_dari_lembar(wb, path: Path) -> tuple[list[dict] | None, list[str]]:
+    """The IKU definitions as edited in the workbook (None when the sheet is absent)."""
+    if LEMBAR_IKU not in wb.sheetnames:
+        return None, []
+    ws = wb[LEMBAR_IKU]
+    baris = list(ws.iter_rows(values_only=True))
+    kepala = [k for k in (baris[0] if baris else []) if k is not None]
+    if kepala != KOLOM_IKU:
+        return None, [f"GALAT: {path.name}, lembar '{LEMBAR_IKU}', baris 1: judul kolom berubah; ditemukan "
+                      f"{', '.join(map(str, kepala))}; diharapkan {', '.join(KOLOM_IKU)}"]
+    daftar = []
+    for b in baris[1:]:
+        if not any(v not in (None, "") for v in b):
+            continue
+        item = {}
+        for k, v in zip(KOLOM_IKU, b):
+            if v is None or (isinstance(v, str) and not v.strip()):
+                continue
+            item[k] = v.strip() if isinstance(v, str) else v
+        daftar.append(item)
+    return daftar, []
+
+
+def _ganti_blok_iku(teks: str, iku: list[dict]) -> str:
+    """renstra.yaml with its `iku:` block replaced (the rest of the file, comments included, kept)."""
+    baris = teks.split("\n")
+    awal = next(i for i, b in enumerate(baris) if b.rstrip() == "iku:")
+    akhir = next((i for i in range(awal + 1, len(baris)) if baris[i][:1].isalpha()), len(baris))
+    blok = yaml.safe_dump({"iku": iku}, allow_unicode=True, sort_keys=False, width=1000).rstrip("\n").split("\n")
+    return "\n".join(baris[:awal] + blok + baris[akhir:]).rstrip("\n") + "\n"
+
+
 def _petunjuk(ws, unit: str, tahun: int) -> None:
     baris = [
         f"Template data LKjIP: unit {unit}, tahun {tahun}",
@@ -155,9 +231,11 @@ def _petunjuk(ws, unit: str, tahun: int) -> None:
         "   Berkas lama disimpan di folder .cadangan/ sebelum diganti.",
         "",
         "Isi setiap lembar:",
+        f"- {LEMBAR_IKU}: definisi IKU dari renstra.yaml (kode, sasaran, indikator, satuan, polaritas, rumus); "
+        "satuan, polaritas dan sasaran dipilih dari daftar.",
         *[f"- {nama_lembar(n)}: {a}" for n, a in ARTI.items()],
         "",
-        "Narasi (Markdown), definisi IKU (renstra.yaml) dan data unit (YAML) tidak ada di buku kerja ini: ubah "
+        "Narasi (Markdown), tujuan dan sasaran Renstra serta data unit (YAML) tidak ada di buku kerja ini: ubah "
         "berkasnya langsung.",
     ]
     for teks in baris:
@@ -214,6 +292,9 @@ def baca_buku_kerja(path: Path) -> tuple[dict[str, tuple[str, str]], list[str]]:
     except Exception as e:  # not a readable xlsx
         raise ImportGagal(f"{path} bukan buku kerja Excel (.xlsx) yang dapat dibaca ({type(e).__name__})") from None
     masalah, teks = [], {}
+    iku, masalah_iku = _iku_dari_lembar(wb, path)
+    masalah += masalah_iku
+    teks["__iku__"] = iku
     for nama, (kolom, _kunci) in TABEL.items():
         lembar = nama_lembar(nama)
         if lembar not in wb.sheetnames:
@@ -249,10 +330,15 @@ def baca_buku_kerja(path: Path) -> tuple[dict[str, tuple[str, str]], list[str]]:
 
 
 def _ke_lembar(t: Temuan, xlsx: Path, awal: str, kepala: dict[str, list[str]]) -> Temuan:
-    """A finding about a staged CSV file, told as a place in the workbook."""
+    """A finding about a staged file, told as a place in the workbook."""
     if awal not in t.berkas:
         return t
     nama = t.berkas.split(awal, 1)[1]
+    m = re.match(r"kunci 'iku\[(\d+)\]\.(\w+)'", t.kolom or "")
+    if nama == "renstra.yaml" and m and m.group(2) in KOLOM_IKU:
+        kolom = f"kolom {get_column_letter(KOLOM_IKU.index(m.group(2)) + 1)} '{m.group(2)}'"
+        return Temuan(t.tingkat, f"{xlsx.name}, lembar '{LEMBAR_IKU}'", t.pesan, int(m.group(1)) + 2, kolom,
+                      t.ditemukan, t.diharapkan)
     if nama not in TABEL:
         return t
     kolom = t.kolom
@@ -264,11 +350,15 @@ def _ke_lembar(t: Temuan, xlsx: Path, awal: str, kepala: dict[str, list[str]]) -
                   t.diharapkan)
 
 
-def _perubahan(lama: str | None, baru: str) -> list[str]:
+def _perubahan(lama: str | None, baru: str, nama: str = "") -> list[str]:
     if lama == baru:
         return []
     if lama is None:
         return ["berkas baru"]
+    if not nama.endswith(".csv"):
+        import difflib
+        return [b for b in difflib.unified_diff(lama.splitlines(), baru.splitlines(), lineterm="", n=0)
+                if b[:1] in "+-" and not b.startswith(("+++", "---"))]
     baris_lama = list(csv.reader(io.StringIO(lama)))
     baris_baru = list(csv.reader(io.StringIO(baru)))
     kepala = baris_baru[0] if baris_baru else []
@@ -304,6 +394,13 @@ def impor(xlsx: Path, akar: Path, unit: str, tahun: int) -> HasilImpor:
         shutil.copytree(folder, akar_uji / unit / str(tahun), ignore=shutil.ignore_patterns(FOLDER_CADANGAN))
         if (akar / FOLDER_SKALA).is_dir():
             shutil.copytree(akar / FOLDER_SKALA, akar_uji / FOLDER_SKALA)
+        iku = teks.pop("__iku__")
+        renstra_lama = (folder / "renstra.yaml").read_text(encoding="utf-8")
+        renstra_baru = renstra_lama
+        if iku is not None and iku != [{k: v for k, v in i.items() if v is not None}
+                                       for i in (yaml.safe_load(renstra_lama) or {}).get("iku") or []]:
+            renstra_baru = _ganti_blok_iku(renstra_lama, iku)
+            (akar_uji / unit / str(tahun) / "renstra.yaml").write_text(renstra_baru, encoding="utf-8")
         for nama, (isi, _tulis) in teks.items():
             (akar_uji / unit / str(tahun) / nama).write_text(isi, encoding="utf-8")
         _data, temuan = muat(akar_uji, unit, tahun, draf=True)
@@ -315,10 +412,12 @@ def impor(xlsx: Path, akar: Path, unit: str, tahun: int) -> HasilImpor:
         raise ImportGagal("\n".join(str(t) for t in galat))
 
     diubah = {}
+    if renstra_baru != renstra_lama:
+        teks["renstra.yaml"] = (renstra_baru, renstra_baru)
     for nama, (_validasi, isi) in teks.items():
         path = folder / nama
         lama = path.read_text(encoding="utf-8") if path.exists() else None
-        perubahan = _perubahan(lama, isi)
+        perubahan = _perubahan(lama, isi, nama)
         if perubahan:
             diubah[nama] = perubahan
     cadangan = None

@@ -130,3 +130,28 @@ def test_tahun_berikut_tanpa_mengubah_kode(data_salinan, jalankan, tmp_path, mon
         assert re.search(r"Realisasi 2024|2024 terhadap Tahun 2025|Tahun 2024 dan Tahun 2025|tahun 2024|Tahun 2024",
                          m.group(0)), m.group(0)
     assert "2023" not in semua
+
+
+def test_lembar_iku(data_salinan, jalankan, tmp_path):
+    xlsx = tmp_path / "k.xlsx"
+    jalankan("template", "--data", str(data_salinan), "--year", "2024", "--out", str(xlsx))
+    wb = load_workbook(xlsx)
+    ws = wb["iku"]
+    assert [c.value for c in ws[1]][:6] == ["kode", "sasaran", "indikator", "singkatan", "satuan", "polaritas"]
+    rumus = {str(dv.sqref)[0]: dv.formula1 for dv in ws.data_validations.dataValidation}
+    assert rumus["F"] == '"positif,negatif"' and rumus["E"].startswith("=Daftar!$L$2")
+    ws["F2"] = "naik"
+    wb.save(xlsx)
+    keluar = jalankan("import", str(xlsx), "--data", str(data_salinan), "--year", "2024")
+    assert keluar.kode == 2
+    assert "k.xlsx, lembar 'iku', baris 2, kolom F 'polaritas': nilai tidak dikenal; ditemukan 'naik'" in keluar.err
+
+    ws["F2"] = "negatif"
+    wb.save(xlsx)
+    keluar = jalankan("import", str(xlsx), "--data", str(data_salinan), "--year", "2024")
+    assert keluar.kode == 0, keluar.err
+    assert "renstra.yaml:" in keluar.out and "polaritas: negatif" in keluar.out
+    renstra = (data_salinan / "kanigaran" / "2024" / "renstra.yaml").read_text(encoding="utf-8")
+    assert "polaritas: negatif" in renstra and renstra.startswith("# Rencana Strategis")  # comments kept
+    cek = jalankan("check", "--data", str(data_salinan), "--year", "2024")
+    assert "capaian 105,03%" in cek.out  # (2 x 84,5 - 80,25) / 84,5
