@@ -182,15 +182,24 @@ def _tahun_baru(args) -> int:
     return 0
 
 
-def _buku_kerja(args) -> int:
-    from .workbook import ImportGagal, impor, tulis_template
-
+def _pilih(args) -> tuple[Path, str, int] | None:
+    """The data folder, unit and year of the command line; None (with the reason printed) when not found."""
     akar = akar_data(args.data)
     try:
         unit, tahun = pilih(akar, args.unit, args.tahun)
     except PilihanTidakSah as e:
         print(f"GALAT: {e}", file=sys.stderr)
+        return None
+    return akar, unit, tahun
+
+
+def _buku_kerja(args) -> int:
+    from .workbook import ImportGagal, impor, tulis_template
+
+    dipilih = _pilih(args)
+    if dipilih is None:
         return KELUAR_GALAT_DATA
+    akar, unit, tahun = dipilih
     try:
         if args.perintah == "template":
             path = tulis_template(akar, unit, tahun, Path(args.out))
@@ -257,12 +266,10 @@ def _jalankan(args) -> int:
         return _tahun_baru(args)
     if args.perintah in ("template", "import"):
         return _buku_kerja(args)
-    akar = akar_data(args.data)
-    try:
-        unit, tahun = pilih(akar, args.unit, args.tahun)
-    except PilihanTidakSah as e:
-        print(f"GALAT: {e}", file=sys.stderr)
+    dipilih = _pilih(args)
+    if dipilih is None:
         return KELUAR_GALAT_DATA
+    akar, unit, tahun = dipilih
     try:
         laporan = siapkan(akar, unit, tahun, draf=getattr(args, "draf", False))
     except DataTidakValid as e:
