@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from decimal import Decimal
 from pathlib import Path
 
 from . import models
-from .errors import DaftarTemuan, kolom, kunci, tampil
+from .errors import DaftarTemuan, kunci, tampil
 from .paths import FOLDER_SKALA
 from .readers import (BELUM_DIISI, BILANGAN, BULAT, KODE, RUPIAH, TAHUN, TEKS, Baris, Kolom, Yaml, baca_csv, baca_teks,
                       baca_yaml, validasi_model)

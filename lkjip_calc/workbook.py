@@ -282,9 +282,10 @@ def _csv(baris: list[list[str]]) -> str:
     return keluar.getvalue()
 
 
-def baca_buku_kerja(path: Path) -> tuple[dict[str, tuple[str, str]], list[str]]:
+def baca_buku_kerja(path: Path) -> tuple[dict[str, tuple[str, str]], list[dict] | None, list[str]]:
     """Each table's sheet as CSV text (with its empty rows, so line numbers are the sheet's rows;
-    and without them, to be written), and the problems of the workbook's shape."""
+    and without them, to be written), the IKU definitions of the `iku` sheet, and the problems of
+    the workbook's shape."""
     try:
         wb = load_workbook(path, data_only=True, read_only=True)
     except FileNotFoundError:
@@ -294,8 +295,7 @@ def baca_buku_kerja(path: Path) -> tuple[dict[str, tuple[str, str]], list[str]]:
     masalah, teks = [], {}
     iku, masalah_iku = _iku_dari_lembar(wb, path)
     masalah += masalah_iku
-    teks["__iku__"] = iku
-    for nama, (kolom, _kunci) in TABEL.items():
+    for nama in TABEL:
         lembar = nama_lembar(nama)
         if lembar not in wb.sheetnames:
             masalah.append(f"GALAT: {path.name}: lembar '{lembar}' tidak ada; diharapkan satu lembar per tabel "
@@ -326,7 +326,7 @@ def baca_buku_kerja(path: Path) -> tuple[dict[str, tuple[str, str]], list[str]]:
             baris_baris.pop()
         teks[nama] = (_csv(baris_baris), _csv([b for b in baris_baris if b]))
     wb.close()
-    return teks, masalah
+    return teks, iku, masalah
 
 
 def _ke_lembar(t: Temuan, xlsx: Path, awal: str, kepala: dict[str, list[str]]) -> Temuan:
@@ -384,7 +384,7 @@ def impor(xlsx: Path, akar: Path, unit: str, tahun: int) -> HasilImpor:
     folder = akar / unit / str(tahun)
     if not folder.is_dir():
         raise ImportGagal(f"folder {folder} belum ada; buat dulu dengan: lkjip new-year --unit {unit} --year {tahun}")
-    teks, masalah = baca_buku_kerja(xlsx)
+    teks, iku, masalah = baca_buku_kerja(xlsx)
     if masalah:
         raise ImportGagal("\n".join(masalah))
 
@@ -394,7 +394,6 @@ def impor(xlsx: Path, akar: Path, unit: str, tahun: int) -> HasilImpor:
         shutil.copytree(folder, akar_uji / unit / str(tahun), ignore=shutil.ignore_patterns(FOLDER_CADANGAN))
         if (akar / FOLDER_SKALA).is_dir():
             shutil.copytree(akar / FOLDER_SKALA, akar_uji / FOLDER_SKALA)
-        iku = teks.pop("__iku__")
         renstra_lama = (folder / "renstra.yaml").read_text(encoding="utf-8")
         renstra_baru = renstra_lama
         if iku is not None and iku != [{k: v for k, v in i.items() if v is not None}

@@ -3,7 +3,6 @@ new-year -> template -> fill -> import -> check -> build, every year reference t
 
 from __future__ import annotations
 
-import csv
 import re
 
 from openpyxl import load_workbook
