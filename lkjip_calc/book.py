@@ -6,7 +6,6 @@ takes it from the computation (`pipeline`), the tables (`tables`) and the prose 
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import matplotlib.pyplot as plt
@@ -15,18 +14,9 @@ from IPython.display import Markdown, display
 from . import charts, formatting as f, render, tables
 from .paths import akar_data, pilih
 from .pipeline import Laporan, siapkan
+from .prose import bagian as _bagian
 
 FOLDER_GAMBAR = "gambar"
-_PEMISAH = re.compile(r"^\s*<!--\s*([a-z0-9_-]+)\s*-->\s*$", re.M)
-
-
-def _bagian(teks: str) -> dict[str, str]:
-    """Split prose at '<!-- name -->' lines; the text before the first is 'awal'."""
-    potongan = _PEMISAH.split(teks)
-    bagian = {"awal": potongan[0]}
-    for nama, isi in zip(potongan[1::2], potongan[2::2]):
-        bagian[nama] = isi
-    return bagian
 
 
 class Buku:

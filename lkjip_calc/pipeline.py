@@ -67,6 +67,9 @@ def siapkan(akar: Path, unit: str, tahun: int, draf: bool = False) -> Laporan:
     hasil = hitung(data)
     nilai = nilai_nilai(hasil)
     periksa_prosa(hasil, nilai, temuan)
+    folder_bab = Path(__file__).resolve().parent.parent / "chapters"
+    if folder_bab.is_dir():  # the book's chapters name the prose they show
+        prose.periksa_narasi(data, folder_bab, temuan)
     if temuan.ada_galat:
         raise DataTidakValid(temuan)
     return Laporan(hasil, nilai, temuan)

@@ -74,3 +74,51 @@ def isi(teks: str, nilai: dict[str, Nilai], lolos=None) -> str:
         return POLA.sub(satu, baris)
 
     return "\n".join(baris_terisi(b) for b in teks.split("\n"))
+
+
+_PEMISAH = re.compile(r"^\s*<!--\s*([a-z0-9_-]+)\s*-->\s*$", re.M)
+
+_PANGGILAN_NARASI = re.compile(r'buku\.narasi\("([a-z0-9_]+)"(?:\s*,\s*"([a-z0-9_-]+)")?\)')
+
+
+def narasi_yang_dipakai(folder_bab: Path) -> dict[str, set[str]]:
+    """Which prose files, and which '<!-- parts -->' of them, the chapters show."""
+    dipakai: dict[str, set[str]] = {}
+    for path in sorted(folder_bab.glob("*.md")):
+        for nama, bagian in _PANGGILAN_NARASI.findall(path.read_text(encoding="utf-8")):
+            dipakai.setdefault(nama, set()).add(bagian or "awal")
+    return dipakai
+
+
+def periksa_narasi(data, folder_bab: Path, temuan) -> None:
+    """Warn where the year's prose and the chapters disagree: a file or part a chapter shows is
+    missing (the build would stop there), or a file or part no chapter shows (a misspelt name)."""
+    dipakai = narasi_yang_dipakai(folder_bab)
+    folder = data.folder / "narasi"
+    for nama, bagian_bab in sorted(dipakai.items()):
+        narasi = data.narasi.get(nama)
+        if narasi is None:
+            temuan.peringatan(folder / f"{nama}.md", "berkas narasi yang ditampilkan bab tidak ada",
+                              diharapkan="berkas ini, dengan bagian: " + ", ".join(sorted(bagian_bab)))
+            continue
+        ada = bagian(narasi.teks)
+        for b in sorted(bagian_bab - set(ada)):
+            temuan.peringatan(narasi.path, f"bagian '<!-- {b} -->' yang ditampilkan bab tidak ada",
+                              diharapkan="baris '<!-- " + b + " -->' di tempat bagian itu dimulai")
+        for b in sorted(set(ada) - bagian_bab - {"awal"}):
+            baris = next((i for i, t in enumerate(narasi.teks.splitlines(), start=1) if f"<!-- {b}" in t), None)
+            temuan.peringatan(narasi.path, f"bagian '<!-- {b} -->' tidak ditampilkan bab mana pun", baris=baris,
+                              diharapkan="salah satu dari: " + ", ".join(sorted(bagian_bab - {"awal"})) or "tanpa bagian")
+    for nama, narasi in sorted(data.narasi.items()):
+        if nama not in dipakai:
+            temuan.peringatan(narasi.path, "berkas narasi ini tidak ditampilkan bab mana pun",
+                              diharapkan="salah satu dari: " + ", ".join(sorted(dipakai)))
+
+
+def bagian(teks: str) -> dict[str, str]:
+    """Split prose at '<!-- name -->' lines; the text before the first is 'awal'."""
+    potongan = _PEMISAH.split(teks)
+    bagian = {"awal": potongan[0]}
+    for nama, isi in zip(potongan[1::2], potongan[2::2]):
+        bagian[nama] = isi
+    return bagian

@@ -48,3 +48,17 @@ def test_total_dinyatakan_beda(data_salinan, jalankan):
 def test_realisasi_beda_dengan_pembilang_penyebut(data_salinan, jalankan):
     ganti(data_salinan / TAHUN / "realisasi_iku.csv", "kelompok_lembaga,2024,100,576,576", "kelompok_lembaga,2024,100,570,576")
     satu(peringatan(jalankan, data_salinan), "realisasi_iku.csv", "baris 7", "pembilang / penyebut", "98,96")
+
+
+def test_bagian_narasi_salah_eja(data_salinan, jalankan):
+    ganti(data_salinan / TAHUN / "narasi" / "bab2_pk.md", "<!-- anggaran -->", "<!-- anggran -->")
+    daftar = peringatan(jalankan, data_salinan)
+    satu(daftar, "bab2_pk.md", "bagian '<!-- anggaran -->' yang ditampilkan bab tidak ada")
+    satu(daftar, "bab2_pk.md", "baris", "bagian '<!-- anggran -->' tidak ditampilkan bab mana pun", "anggaran")
+
+
+def test_berkas_narasi_tidak_dipakai(data_salinan, jalankan):
+    (data_salinan / TAHUN / "narasi" / "kata_pengantar.md").rename(data_salinan / TAHUN / "narasi" / "pengantar.md")
+    daftar = peringatan(jalankan, data_salinan)
+    satu(daftar, "narasi/kata_pengantar.md", "berkas narasi yang ditampilkan bab tidak ada")
+    satu(daftar, "narasi/pengantar.md", "tidak ditampilkan bab mana pun", "kata_pengantar")
