@@ -23,7 +23,7 @@ import nbformat
 import yaml
 
 from . import render
-from .export import TABEL_EKSPOR, tulis_csv
+from .export import ekspor
 from .pipeline import Laporan
 
 BAB = ("sampul", "kata_pengantar", "ikhtisar_eksekutif", "bab1", "bab2", "bab3", "bab4", "lampiran")
@@ -86,29 +86,6 @@ def _salin_buku(proyek: Path, staging: Path, lap: Laporan, draf: bool = False, s
     shutil.copy2(proyek / "_toc.yml", staging / "_toc.yml")
     if (proyek / "_static").is_dir():
         shutil.copytree(proyek / "_static", staging / "_static", dirs_exist_ok=True)
-
-
-def _ekspor(lap: Laporan, folder: Path) -> list[Path]:
-    """The downloads: each computed table as CSV, and all of them as one XLSX workbook."""
-    import pandas as pd
-
-    folder.mkdir(parents=True, exist_ok=True)
-    d = lap.hasil.data
-    tabel = {nama: buat(lap.hasil) for nama, buat in TABEL_EKSPOR.items()}
-    ditulis = []
-    for nama, df in tabel.items():
-        tulis_csv(df, folder / nama)
-        ditulis.append(folder / nama)
-    xlsx = folder / f"lkjip-{d.unit_kode}-{d.tahun}.xlsx"
-    with pd.ExcelWriter(xlsx, engine="openpyxl") as penulis:
-        for nama, df in tabel.items():
-            keluar = df.copy()
-            for kolom in keluar.columns:  # Decimal -> float for Excel; ints stay ints
-                if keluar[kolom].map(lambda v: v.__class__.__name__ == "Decimal").any():
-                    keluar[kolom] = keluar[kolom].map(lambda v: None if v is None else float(v))
-            keluar.to_excel(penulis, sheet_name=nama.removesuffix(".csv"), index=False)
-    ditulis.append(xlsx)
-    return ditulis
 
 
 def _pengelola_kernel():
@@ -216,7 +193,7 @@ def bangun(lap: Laporan, proyek: Path, keluaran: Path, html_saja: bool = False, 
     for nama in BAB:
         shutil.copy2(proyek / "chapters" / f"{nama}.md", staging / "chapters" / f"{nama}.md")
     maju("Menulis tabel unduhan (CSV dan XLSX)")
-    _ekspor(lap, staging / FOLDER_UNDUHAN)
+    ekspor(lap.hasil, staging / FOLDER_UNDUHAN, nama_xlsx=f"lkjip-{d.unit_kode}-{d.tahun}.xlsx")
 
     parameter = {"unit": d.unit_kode, "tahun": d.tahun, "data": str(d.akar.resolve()), "draf": draf}
     # Each chapter runs in its own kernel; kernel start-up dominates, so run them side by side.

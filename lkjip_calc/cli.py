@@ -9,7 +9,7 @@ from pathlib import Path
 from . import formatting as f
 from .errors import DataTidakValid
 from .export import ekspor
-from .paths import PilihanTidakSah, akar_data, pilih
+from .paths import PilihanTidakSah, akar_data, pilih, pilih_unit
 from .pipeline import siapkan
 from .readers import BELUM_DIISI
 
@@ -46,10 +46,11 @@ def _opsi_draf(p: argparse.ArgumentParser) -> None:
                         "sebagai [belum diisi], setiap halaman bertanda DRAF")
 
 
-def _opsi_umum(p: argparse.ArgumentParser) -> None:
+def _opsi_umum(p: argparse.ArgumentParser, bantuan_tahun: str | None = None) -> None:
+    """--unit, --year and --data; with `bantuan_tahun` the year must be given (it has no default)."""
     p.add_argument("--unit", metavar="UNIT", help="kode unit (nama folder di data/); bawaan: satu-satunya unit yang ada")
-    p.add_argument("--year", "--tahun", dest="tahun", type=int, metavar="TAHUN",
-                   help="tahun laporan; bawaan: tahun terbaru unit tersebut")
+    p.add_argument("--year", "--tahun", dest="tahun", type=int, metavar="TAHUN", required=bantuan_tahun is not None,
+                   help=bantuan_tahun or "tahun laporan; bawaan: tahun terbaru unit tersebut")
     p.add_argument("--data", metavar="FOLDER", help="folder data; bawaan: $LKJIP_DATA atau ./data")
 
 
@@ -71,9 +72,7 @@ def buat_parser() -> argparse.ArgumentParser:
                                    "(unit, organisasi, IKU, target Renstra, tautan program, struktur anggaran, narasi "
                                    "sebagai bahan), angka tahun baru dikosongkan dan ditandai, realisasi tahun lalu "
                                    "menjadi angka tahun sebelumnya. Tidak pernah menimpa tahun yang ada.")
-    p.add_argument("--unit", metavar="UNIT", help="kode unit; bawaan: satu-satunya unit yang ada")
-    p.add_argument("--year", "--tahun", dest="tahun", type=int, required=True, metavar="TAHUN", help="tahun baru")
-    p.add_argument("--data", metavar="FOLDER", help="folder data; bawaan: $LKJIP_DATA atau ./data")
+    _opsi_umum(p, bantuan_tahun="tahun baru")
     p = sub.add_parser("template", help="tulis buku kerja Excel untuk mengisi data satu tahun",
                        description="Menulis buku kerja .xlsx: satu lembar per tabel masukan (terisi data yang sudah "
                                    "ada), daftar pilihan untuk kode IKU, program dan kelurahan, format angka, dan "
@@ -85,9 +84,7 @@ def buat_parser() -> argparse.ArgumentParser:
                                    "berkas CSV tahun itu dan mencetak yang berubah. Berkas lama disimpan di "
                                    "data/<unit>/<tahun>/.cadangan/. Tidak ada yang ditulis bila masih ada galat.")
     p.add_argument("berkas", metavar="BERKAS.xlsx", help="buku kerja hasil lkjip template yang sudah diisi")
-    p.add_argument("--unit", metavar="UNIT", help="kode unit; bawaan: satu-satunya unit yang ada")
-    p.add_argument("--year", "--tahun", dest="tahun", type=int, required=True, metavar="TAHUN", help="tahun data")
-    p.add_argument("--data", metavar="FOLDER", help="folder data; bawaan: $LKJIP_DATA atau ./data")
+    _opsi_umum(p, bantuan_tahun="tahun data yang diimpor")
     p = sub.add_parser("build", help="bangun situs HTML dan PDF A4 laporan satu unit dan tahun",
                        description="Menjalankan setiap bab (papermill) untuk unit dan tahun yang diminta, lalu merakit "
                                    "situs HTML ke _build/<unit>/<tahun>/html/ dan PDF ke "
@@ -106,7 +103,7 @@ def buat_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _ringkasan(laporan, akar: Path) -> None:
+def _ringkasan(laporan) -> None:
     h = laporan.hasil
     d = h.data
     status = "Data draf (belum lengkap)" if laporan.belum_diisi else "Data valid"
@@ -155,21 +152,13 @@ def _bangun(laporan, args) -> int:
 
 
 def _tahun_baru(args) -> int:
-    from .paths import daftar_unit
     from .scaffold import TahunBaruGagal, buat_tahun
 
     akar = akar_data(args.data)
     try:
-        unit = args.unit
-        if unit is None:
-            semua = daftar_unit(akar)
-            if len(semua) != 1:
-                raise TahunBaruGagal("pilih unit dengan --unit; yang ada: " + (", ".join(semua) or "tidak ada"))
-            unit = semua[0]
-        elif unit not in daftar_unit(akar):
-            raise TahunBaruGagal(f"unit '{unit}' tidak ada di '{akar}'")
+        unit = pilih_unit(akar, args.unit)
         hasil = buat_tahun(akar, unit, args.tahun)
-    except TahunBaruGagal as e:
+    except (PilihanTidakSah, TahunBaruGagal) as e:
         print(f"GALAT: {e}", file=sys.stderr)
         return KELUAR_GALAT_DATA
     print(f"Dibuat: {hasil.folder} (dari data tahun {hasil.sumber}).")
@@ -283,7 +272,7 @@ def _jalankan(args) -> int:
             print("Data belum lengkap. Isi nilai di atas, atau bangun draf dengan --draft.", file=sys.stderr)
         return KELUAR_GALAT_DATA
     if args.perintah == "check":
-        _ringkasan(laporan, akar)
+        _ringkasan(laporan)
         return 0
     if args.perintah == "build":
         return _bangun(laporan, args)

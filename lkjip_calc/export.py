@@ -70,7 +70,19 @@ def tulis_csv(df: pd.DataFrame, path: Path) -> None:
         raise
 
 
-def ekspor(hasil: Hasil, keluaran: Path) -> list[Path]:
+def tulis_xlsx(tabel: dict[str, pd.DataFrame], path: Path) -> None:
+    """All tables in one workbook, a sheet each; numbers stay numbers for Excel."""
+    with pd.ExcelWriter(path, engine="openpyxl") as penulis:
+        for nama, df in tabel.items():
+            keluar = df.copy()
+            for kolom in keluar.columns:  # Decimal -> float, which Excel stores; ints stay ints
+                if keluar[kolom].map(lambda v: isinstance(v, Decimal)).any():
+                    keluar[kolom] = keluar[kolom].map(lambda v: None if v is None else float(v))
+            keluar.to_excel(penulis, sheet_name=nama.removesuffix(".csv"), index=False)
+
+
+def ekspor(hasil: Hasil, keluaran: Path, nama_xlsx: str | None = None) -> list[Path]:
+    """Write each computed table as CSV (and, with `nama_xlsx`, all of them as one workbook)."""
     # Build every table first, so a failure writes nothing.
     tabel = {nama: buat(hasil) for nama, buat in TABEL_EKSPOR.items()}
     ditulis = []
@@ -78,4 +90,7 @@ def ekspor(hasil: Hasil, keluaran: Path) -> list[Path]:
         path = keluaran / nama
         tulis_csv(df, path)
         ditulis.append(path)
+    if nama_xlsx:
+        tulis_xlsx(tabel, keluaran / nama_xlsx)
+        ditulis.append(keluaran / nama_xlsx)
     return ditulis

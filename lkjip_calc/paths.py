@@ -34,20 +34,25 @@ def daftar_tahun(akar: Path, unit: str) -> list[int]:
     return sorted(int(p.name) for p in folder.iterdir() if p.is_dir() and re.fullmatch(r"\d{4}", p.name))
 
 
-def pilih(akar: Path, unit: str | None, tahun: int | None) -> tuple[str, int]:
-    """Resolve --unit (default: the only unit) and --year (default: the unit's latest year)."""
+def pilih_unit(akar: Path, unit: str | None) -> str:
+    """Resolve --unit: the named unit, or the only unit there is."""
     if not akar.is_dir():
         raise PilihanTidakSah(f"folder data '{akar}' tidak ada; jalankan dari folder proyek atau beri --data")
     semua = daftar_unit(akar)
     if unit is None:
         if len(semua) == 1:
-            unit = semua[0]
-        elif not semua:
+            return semua[0]
+        if not semua:
             raise PilihanTidakSah(f"tidak ada unit di '{akar}'")
-        else:
-            raise PilihanTidakSah("ada beberapa unit (" + ", ".join(semua) + "); pilih salah satu dengan --unit")
-    elif unit not in semua:
+        raise PilihanTidakSah("ada beberapa unit (" + ", ".join(semua) + "); pilih salah satu dengan --unit")
+    if unit not in semua:
         raise PilihanTidakSah(f"unit '{unit}' tidak ada di '{akar}'; yang ada: " + (", ".join(semua) or "tidak ada"))
+    return unit
+
+
+def pilih(akar: Path, unit: str | None, tahun: int | None) -> tuple[str, int]:
+    """Resolve --unit (default: the only unit) and --year (default: the unit's latest year)."""
+    unit = pilih_unit(akar, unit)
     tahun_ada = daftar_tahun(akar, unit)
     if tahun is None:
         if not tahun_ada:

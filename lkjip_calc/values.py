@@ -43,7 +43,6 @@ class Nilai:
             return f.KOSONG
         if self.jenis in (TEKS, TAHUN, JUMLAH):
             return str(m)
-        # numbers below
         if self.jenis == ANGKA:
             return f.nilai_indikator(m)
         if self.jenis == PERSEN:

@@ -7,8 +7,18 @@ import re
 
 from openpyxl import load_workbook
 
+import pytest
+
 from lkjip_calc.workbook import KOSONG_ISI
 from test_validation import sidik
+
+
+@pytest.fixture
+def buku_kerja(data_salinan, jalankan, tmp_path):
+    """The template of Kanigaran 2024 (of the scratch copy of data/), opened for editing."""
+    xlsx = tmp_path / "k.xlsx"
+    assert jalankan("template", "--data", str(data_salinan), "--year", "2024", "--out", str(xlsx)).kode == 0
+    return xlsx, load_workbook(xlsx)
 
 
 def test_tanpa_perubahan_sama_persis(data_salinan, jalankan, tmp_path):
@@ -25,10 +35,8 @@ def test_tanpa_perubahan_sama_persis(data_salinan, jalankan, tmp_path):
     assert sidik(data_salinan) == sebelum
 
 
-def test_galat_per_lembar_baris_kolom(data_salinan, jalankan, tmp_path):
-    xlsx = tmp_path / "k.xlsx"
-    jalankan("template", "--data", str(data_salinan), "--year", "2024", "--out", str(xlsx))
-    wb = load_workbook(xlsx)
+def test_galat_per_lembar_baris_kolom(buku_kerja, data_salinan, jalankan):
+    xlsx, wb = buku_kerja
     wb["anggaran"]["E2"] = "9.500.000"
     wb["perjanjian_kinerja"]["A3"] = "ikm_salah"
     wb.save(xlsx)
@@ -40,10 +48,8 @@ def test_galat_per_lembar_baris_kolom(data_salinan, jalankan, tmp_path):
     assert sidik(data_salinan) == sebelum
 
 
-def test_rujukan_salah_disebut_per_lembar(data_salinan, jalankan, tmp_path):
-    xlsx = tmp_path / "k.xlsx"
-    jalankan("template", "--data", str(data_salinan), "--year", "2024", "--out", str(xlsx))
-    wb = load_workbook(xlsx)
+def test_rujukan_salah_disebut_per_lembar(buku_kerja, data_salinan, jalankan):
+    xlsx, wb = buku_kerja
     wb["perjanjian_kinerja"]["A3"] = "ikm_salah"
     wb.save(xlsx)
     keluar = jalankan("import", str(xlsx), "--data", str(data_salinan), "--year", "2024")
@@ -51,10 +57,8 @@ def test_rujukan_salah_disebut_per_lembar(data_salinan, jalankan, tmp_path):
     assert "lembar 'perjanjian_kinerja', baris 3, kolom A 'iku': IKU tidak ada; ditemukan 'ikm_salah'" in keluar.err
 
 
-def test_perubahan_dicetak_dan_cadangan(data_salinan, jalankan, tmp_path):
-    xlsx = tmp_path / "k.xlsx"
-    jalankan("template", "--data", str(data_salinan), "--year", "2024", "--out", str(xlsx))
-    wb = load_workbook(xlsx)
+def test_perubahan_dicetak_dan_cadangan(buku_kerja, data_salinan, jalankan):
+    xlsx, wb = buku_kerja
     wb["anggaran"]["E2"] = 9600000
     wb.save(xlsx)
     keluar = jalankan("import", str(xlsx), "--data", str(data_salinan), "--year", "2024")
@@ -131,10 +135,8 @@ def test_tahun_berikut_tanpa_mengubah_kode(data_salinan, jalankan, tmp_path, mon
     assert "2023" not in semua
 
 
-def test_lembar_iku(data_salinan, jalankan, tmp_path):
-    xlsx = tmp_path / "k.xlsx"
-    jalankan("template", "--data", str(data_salinan), "--year", "2024", "--out", str(xlsx))
-    wb = load_workbook(xlsx)
+def test_lembar_iku(buku_kerja, data_salinan, jalankan):
+    xlsx, wb = buku_kerja
     ws = wb["iku"]
     assert [c.value for c in ws[1]][:6] == ["kode", "sasaran", "indikator", "singkatan", "satuan", "polaritas"]
     rumus = {str(dv.sqref)[0]: dv.formula1 for dv in ws.data_validations.dataValidation}
