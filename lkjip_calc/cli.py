@@ -1,4 +1,5 @@
-"""The `lkjip` command: check and export a unit's year. Messages and help are in Bahasa Indonesia."""
+"""The `lkjip` command: check, export, build, and start next year from data. Messages and help are
+in Bahasa Indonesia; bad input exits 2 with one line per problem, a bug of ours exits 3."""
 
 from __future__ import annotations
 
@@ -6,12 +7,13 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import formatting as f
-from .errors import DataTidakValid
-from .export import ekspor
-from .paths import PilihanTidakSah, akar_data, pilih, pilih_unit
-from .pipeline import siapkan
-from .readers import BELUM_DIISI
+from .dasar.angka import angka, terbilang
+from .dasar.temuan import DataTidakValid, Jenis
+from .laporan.bab import FOLDER_BAB, folder_proyek
+from .laporan.siapkan import siapkan
+from .laporan.tampilan import BIASA as f
+from .masukan.lokasi import PilihanTidakSah, akar_data, daftar_tahun, daftar_unit, pilih, pilih_unit
+from .terbit.ekspor import ekspor
 
 KELUAR_GALAT_DATA = 2
 KELUAR_GALAT_INTERNAL = 3
@@ -108,7 +110,7 @@ def _ringkasan(laporan) -> None:
     d = h.data
     status = "Data draf (belum lengkap)" if laporan.belum_diisi else "Data valid"
     print(f"{status}: {d.unit.nama}, tahun {d.tahun} ({d.folder})")
-    print(f"{f.terbilang(len(h.kinerja))} Indikator Kinerja Utama; predikat menurut {d.skala.dasar_hukum}:")
+    print(f"{terbilang(len(h.kinerja))} Indikator Kinerja Utama; predikat menurut {h.skala.dasar_hukum}:")
     for k in h.kinerja:
         capaian = f"{f.persen(k.capaian)}%" if k.capaian is not None else f"- ({k.alasan_kosong})"
         print(f"  - {k.indikator}: target {f.nilai_indikator(k.target)}, realisasi {f.nilai_indikator(k.realisasi)}, "
@@ -129,10 +131,21 @@ def _ringkasan(laporan) -> None:
         print("Tidak ada peringatan.")
 
 
-def _bangun(laporan, args) -> int:
-    from .build import BuildGagal, bangun
+def _proyek() -> Path | None:
+    """The book's folder, or None (with the reason printed)."""
+    proyek = folder_proyek()
+    if proyek is None:
+        print("GALAT: folder buku (_config.yml, _toc.yml, chapters/) tidak ditemukan; jalankan lkjip dari folder "
+              "proyek", file=sys.stderr)
+    return proyek
 
-    proyek = Path(__file__).resolve().parent.parent
+
+def _bangun(laporan, args) -> int:
+    from .terbit.bangun import BuildGagal, bangun
+
+    proyek = _proyek()
+    if proyek is None:
+        return KELUAR_GALAT_DATA
     for t in laporan.temuan.peringatan_saja:
         print(t)
     try:
@@ -144,7 +157,7 @@ def _bangun(laporan, args) -> int:
         print(f"DRAF: {len(laporan.belum_diisi)} nilai belum diisi; ditampilkan sebagai [belum diisi]:")
         for t in laporan.belum_diisi:
             print(f"  {t}")
-    print(f"Selesai dalam {f.angka(hasil.detik, 1)} detik.")
+    print(f"Selesai dalam {angka(hasil.detik, 1)} detik.")
     print(f"Situs HTML: {hasil.html / 'index.html'}")
     if hasil.pdf:
         print(f"PDF: {hasil.pdf}")
@@ -152,7 +165,7 @@ def _bangun(laporan, args) -> int:
 
 
 def _tahun_baru(args) -> int:
-    from .scaffold import TahunBaruGagal, buat_tahun
+    from .tahunan.tahun_baru import TahunBaruGagal, buat_tahun
 
     akar = akar_data(args.data)
     try:
@@ -183,7 +196,7 @@ def _pilih(args) -> tuple[Path, str, int] | None:
 
 
 def _buku_kerja(args) -> int:
-    from .workbook import ImportGagal, impor, tulis_template
+    from .tahunan.buku_kerja import ImportGagal, impor, tulis_template
 
     dipilih = _pilih(args)
     if dipilih is None:
@@ -209,22 +222,25 @@ def _buku_kerja(args) -> int:
             print(f"  ... dan {len(perubahan) - 50} lagi")
     if hasil.cadangan:
         print(f"Berkas sebelumnya disimpan di {hasil.cadangan}")
-    belum = [t for t in hasil.temuan if "belum diisi" in t.pesan]
+    belum = [t for t in hasil.temuan if t.jenis == Jenis.BELUM_DIISI]
     if belum:
         print(f"Masih ada {len(belum)} nilai yang belum diisi (lkjip check menyebut semuanya).")
     return 0
 
 
 def _bangun_semua(args) -> int:
-    from .build import BuildGagal, bangun_semua
-    from .paths import daftar_tahun, daftar_unit
+    from .terbit.bangun import BuildGagal
+    from .terbit.situs import bangun_semua
 
+    proyek = _proyek()
+    if proyek is None:
+        return KELUAR_GALAT_DATA
     akar = akar_data(args.data)
     laporan, gagal = [], []
     for unit in daftar_unit(akar):
         for tahun in daftar_tahun(akar, unit):
             try:
-                laporan.append(siapkan(akar, unit, tahun, draf=args.draf))
+                laporan.append(siapkan(akar, unit, tahun, draf=args.draf, folder_bab=proyek / FOLDER_BAB))
             except DataTidakValid as e:
                 gagal.append((unit, tahun, e.temuan.galat_saja))
     if gagal:
@@ -237,7 +253,6 @@ def _bangun_semua(args) -> int:
     if not laporan:
         print(f"GALAT: tidak ada unit dan tahun di '{akar}'", file=sys.stderr)
         return KELUAR_GALAT_DATA
-    proyek = Path(__file__).resolve().parent.parent
     try:
         situs = bangun_semua(laporan, proyek, Path(args.out), html_saja=args.html_saja, ketat=args.ketat,
                              draf=args.draf)
@@ -259,8 +274,10 @@ def _jalankan(args) -> int:
     if dipilih is None:
         return KELUAR_GALAT_DATA
     akar, unit, tahun = dipilih
+    proyek = folder_proyek()
     try:
-        laporan = siapkan(akar, unit, tahun, draf=getattr(args, "draf", False))
+        laporan = siapkan(akar, unit, tahun, draf=getattr(args, "draf", False),
+                          folder_bab=proyek / FOLDER_BAB if proyek else None)
     except DataTidakValid as e:
         galat = e.temuan.galat_saja
         print(f"Data {unit} tahun {tahun} tidak valid: {len(galat)} galat.", file=sys.stderr)
@@ -268,7 +285,7 @@ def _jalankan(args) -> int:
             print(t, file=sys.stderr)
         for t in e.temuan.peringatan_saja:
             print(t, file=sys.stderr)
-        if any(t.pesan == BELUM_DIISI for t in galat) and args.perintah in ("check", "build"):
+        if any(t.jenis == Jenis.BELUM_DIISI for t in galat) and args.perintah in ("check", "build"):
             print("Data belum lengkap. Isi nilai di atas, atau bangun draf dengan --draft.", file=sys.stderr)
         return KELUAR_GALAT_DATA
     if args.perintah == "check":

@@ -1,18 +1,20 @@
-"""Shared fixtures: the real data folder, a scratch copy of it to break, and a CLI runner."""
+"""Shared fixtures: the real data folder, a scratch copy of it to break, a CLI runner, and the one
+book build that every slow (`buku`) test reads."""
 
 from __future__ import annotations
 
 import shutil
+import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from bantu import DATA, DATA_TES, NAMA_JAHAT, lkjip, perlu
 
 from lkjip_calc import cli
-from lkjip_calc.pipeline import siapkan
+from lkjip_calc.laporan.siapkan import siapkan
 
-AKAR_PROYEK = Path(__file__).resolve().parent.parent
-DATA = AKAR_PROYEK / "data"
+KEGIATAN_DIGANTI = "Administrasi Umum Perangkat Daerah"  # in Sumberrejo 2024, renamed NAMA_JAHAT
 
 
 @dataclass
@@ -53,13 +55,41 @@ def jalankan(capsys):
     return _jalankan
 
 
-@pytest.fixture(scope="session")
-def hasil_build(tmp_path_factory, laporan):
-    """The Kanigaran 2024 book (HTML + PDF), built once per session with Sphinx warnings as errors."""
-    from buku import bangun, perlu
+@dataclass
+class BukuSemua:
+    """The build shared by the slow tests: `lkjip build --all --draft --strict`, HTML and PDF."""
 
+    akar: Path                           # the data it was built from
+    keluaran: Path                       # --out
+    proses: subprocess.CompletedProcess
+
+    def tahun(self, unit: str, tahun: int) -> Path:
+        """keluaran/<unit>/<tahun>/: html/, the PDF, the build logs."""
+        return self.keluaran / unit / str(tahun)
+
+    @property
+    def situs(self) -> Path:
+        return self.keluaran / "situs"
+
+
+@pytest.fixture(scope="session")
+def buku_semua(tmp_path_factory) -> BukuSemua:
+    """Every report the book tests read, built once in one site: Kanigaran 2024 as published;
+    Sumberrejo 2024, the second unit (other IKUs, scale and methods), with a kegiatan named with
+    markup and LaTeX specials; and Sumberrejo 2025, made by new-year and not yet filled in (a draft)."""
     perlu("xelatex", "latexmk", "pdftotext", "pdfinfo")
-    keluaran = tmp_path_factory.mktemp("build")
-    proses = bangun(keluaran, "--unit", "kanigaran", "--year", "2024")
+    akar = tmp_path_factory.mktemp("semua") / "data"
+    akar.mkdir()
+    for nama in ("kanigaran", "skala"):
+        shutil.copytree(DATA / nama, akar / nama)
+    shutil.copytree(DATA_TES / "sumberrejo", akar / "sumberrejo")
+    anggaran = akar / "sumberrejo" / "2024" / "anggaran.csv"
+    teks = anggaran.read_text(encoding="utf-8")
+    assert teks.count(f",{KEGIATAN_DIGANTI},") == 3
+    anggaran.write_text(teks.replace(f",{KEGIATAN_DIGANTI},", f",{NAMA_JAHAT},"), encoding="utf-8")
+    assert cli.main(["new-year", "--data", str(akar), "--unit", "sumberrejo", "--year", "2025"]) == 0
+
+    keluaran = akar.parent / "build"
+    proses = lkjip("build", "--all", "--draft", "--strict", "--data", str(akar), "--out", str(keluaran))
     assert proses.returncode == 0, proses.stdout + proses.stderr
-    return keluaran / "kanigaran" / "2024", proses.stdout
+    return BukuSemua(akar, keluaran, proses)

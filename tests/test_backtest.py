@@ -5,7 +5,7 @@ kemajuan -0,0425, truncated alokasi and area shares), the test asserts the corre
 says what the seed printed.
 """
 
-from lkjip_calc import formatting as f
+from lkjip_calc.laporan.tampilan import BIASA as f
 
 
 def tampil_iku(hasil, kode, nama):

@@ -1,28 +1,32 @@
-"""The chapter helpers without a full build: what a chapter shows, and a clear error where the
+"""What a chapter calls, without a full build: the parts it shows, and a clear error where the
 prose a chapter needs is missing."""
 
 from __future__ import annotations
 
 import pytest
+from bantu import DATA, TAHUN, ganti
 
-import lkjip_calc.book as book
-from conftest import DATA
-from test_validation import TAHUN, ganti
+import lkjip_calc.laporan.buku as book
 
 
 @pytest.fixture
-def tampilan(monkeypatch):
+def tampilan(monkeypatch, tmp_path):
     keluar = []
     monkeypatch.setattr(book, "display", lambda m: keluar.append(m.data))
+    monkeypatch.chdir(tmp_path)  # chart images are written beside the chapter being run
     return keluar
 
 
-def test_bab3_per_iku_dari_data(tampilan, hasil):
+def test_bab3_per_iku_dari_data(tampilan, tmp_path):
     book.Buku("kanigaran", 2024, DATA).analisis_iku()
     teks = "\n".join(tampilan)
-    assert teks.count("#### Indikator:") == len(hasil.kinerja)
-    assert teks.count(":::{list-table}") == 9 * len(hasil.kinerja)
+    assert teks.count("### Sasaran Strategis") == 3 and teks.count("#### Indikator:") == 3
+    assert teks.count(":::{list-table}") == 9 * 3
     assert "### Sasaran Strategis 1: Meningkatnya Kualitas Pelayanan Publik di Kecamatan Kanigaran" in teks
+    assert "##### i. Analisis Program/Kegiatan" in teks
+    # one Renstra chart per IKU, saved beside the chapter
+    assert sorted(p.name for p in (tmp_path / "gambar").iterdir()) == [
+        "renstra-administrasi-perkantoran.png", "renstra-ikm.png", "renstra-kelompok-lembaga.png"]
 
 
 def test_narasi_bagian_hilang(data_salinan, tampilan):
@@ -34,8 +38,13 @@ def test_narasi_bagian_hilang(data_salinan, tampilan):
     assert "anggran" in str(galat.value)
 
 
+def test_narasi_tak_dideklarasikan(tampilan):
+    with pytest.raises(LookupError, match="tidak dideklarasikan"):
+        book.Buku("kanigaran", 2024, DATA).narasi("bab2_pk", "lampiran")
+
+
 def test_tanda_tangan(tampilan):
     book.Buku("kanigaran", 2024, DATA).tanda_tangan()
-    assert "Probolinggo, Januari 2025" in tampilan[0]
-    assert "**CAMAT KANIGARAN**" in tampilan[0]
-    assert "NIP\\. 19700103 199503 1 001" in tampilan[0] or "NIP. 19700103 199503 1 001" in tampilan[0]
+    assert tampilan == [":::{container} tanda-tangan\nProbolinggo, Januari 2025  \n**CAMAT KANIGARAN**  \n"
+                        "\u00a0  \n\u00a0  \n\u00a0  \n**NOOR ALY, S\\.H\\., M\\.M\\.**  \nPembina Tingkat I  \n"
+                        "NIP. 19700103 199503 1 001\n:::\n"]

@@ -5,49 +5,50 @@ the build refuses and names each missing value by file, row and column."""
 from __future__ import annotations
 
 import pytest
+from bantu import BAB, perlu, teks_html, teks_pdf
 
-from buku import BAB, bangun, perlu, teks_html, teks_pdf
 
-
-@pytest.fixture(scope="module")
-def data_draf(tmp_path_factory):
+@pytest.fixture
+def draf(tmp_path, jalankan):
+    """Sumberrejo 2025 made by new-year from 2024: nothing of 2025 filled in yet."""
     import shutil
-    from conftest import DATA
 
-    akar = tmp_path_factory.mktemp("draf") / "data"
-    shutil.copytree(DATA, akar)
-    renstra = akar / "kanigaran" / "2024" / "renstra.yaml"  # a Renstra that still runs in 2025
-    renstra.write_text(renstra.read_text(encoding="utf-8").replace("tahun_akhir: 2024", "tahun_akhir: 2026"),
-                       encoding="utf-8")
-    with (akar / "kanigaran" / "2024" / "renstra_target.csv").open("a", encoding="utf-8") as f:
-        f.write("ikm,2025,85\nkelompok_lembaga,2025,50\nadministrasi_perkantoran,2025,100\n")
-    from lkjip_calc.scaffold import buat_tahun
-    buat_tahun(akar, "kanigaran", 2025)
+    from bantu import DATA_TES
+    akar = tmp_path / "data"
+    shutil.copytree(DATA_TES, akar)
+    assert jalankan("new-year", "--data", str(akar), "--unit", "sumberrejo", "--year", "2025").kode == 0
     return akar
 
 
-def test_tanpa_draft_ditolak(data_draf, tmp_path):
-    proses = bangun(tmp_path / "b", "--data", str(data_draf), "--year", "2025")
-    assert proses.returncode == 2
-    assert "anggaran.csv, baris 2, kolom 'pagu': nilai belum diisi" in proses.stderr
-    assert "realisasi_iku.csv, baris 5, kolom 'realisasi': nilai belum diisi" in proses.stderr
-    assert "--draft" in proses.stderr and "Traceback" not in proses.stderr
+def test_tanpa_draft_ditolak(draf, jalankan, tmp_path):
+    keluar = jalankan("build", "--data", str(draf), "--unit", "sumberrejo", "--year", "2025", "--out", str(tmp_path / "b"))
+    assert keluar.kode == 2
+    assert "anggaran.csv, baris 2, kolom 'pagu': nilai belum diisi" in keluar.err
+    assert "realisasi_iku.csv, baris 7, kolom 'realisasi': nilai belum diisi" in keluar.err
+    assert "--draft" in keluar.err and "Traceback" not in keluar.err
     assert not (tmp_path / "b").exists()
 
 
-def test_draft_bertanda(data_draf, tmp_path):
-    perlu("xelatex", "pdftotext")
-    proses = bangun(tmp_path / "b", "--data", str(data_draf), "--year", "2025", "--draft")
-    assert proses.returncode == 0, proses.stdout + proses.stderr
-    assert "DRAF:" in proses.stdout and "nilai belum diisi" in proses.stdout
-    assert "anggaran.csv, baris 2, kolom 'pagu'" in proses.stdout  # lists what is missing
-    folder = tmp_path / "b" / "kanigaran" / "2025"
+def test_draft_mendaftar_yang_kosong(draf, jalankan, tmp_path, monkeypatch):
+    import lkjip_calc.terbit.bangun as bangun
+
+    monkeypatch.setattr(bangun, "bangun", lambda *a, **k: bangun.HasilBangun(tmp_path / "html", None, 1.0))
+    keluar = jalankan("build", "--data", str(draf), "--unit", "sumberrejo", "--year", "2025", "--draft",
+                      "--out", str(tmp_path / "b"))
+    assert keluar.kode == 0, keluar.err
+    # pagu and realisasi of 30 sub kegiatan, 6 PK budgets, 5 realisasi, 7 x 2 population counts, 2 dates
+    assert "DRAF: 87 nilai belum diisi; ditampilkan sebagai [belum diisi]:" in keluar.out
+    assert "anggaran.csv, baris 2, kolom 'pagu'" in keluar.out  # lists what is missing
+
+
+@pytest.mark.buku
+def test_draft_bertanda(buku_semua):
+    perlu("pdftotext")
+    folder = buku_semua.tahun("sumberrejo", 2025)
     for bab in BAB:
         assert "DRAF: data belum lengkap" in (folder / "html" / "chapters" / f"{bab}.html").read_text(encoding="utf-8")
     bab3 = teks_html(folder / "html" / "chapters" / "bab3.html")
     assert "[belum diisi]" in bab3 and "Target 2025" in bab3
-    pdf = folder / "lkjip-kanigaran-2025.pdf"
-    halaman = teks_pdf(pdf).split("\f")
-    isi = [h for h in halaman if h.strip()]
-    assert len(isi) > 30 and all("DRAF: data belum lengkap" in h for h in isi), "setiap halaman PDF bertanda DRAF"
-    assert "[belum diisi]" in teks_pdf(pdf)
+    halaman = [h for h in teks_pdf(folder / "lkjip-sumberrejo-2025.pdf").split("\f") if h.strip()]
+    assert len(halaman) > 30 and all("DRAF: data belum lengkap" in h for h in halaman), "setiap halaman PDF bertanda DRAF"
+    assert any("[belum diisi]" in h for h in halaman)

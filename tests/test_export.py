@@ -3,7 +3,7 @@
 import csv
 from decimal import Decimal as D
 
-from lkjip_calc.export import KOLOM_ANGGARAN, KOLOM_KINERJA, KOLOM_WILAYAH
+from lkjip_calc.terbit.ekspor import KOLOM_ANGGARAN, KOLOM_KINERJA, KOLOM_WILAYAH
 
 
 def baca(path):
@@ -56,7 +56,7 @@ def test_bawaan_unit_dan_tahun(jalankan, tmp_path):
 
 
 def test_tolak_menulis_ke_data(jalankan):
-    from conftest import DATA
+    from bantu import DATA
     keluar = jalankan("export", "--out", str(DATA / "kanigaran" / "keluaran"))
     assert keluar.kode == 2 and "di dalam folder data" in keluar.err
     assert not (DATA / "kanigaran" / "keluaran").exists()

@@ -5,7 +5,9 @@ from decimal import Decimal as D
 
 import pytest
 
-from lkjip_calc import formatting as f
+from lkjip_calc.dasar import angka
+from lkjip_calc.laporan.tampilan import BIASA as f
+from lkjip_calc.laporan.tampilan import DRAF
 
 
 @pytest.mark.parametrize("nilai, harapan", [
@@ -35,7 +37,13 @@ def test_nilai_indikator_tanpa_nol_di_belakang():
 
 
 def test_terbilang_dan_tanggal():
-    assert f.terbilang(3) == "3 (tiga)"
-    assert f.terbilang(13) == "13 (tiga belas)"
-    assert f.bulan_tahun(datetime.date(2025, 1, 1)) == "Januari 2025"
-    assert f.bulan_tahun(datetime.date(2024, 11, 1)) == "November 2024"
+    assert angka.terbilang(3) == "3 (tiga)"
+    assert angka.terbilang(13) == "13 (tiga belas)"
+    assert angka.bulan_tahun(datetime.date(2025, 1, 1)) == "Januari 2025"
+    assert angka.bulan_tahun(datetime.date(2024, 11, 1)) == "November 2024"
+
+
+def test_kosong_di_draf():
+    assert DRAF.persen(None) == "[belum diisi]" and DRAF.rupiah(None, awalan=True) == "[belum diisi]"
+    assert f.cacah(None) == "-" and f.cacah(62683) == "62.683"
+    assert f.nilai_iku(D(100), "%") == "100%" and f.nilai_iku(None, "%") == "-"

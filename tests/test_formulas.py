@@ -4,11 +4,13 @@ from decimal import Decimal as D
 
 import pytest
 
-from lkjip_calc import formulas
+from lkjip_calc.hitung import rumus as formulas
 
 
 def test_capaian_positif():
-    assert formulas.capaian(D("80.25"), D("84.5")) == D("80.25") / D("84.5") * 100
+    # 80,25 / 84,5 = 0,949704...; the seed prints 94,97
+    assert formulas.capaian(D("80.25"), D("84.5")).quantize(D("0.0001")) == D("94.9704")
+    assert formulas.capaian(D(100), D(45)).quantize(D("0.01")) == D("222.22")
 
 
 def test_capaian_negatif_permenpanrb():
@@ -36,7 +38,9 @@ def test_capaian_tanpa_batas_kecuali_diatur():
 
 
 def test_serapan_dan_persentase():
-    assert formulas.serapan(14663367084, 14959915882) == D(14663367084) / D(14959915882) * 100
+    # Kanigaran 2024: 14.663.367.084 of 14.959.915.882 = 98,0177...%
+    assert formulas.serapan(14663367084, 14959915882).quantize(D("0.0001")) == D("98.0177")
+    assert formulas.serapan(3, 4) == D(75)
     assert formulas.serapan(5, 0) is None
     assert formulas.serapan(None, 10) is None
 
@@ -60,7 +64,7 @@ def test_tingkat_kemajuan():
     assert formulas.tingkat_kemajuan(D("80.25"), D("84.5"), metode="selisih") == D("-4.25")
     assert formulas.tingkat_kemajuan(D(100), D(45), metode="selisih") == D(55)
     assert formulas.tingkat_kemajuan(D(8), D(10), "negatif", "selisih") == D(2)
-    assert formulas.tingkat_kemajuan(D(100), D(45), metode="rasio") == D(100) / D(45) * 100
+    assert formulas.tingkat_kemajuan(D(90), D(45), metode="rasio") == D(200)
     assert formulas.tingkat_kemajuan(D(8), D(10), "negatif", "rasio") == D(120)
     assert formulas.tingkat_kemajuan(D(8), None) is None
 

@@ -8,9 +8,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-
-from buku import BAB
-from golden import FOLDER_GOLDEN, bandingkan, isi_bab
+from bantu import BAB, isi_bab
+from golden import FOLDER_GOLDEN, bandingkan
 
 AKAR_TES = Path(__file__).resolve().parent
 UNIT = [("kanigaran", 2024, False), ("sumberrejo", 2024, False), ("kanigaran", 2025, True)]

@@ -3,9 +3,10 @@ changes the figures, with no change to code."""
 
 from decimal import Decimal as D
 
-from lkjip_calc import formatting as f
-from lkjip_calc.pipeline import siapkan
-from test_validation import TAHUN, ganti
+from bantu import TAHUN, ganti
+
+from lkjip_calc.laporan.siapkan import siapkan
+from lkjip_calc.laporan.tampilan import BIASA as f
 
 
 def muat(data):
@@ -17,7 +18,7 @@ def test_skala_permendagri(data_salinan):
           "skala_predikat: permendagri-86-2017")
     hasil = muat(data_salinan)
     assert hasil.iku("ikm").predikat == "Sangat Tinggi"
-    assert hasil.data.skala.dasar_hukum == "Peraturan Menteri Dalam Negeri Nomor 86 Tahun 2017"
+    assert hasil.skala.dasar_hukum == "Peraturan Menteri Dalam Negeri Nomor 86 Tahun 2017"
 
 
 def test_efisiensi_selisih(data_salinan):

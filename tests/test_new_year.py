@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import csv
 
-from test_validation import sidik
+from bantu import sidik
 
 
 def baca(path):

@@ -4,9 +4,9 @@ or report year is typed into it."""
 import re
 
 import pytest
+from bantu import DATA
 
-from conftest import DATA
-from lkjip_calc import prose
+from lkjip_calc.laporan import prosa as prose
 
 FOLDER = DATA / "kanigaran" / "2024"
 
@@ -57,13 +57,13 @@ def test_daftar_bersarang_diberi_indentasi(laporan):
 
 
 def test_nilai_terformat(laporan):
-    n = laporan.nilai
-    assert n["anggaran.pagu"].tampil("rp") == "Rp 14.959.915.882"
-    assert n["jumlah.program"].tampil("terbilang") == "4 (empat)"
-    assert n["iku.ikm.capaian"].tampil() == "94,97"
-    assert n["iku.kelompok_lembaga.efisiensi"].tampil() == "2,28"
-    assert n["laporan.tanggal"].tampil() == "Januari 2025"
-    assert n["pk.tanggal"].tampil() == "November 2024"
-    assert n["renstra.periode"].tampil() == "2019-2024"
-    assert n["penduduk.jumlah"].tampil() == "62.683"
-    assert n["iku.ikm.tingkat_kemajuan"].tampil() == "-4,25"
+    n, t = laporan.nilai, laporan.tampilan
+    assert n["anggaran.pagu"].teks(t, "rp") == "Rp 14.959.915.882"
+    assert n["jumlah.program"].teks(t, "terbilang") == "4 (empat)"
+    assert n["iku.ikm.capaian"].teks(t) == "94,97"
+    assert n["iku.kelompok_lembaga.efisiensi"].teks(t) == "2,28"
+    assert n["laporan.tanggal"].teks(t) == "Januari 2025"
+    assert n["pk.tanggal"].teks(t) == "November 2024"
+    assert n["renstra.periode"].teks(t) == "2019-2024"
+    assert n["penduduk.jumlah"].teks(t) == "62.683"
+    assert n["iku.ikm.tingkat_kemajuan"].teks(t) == "-4,25"

@@ -3,17 +3,20 @@
 from decimal import Decimal as D
 
 import pytest
+from bantu import DATA
 
-from lkjip_calc.load import _muat_skala
-from lkjip_calc.errors import DaftarTemuan
-from conftest import DATA
+from lkjip_calc.dasar.temuan import DaftarTemuan
+from lkjip_calc.hitung.skala import Skala
+from lkjip_calc.laporan.tabel import interval_skala
+from lkjip_calc.laporan.tampilan import BIASA
+from lkjip_calc.masukan.muat import muat_skala
 
 
 def skala(kode):
     temuan = DaftarTemuan()
-    s = _muat_skala(DATA, kode, temuan, None)
+    s = muat_skala(DATA, kode, temuan)
     assert not temuan.daftar, [str(t) for t in temuan.daftar]
-    return s
+    return Skala.dari_model(kode, s)
 
 
 @pytest.mark.parametrize("capaian, predikat", [
@@ -56,9 +59,9 @@ def test_tanpa_capaian_tanpa_predikat():
 
 
 def test_teks_interval():
-    assert skala("perwali-kota-probolinggo-30-2020").interval() == [
+    assert interval_skala(skala("perwali-kota-probolinggo-30-2020"), BIASA) == [
         (">90 - 100", "Sangat Memuaskan"), (">80 - 90", "Memuaskan"), (">70 - 80", "Sangat Baik"),
         (">60 - 70", "Baik"), (">50 - 60", "Cukup"), (">30 - 50", "Kurang"), ("0 - 30", "Sangat Kurang")]
-    assert skala("permendagri-86-2017").interval() == [
+    assert interval_skala(skala("permendagri-86-2017"), BIASA) == [
         ("≥91", "Sangat Tinggi"), (">75 - <91", "Tinggi"), (">65 - 75", "Sedang"), (">50 - 65", "Rendah"),
         ("≤50", "Sangat Rendah")]

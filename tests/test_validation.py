@@ -3,23 +3,8 @@ traceback, nothing written into data/, and the last good export left in place.""
 
 from __future__ import annotations
 
-import hashlib
-from pathlib import Path
-
 import pytest
-
-TAHUN = "kanigaran/2024"
-
-
-def sidik(folder: Path) -> dict[str, str]:
-    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
-
-
-def ganti(path: Path, lama: str, baru: str) -> None:
-    teks = path.read_text(encoding="utf-8")
-    assert lama in teks, f"{lama!r} tidak ada di {path}"
-    path.write_text(teks.replace(lama, baru, 1), encoding="utf-8")
+from bantu import TAHUN, ganti, sidik
 
 
 @pytest.fixture
@@ -35,7 +20,7 @@ def periksa_galat(data_salinan, jalankan, tmp_path):
         cocok = [b for b in baris_galat if all(p in b for p in potongan)]
         assert cocok, f"tidak ada baris galat yang memuat {potongan}:\n{keluar.err}"
         for b in cocok:
-            assert "ditemukan" in b or "diharapkan" in b
+            assert "; diharapkan " in b  # every error says what was expected
 
         # export refuses too, and keeps the previous good output
         keluaran = tmp_path / "unduhan"
@@ -129,7 +114,8 @@ def test_penanda_filter_tidak_cocok(data_salinan, periksa_galat):
 
 
 def test_realisasi_belum_diisi(data_salinan, periksa_galat):
-    ganti(data_salinan / TAHUN / "realisasi_iku.csv", "ikm,2024,80.25,,,,Indeks Kepuasan Masyarakat tidak diukur secara nasional\n", "")
+    baris = "ikm,2024,80.25,,,,Indeks Kepuasan Masyarakat tidak diukur secara nasional\n"
+    ganti(data_salinan / TAHUN / "realisasi_iku.csv", baris, "")
     periksa_galat("realisasi_iku.csv", "kolom 'realisasi'", "ikm", "belum diisi")
 
 
@@ -159,3 +145,14 @@ def test_kolom_pilihan_boleh_tidak_ada(data_salinan, jalankan):
     path.write_text("\n".join(baris) + "\n", encoding="utf-8")  # without the optional sumber_dana column
     keluar = jalankan("check", "--data", str(data_salinan))
     assert keluar.kode == 0, keluar.err
+
+
+def test_kunci_sumber_salah_eja(data_salinan, periksa_galat):
+    ganti(data_salinan / TAHUN / "sumber.yaml", "\nalokasi:", "\nalokasii:")
+    pesan = periksa_galat("sumber.yaml", "baris 14", "kunci 'alokasii'", "kunci tidak dikenal")
+    assert "mungkin maksudnya: alokasi" in pesan
+
+
+def test_judul_bagian_iku_tidak_dikenal(data_salinan, periksa_galat):
+    ganti(data_salinan / TAHUN / "narasi" / "iku" / "ikm.md", "## efisiensi", "## efisien")
+    periksa_galat("narasi/iku/ikm.md", "baris 31", "judul bagian tidak dikenal", "'## efisien'", "kolom 1")

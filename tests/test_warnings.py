@@ -1,6 +1,6 @@
 """Sources that disagree are warnings: `check` lists them, exits 0, and the run goes on."""
 
-from test_validation import TAHUN, ganti
+from bantu import TAHUN, ganti
 
 
 def peringatan(jalankan, data):
@@ -16,7 +16,7 @@ def satu(daftar, *potongan):
 
 
 def test_data_asli_hanya_luas(jalankan):
-    from conftest import DATA
+    from bantu import DATA
     daftar = peringatan(jalankan, DATA)
     satu(daftar, "laporan.yaml", "dinyatakan.luas_km2", "10,65", "10,66")
     assert len(daftar) == 1, "\n".join(daftar)
@@ -46,7 +46,8 @@ def test_total_dinyatakan_beda(data_salinan, jalankan):
 
 
 def test_realisasi_beda_dengan_pembilang_penyebut(data_salinan, jalankan):
-    ganti(data_salinan / TAHUN / "realisasi_iku.csv", "kelompok_lembaga,2024,100,576,576", "kelompok_lembaga,2024,100,570,576")
+    ganti(data_salinan / TAHUN / "realisasi_iku.csv", "kelompok_lembaga,2024,100,576,576",
+          "kelompok_lembaga,2024,100,570,576")
     satu(peringatan(jalankan, data_salinan), "realisasi_iku.csv", "baris 7", "pembilang / penyebut", "98,96")
 
 

@@ -1,0 +1,72 @@
+"""Warnings where a figure stated by a source disagrees with the figure computed from its parts,
+or two sources disagree with each other. The run goes on; the report uses the computed figure."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from ..dasar.angka import angka, ribuan
+from ..dasar.temuan import DaftarTemuan, Jenis, kolom, kunci
+from . import rumus
+from .hasil import Hasil
+
+
+def periksa(hasil: Hasil, temuan: DaftarTemuan) -> None:
+    data = hasil.data
+    dinyatakan = data.pengaturan.dinyatakan
+    laporan_yaml = data.berkas("laporan.yaml")
+    total = hasil.wilayah.iloc[-1]
+
+    if None not in (dinyatakan.luas_km2, total["luas_km2"]) and dinyatakan.luas_km2 != total["luas_km2"]:
+        temuan.peringatan(Jenis.BEDA_SUMBER, laporan_yaml,
+                          "luas wilayah yang dinyatakan tidak sama dengan jumlah luas kelurahan",
+                          kolom=kunci("dinyatakan.luas_km2"), ditemukan=angka(dinyatakan.luas_km2) + " km²",
+                          diharapkan=f"{angka(total['luas_km2'])} km² (jumlah wilayah.csv); laporan memakai jumlahnya")
+    for nama, kol in (("penduduk_laki_laki", "laki_laki"), ("penduduk_perempuan", "perempuan"),
+                      ("penduduk_jumlah", "jumlah")):
+        tertulis = getattr(dinyatakan, nama)
+        if None not in (tertulis, total[kol]) and tertulis != total[kol]:
+            temuan.peringatan(Jenis.BEDA_SUMBER, laporan_yaml,
+                              "jumlah penduduk yang dinyatakan tidak sama dengan jumlah per kelurahan",
+                              kolom=kunci(f"dinyatakan.{nama}"), ditemukan=ribuan(tertulis), diharapkan=ribuan(total[kol]))
+    for nama, jumlah in (("pagu", hasil.pagu), ("realisasi_anggaran", hasil.realisasi_anggaran)):
+        tertulis = getattr(dinyatakan, nama)
+        if None not in (tertulis, jumlah) and tertulis != jumlah:
+            temuan.peringatan(Jenis.BEDA_SUMBER, laporan_yaml,
+                              "total anggaran yang dinyatakan tidak sama dengan jumlah sub kegiatan",
+                              kolom=kunci(f"dinyatakan.{nama}"), ditemukan=ribuan(tertulis), diharapkan=ribuan(jumlah))
+    for b in data.tabel["anggaran.csv"]:
+        if None not in (b["realisasi"], b["pagu"]) and b["realisasi"] > b["pagu"]:
+            temuan.peringatan(Jenis.BEDA_SUMBER, data.berkas("anggaran.csv"), "realisasi melebihi pagu", baris=b.nomor,
+                              kolom=kolom("realisasi"), ditemukan=ribuan(b["realisasi"]),
+                              diharapkan=f"paling banyak pagu {ribuan(b['pagu'])}")
+
+    target_renstra = {(b["iku"], b["tahun"]): b for b in data.tabel["renstra_target.csv"]}
+    for b in data.tabel["perjanjian_kinerja.csv"]:
+        rb = target_renstra.get((b["iku"], data.tahun))
+        if rb is not None and None not in (rb["target"], b["target"]) and rb["target"] != b["target"]:
+            temuan.peringatan(Jenis.BEDA_SUMBER, data.berkas("perjanjian_kinerja.csv"),
+                              "target PK berbeda dengan target Renstra tahun yang sama",
+                              baris=b.nomor, kolom=kolom("target"), ditemukan=angka(b["target"]),
+                              diharapkan=f"{angka(rb['target'])} (renstra_target.csv baris {rb.nomor})")
+
+    program = hasil.anggaran[hasil.anggaran["tingkat"] == "program"].set_index("kode_program")
+    pk_baris = {b["program"]: b for b in data.tabel["pk_anggaran.csv"]}
+    for p in hasil.pk_anggaran:
+        pagu = program["pagu"].get(p.kode, 0)  # a program of the PK with no budget line has 0
+        if p.anggaran is None or pagu is None:
+            continue  # a draft: compared once both are filled in
+        if p.anggaran != pagu:
+            temuan.peringatan(Jenis.BEDA_SUMBER, data.berkas("pk_anggaran.csv"),
+                              "anggaran program di PK berbeda dengan jumlah pagu sub kegiatannya",
+                              baris=pk_baris[p.kode].nomor, kolom=kolom("anggaran"), ditemukan=ribuan(p.anggaran),
+                              diharapkan=f"{ribuan(pagu)} (jumlah anggaran.csv)")
+
+    for b in data.tabel["realisasi_iku.csv"]:
+        if b["pembilang"] is not None and b["penyebut"] and b["realisasi"] is not None:
+            dari_hitungan = rumus.persentase(b["pembilang"], b["penyebut"])
+            if abs(dari_hitungan - b["realisasi"]) >= Decimal("0.005"):
+                temuan.peringatan(Jenis.BEDA_SUMBER, data.berkas("realisasi_iku.csv"),
+                                  "realisasi tidak sama dengan pembilang / penyebut x 100",
+                                  baris=b.nomor, kolom=kolom("realisasi"), ditemukan=angka(b["realisasi"]),
+                                  diharapkan=angka(dari_hitungan))

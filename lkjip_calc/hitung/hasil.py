@@ -1,0 +1,250 @@
+"""Every figure of the report, computed once from the loaded data.
+
+The result (`Hasil`) is what tables, prose, charts and exports read: they select and format its
+figures and compute nothing themselves. Each figure is computed here by a formula of `rumus`.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+import pandas as pd
+
+from ..masukan.tahun import DataTahun
+from . import rumus
+from .skala import Skala
+
+
+@dataclass(frozen=True)
+class KinerjaIku:
+    """The figures of the analyses of BAB III for one IKU of the year's Perjanjian Kinerja."""
+
+    kode: str
+    sasaran_kode: str
+    sasaran: str
+    indikator: str
+    satuan: str
+    polaritas: str
+    rumus: str | None           # how the indicator is measured, as the Renstra words it
+    target: Decimal | None
+    realisasi: Decimal | None
+    capaian: Decimal | None
+    predikat: str | None
+    alasan_kosong: str | None   # why there is no capaian, for the reader
+    tercapai: bool | None       # capaian of at least 100 %
+    realisasi_tahun_lalu: Decimal | None
+    target_tahun_lalu: Decimal | None
+    perubahan_tahun_lalu: str | None  # 'naik', 'turun' or 'tetap', in the IKU's direction
+    target_akhir_renstra: Decimal | None
+    tingkat_kemajuan: Decimal | None
+    realisasi_nasional: Decimal | None
+    keterangan_nasional: str | None
+    program: tuple[str, ...]
+    pagu: int | None
+    realisasi_anggaran: int | None
+    serapan: Decimal | None
+    efisiensi: Decimal | None
+    alokasi: Decimal | None
+    pembilang: Decimal | None
+    penyebut: Decimal | None
+    target_renstra: dict[int, Decimal] = field(default_factory=dict)  # every Renstra year's target
+    realisasi_per_tahun: dict[int, Decimal | None] = field(default_factory=dict)  # every year with a row
+
+
+@dataclass(frozen=True)
+class SasaranKinerja:
+    """A sasaran of the Renstra with the IKUs it has in this year's Perjanjian Kinerja."""
+
+    kode: str
+    nama: str
+    tujuan: str
+    nomor: int  # 1, 2, ... in Renstra order, counting only sasaran with an IKU this year
+    iku: tuple[KinerjaIku, ...]
+
+
+@dataclass(frozen=True)
+class ProgramPk:
+    """A program's budget as the Perjanjian Kinerja states it."""
+
+    kode: str
+    nama: str
+    anggaran: int | None
+    sumber_dana: str | None
+
+
+@dataclass(frozen=True)
+class Hasil:
+    data: DataTahun
+    skala: Skala
+    kinerja: tuple[KinerjaIku, ...]
+    sasaran: tuple[SasaranKinerja, ...]
+    anggaran: pd.DataFrame  # one row per program, kegiatan, sub kegiatan, and the total
+    wilayah: pd.DataFrame   # one row per kelurahan and the 'Jumlah' row
+    pagu: int | None
+    realisasi_anggaran: int | None
+    serapan: Decimal | None
+    sisa_anggaran: int | None
+    iku_tercapai: tuple[KinerjaIku, ...]
+    iku_belum_tercapai: tuple[KinerjaIku, ...]
+    batas_efisiensi: Decimal  # from this value on (capaian-per-serapan, selisih) the use is efficient
+    target_renstra: dict[str, dict[int, Decimal | None]]  # every Renstra IKU, in or out of this year's PK
+    tahun_renstra: tuple[int, ...]  # the years that have a Renstra target
+    program_sasaran: dict[str, tuple[str, ...]]  # the budgeted programs serving each sasaran (via its IKUs)
+    pk_anggaran: tuple[ProgramPk, ...]
+    pk_anggaran_total: int | None
+    jumlah: dict[str, int]
+
+    def iku(self, kode: str) -> KinerjaIku:
+        return next(k for k in self.kinerja if k.kode == kode)
+
+
+def _anggaran(data: DataTahun) -> pd.DataFrame:
+    program_nama = {b["kode"]: b["nama"] for b in data.tabel["program.csv"]}
+    baris = [b.nilai for b in data.tabel["anggaran.csv"]]
+    keluaran = []
+
+    def tambah(tingkat, kode, kegiatan, sub, sub_unit, per_baris):
+        pagu = rumus.jumlah_lengkap(b["pagu"] for b in per_baris)
+        realisasi = rumus.jumlah_lengkap(b["realisasi"] for b in per_baris)
+        keluaran.append({
+            "tingkat": tingkat, "kode_program": kode, "program": program_nama.get(kode, ""), "kegiatan": kegiatan,
+            "sub_kegiatan": sub, "sub_unit": sub_unit, "pagu": pagu, "realisasi": realisasi,
+            "serapan": rumus.serapan(realisasi, pagu),
+        })
+
+    # Programs in program.csv order; kegiatan and sub kegiatan in the order the budget lists them.
+    urut = list(program_nama)
+    for kode in sorted(dict.fromkeys(b["program"] for b in baris), key=urut.index):
+        per_program = [b for b in baris if b["program"] == kode]
+        tambah("program", kode, "", "", "", per_program)
+        for kegiatan in dict.fromkeys(b["kegiatan"] for b in per_program):
+            per_kegiatan = [b for b in per_program if b["kegiatan"] == kegiatan]
+            tambah("kegiatan", kode, kegiatan, "", "", per_kegiatan)
+            for b in per_kegiatan:
+                tambah("sub_kegiatan", kode, kegiatan, b["sub_kegiatan"], b["sub_unit"] or "", [b])
+    tambah("total", "", "", "", "", baris)
+    return pd.DataFrame(keluaran, dtype=object)
+
+
+def _wilayah(data: DataTahun) -> pd.DataFrame:
+    luas = {b["kelurahan"]: b["luas_km2"] for b in data.tabel["wilayah.csv"]}
+    penduduk = {b["kelurahan"]: b for b in data.tabel["penduduk.csv"]}
+    baris = [(nama, luas_km2, penduduk[nama]["laki_laki"], penduduk[nama]["perempuan"])
+             for nama, luas_km2 in luas.items()]
+    baris.append(("Jumlah", *(rumus.jumlah_lengkap(b[i] for b in baris) for i in (1, 2, 3))))
+    total_luas = baris[-1][1]
+
+    def total(lk, pr):
+        return None if lk is None or pr is None else lk + pr
+
+    total_penduduk = total(baris[-1][2], baris[-1][3])
+    return pd.DataFrame([{
+        "kelurahan": nama, "luas_km2": luas_km2, "persen_luas": rumus.persentase(luas_km2, total_luas),
+        "laki_laki": lk, "perempuan": pr, "jumlah": total(lk, pr),
+        "persen_penduduk": rumus.persentase(total(lk, pr), total_penduduk),
+        "rasio_jenis_kelamin": None if lk is None or pr is None else rumus.rasio_jenis_kelamin(lk, pr),
+        "kepadatan": rumus.kepadatan(total(lk, pr), luas_km2),
+    } for nama, luas_km2, lk, pr in baris], dtype=object)
+
+
+def hitung(data: DataTahun) -> Hasil:
+    metode = data.pengaturan.metode
+    skala = Skala.dari_model(data.skala_kode, data.skala)
+    anggaran = _anggaran(data)
+    total = anggaran.iloc[-1]
+    pagu_total, realisasi_total = total["pagu"], total["realisasi"]
+    sub = anggaran[anggaran["tingkat"] == "sub_kegiatan"]
+    target_pk = {b["iku"]: b["target"] for b in data.tabel["perjanjian_kinerja.csv"]}
+    realisasi: dict[str, dict[int, object]] = defaultdict(dict)
+    for b in data.tabel["realisasi_iku.csv"]:
+        realisasi[b["iku"]][b["tahun"]] = b
+    target_renstra: dict[str, dict[int, Decimal | None]] = {}
+    for b in data.tabel["renstra_target.csv"]:
+        target_renstra.setdefault(b["iku"], {})[b["tahun"]] = b["target"]
+    program_iku: dict[str, list[str]] = defaultdict(list)
+    iku_program: dict[str, list[str]] = defaultdict(list)
+    for b in data.tabel["iku_program.csv"]:
+        program_iku[b["iku"]].append(b["program"])
+        iku_program[b["program"]].append(b["iku"])
+    sasaran_nama = {s.kode: s.nama for s in data.renstra.sasaran}
+
+    kinerja = []
+    for iku in data.renstra.iku:
+        if iku.kode not in target_pk:
+            continue
+        target = target_pk[iku.kode]  # None in a draft until filled in
+        rumus_negatif = iku.rumus_capaian_negatif or metode.capaian_negatif
+        ini = realisasi[iku.kode].get(data.tahun)
+        lalu = realisasi[iku.kode].get(data.tahun - 1)
+        nilai = ini["realisasi"] if ini else None
+        nilai_lalu = lalu["realisasi"] if lalu else None
+        capaian = rumus.capaian(nilai, target, iku.polaritas, rumus_negatif, metode.batas_capaian)
+        targets = target_renstra.get(iku.kode, {})
+        # The end target is the target of the Renstra's last year (or of its latest year that has one).
+        tahun_akhir = max((t for t in targets if t <= data.renstra.tahun_akhir), default=None)
+        target_akhir = targets.get(tahun_akhir) if tahun_akhir is not None else None
+        program = tuple(program_iku.get(iku.kode, []))
+        baris = sub[sub["kode_program"].isin(program)]
+        pagu, real = rumus.jumlah_lengkap(baris["pagu"]), rumus.jumlah_lengkap(baris["realisasi"])
+        serapan = rumus.serapan(real, pagu)
+        kinerja.append(KinerjaIku(
+            kode=iku.kode, sasaran_kode=iku.sasaran, sasaran=sasaran_nama[iku.sasaran], indikator=iku.indikator,
+            satuan=iku.satuan, polaritas=iku.polaritas, rumus=iku.rumus, target=target, realisasi=nilai,
+            capaian=capaian, predikat=skala.predikat(capaian), alasan_kosong=rumus.alasan_kosong(nilai, target),
+            tercapai=rumus.tercapai(capaian),
+            realisasi_tahun_lalu=nilai_lalu, target_tahun_lalu=targets.get(data.tahun - 1),
+            perubahan_tahun_lalu=rumus.arah(nilai, nilai_lalu, iku.polaritas),
+            target_akhir_renstra=target_akhir,
+            tingkat_kemajuan=rumus.tingkat_kemajuan(nilai, target_akhir, iku.polaritas, metode.tingkat_kemajuan,
+                                                    rumus_negatif),
+            realisasi_nasional=ini["realisasi_nasional"] if ini else None,
+            keterangan_nasional=ini["keterangan_nasional"] if ini else None,
+            program=program, pagu=pagu, realisasi_anggaran=real, serapan=serapan,
+            efisiensi=rumus.efisiensi(capaian, serapan, metode.efisiensi),
+            alokasi=rumus.persentase(pagu, pagu_total),
+            pembilang=ini["pembilang"] if ini else None, penyebut=ini["penyebut"] if ini else None,
+            target_renstra=dict(sorted(targets.items())),
+            realisasi_per_tahun={t: b["realisasi"] for t, b in sorted(realisasi[iku.kode].items())},
+        ))
+
+    tujuan_nama = {t.kode: t.nama for t in data.renstra.tujuan}
+    sasaran = []
+    for s in data.renstra.sasaran:
+        iku_sasaran = tuple(k for k in kinerja if k.sasaran_kode == s.kode)
+        if iku_sasaran:
+            sasaran.append(SasaranKinerja(s.kode, s.nama, tujuan_nama[s.tujuan], len(sasaran) + 1, iku_sasaran))
+
+    sasaran_iku = {i.kode: i.sasaran for i in data.renstra.iku}
+    program_berurut = list(anggaran[anggaran["tingkat"] == "program"]["kode_program"])
+    program_sasaran = {s.kode: tuple(p for p in program_berurut
+                                     if s.kode in {sasaran_iku[i] for i in iku_program.get(p, [])})
+                       for s in data.renstra.sasaran}
+
+    program_nama = {b["kode"]: b["nama"] for b in data.tabel["program.csv"]}
+    pk_anggaran = tuple(ProgramPk(b["program"], program_nama[b["program"]], b["anggaran"], b["sumber_dana"])
+                        for b in data.tabel["pk_anggaran.csv"])
+    tercapai = tuple(k for k in kinerja if k.tercapai is True)
+    belum = tuple(k for k in kinerja if k.tercapai is False)
+
+    jumlah = {
+        "program": int((anggaran["tingkat"] == "program").sum()),
+        "kegiatan": int((anggaran["tingkat"] == "kegiatan").sum()),
+        "sub_kegiatan": int((anggaran["tingkat"] == "sub_kegiatan").sum()),
+        "iku": len(kinerja),
+        "sasaran": len(sasaran),
+        "tujuan": len(data.renstra.tujuan),
+        "kelurahan": len(data.tabel["wilayah.csv"]),
+        "iku_tercapai": len(tercapai),
+        "iku_belum_tercapai": len(belum),
+    }
+    return Hasil(
+        data=data, skala=skala, kinerja=tuple(kinerja), sasaran=tuple(sasaran), anggaran=anggaran,
+        wilayah=_wilayah(data), pagu=pagu_total, realisasi_anggaran=realisasi_total,
+        serapan=rumus.serapan(realisasi_total, pagu_total),
+        sisa_anggaran=None if None in (pagu_total, realisasi_total) else pagu_total - realisasi_total,
+        iku_tercapai=tercapai, iku_belum_tercapai=belum, batas_efisiensi=rumus.batas_efisien(metode.efisiensi),
+        target_renstra=target_renstra, tahun_renstra=tuple(sorted({t for per in target_renstra.values() for t in per})),
+        program_sasaran=program_sasaran, pk_anggaran=pk_anggaran,
+        pk_anggaran_total=rumus.jumlah_lengkap(p.anggaran for p in pk_anggaran), jumlah=jumlah)

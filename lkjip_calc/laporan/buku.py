@@ -1,0 +1,179 @@
+"""What a chapter notebook calls: each method shows one part of the report as MyST Markdown.
+
+Chapters stay thin (no function defined in a chapter): they name what to show, by the names
+declared in `daftar`; this module takes it from the prepared year (`siapkan`), the tables, the
+charts and the prose in data/.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import matplotlib.pyplot as plt
+from IPython.display import Markdown, display
+
+from ..hitung.hasil import KinerjaIku
+from ..masukan.lokasi import akar_data, pilih
+from . import prosa, render
+from .bahan import Laporan
+from .daftar import BAGIAN_IKU, GAMBAR, NARASI, TABEL, UNDUHAN, konteks, nama_berkas
+from .siapkan import siapkan
+
+FOLDER_GAMBAR = "gambar"  # chart images, beside the chapter being run (the build's staging copy)
+
+
+class Buku:
+    """One unit and year, prepared once per chapter run."""
+
+    def __init__(self, unit: str | None = None, tahun: int | None = None, data: str | Path | None = None,
+                 draf: bool = False):
+        akar = akar_data(data)
+        unit, tahun = pilih(akar, unit, None if tahun is None else int(tahun))
+        self.lap: Laporan = siapkan(akar, unit, tahun, draf=draf)
+        self.hasil = self.lap.hasil
+        self.data = self.hasil.data
+
+    # --- building blocks -------------------------------------------------------------------
+
+    def _keluarkan(self, teks: str) -> None:
+        display(Markdown(teks))
+
+    def teks(self, nama: str, bagian: str = "awal") -> str:
+        """The prose file narasi/<nama>.md (or one '<!-- bagian -->' part of it), filled in and escaped."""
+        if nama not in NARASI or bagian not in NARASI[nama].bagian:
+            raise LookupError(f"bagian narasi '{nama}' / '{bagian}' tidak dideklarasikan di laporan/daftar.py")
+        narasi = self.data.narasi.get(nama)
+        folder = self.data.folder / "narasi"
+        if narasi is None:
+            raise LookupError(f"berkas narasi {folder / (nama + '.md')} tidak ada; bab ini memerlukannya")
+        semua = prosa.bagian(narasi.teks)
+        if bagian not in semua:
+            raise LookupError(f"{narasi.path} tidak memuat bagian '<!-- {bagian} -->'; bagian yang ada: "
+                              + ", ".join(semua))
+        return self.lap.isi(semua[bagian], lolos=render.md).strip() + "\n"
+
+    def _gambar(self, nama: str, k: KinerjaIku | None = None) -> None:
+        deklarasi = GAMBAR[nama]
+        dibuat = deklarasi.buat(self.lap, k)
+        if dibuat is None:
+            return
+        fig, alt = dibuat
+        label = deklarasi.label(k)
+        folder = Path(FOLDER_GAMBAR)
+        folder.mkdir(exist_ok=True)
+        path = folder / f"{label}.png"
+        fig.savefig(path, dpi=200)
+        plt.close(fig)
+        self._keluarkan(render.gambar(path.as_posix(), label, deklarasi.judul.format(**konteks(self.lap, k)), alt))
+
+    def _tabel(self, nama: str, k: KinerjaIku | None = None) -> None:
+        self._keluarkan(render.tabel(TABEL[nama].susun(self.lap, k)))
+
+    # --- parts of the report (the names a chapter may call: daftar.PANGGILAN) --------------
+
+    def narasi(self, nama: str, bagian: str = "awal") -> None:
+        self._keluarkan(self.teks(nama, bagian))
+
+    def tabel(self, nama: str) -> None:
+        self._tabel(nama)
+
+    def gambar(self, nama: str) -> None:
+        self._gambar(nama)
+
+    def sampul(self) -> None:
+        d = self.data
+        # The PDF has its own cover (maketitle); this page is the site's front page.
+        self._keluarkan("\n".join([
+            "::::{only} html",
+            f"**{render.md(d.unit.pemerintah)}**", "",
+            f"**Laporan Kinerja Instansi Pemerintah (LKjIP) Tahun {d.tahun}**", "",
+            f"**{render.md(d.unit.nama)}**  ", render.md(d.unit.daerah), "", "::::", "",
+        ]))
+
+    def unduhan(self, pdf: str | None = None) -> None:
+        """Links to the PDF and the tables (HTML only): files the build put in ../unduhan/."""
+        d = self.data
+        baris = ["::::{only} html", "Unduh laporan dan tabel-tabelnya:", ""]
+        if pdf:
+            baris.append(f"- {{download}}`Laporan lengkap (PDF, A4) <../unduhan/{pdf}>`")
+        baris += [f"- {{download}}`{u.keterangan} <../unduhan/{u.berkas}>`" for u in UNDUHAN]
+        baris += [f"- {{download}}`Semua tabel (XLSX) <../unduhan/{nama_berkas(d.unit_kode, d.tahun, 'xlsx')}>`",
+                  "::::", ""]
+        self._keluarkan("\n".join(baris))
+
+    def tanda_tangan(self) -> None:
+        """The signature block of the head of the unit."""
+        d = self.data
+        k = d.unit.kepala
+        tanggal = self.lap.nilai["laporan.tanggal"].teks(self.lap.tampilan)
+        ruang = "\u00a0"  # empty lines where the signature goes
+        baris = [f"{render.md(d.pengaturan.tempat)}, {tanggal}", f"**{render.md(k.jabatan.upper())}**", ruang, ruang,
+                 ruang, f"**{render.md(k.nama)}**"]
+        if k.pangkat:
+            baris.append(render.md(k.pangkat))
+        if k.nip:
+            baris.append(f"NIP. {render.md(k.nip)}")
+        self._keluarkan(":::{container} tanda-tangan\n" + "  \n".join(b for b in baris if b) + "\n:::\n")
+
+    def tanda_tangan_pk(self) -> None:
+        """Both parties of the Perjanjian Kinerja."""
+        d = self.data
+        tanggal = self.lap.nilai["pk.tanggal"].teks(self.lap.tampilan)
+        a, k = d.unit.atasan, d.unit.kepala
+
+        def blok(peran, p):
+            # One paragraph per line: a hard line break would end the table row in LaTeX.
+            ruang = "\u00a0"  # empty lines where the signature goes
+            isi = [f"**{peran}**", render.md(p.jabatan), ruang, ruang, f"**{render.md(p.nama)}**"]
+            if p.pangkat:
+                isi.append(render.md(p.pangkat))
+            if p.nip:
+                isi.append(f"NIP. {render.md(p.nip)}")
+            return "\n\n    ".join(isi)
+
+        self._keluarkan("\n".join([
+            f"{render.md(d.pengaturan.tempat)}, {tanggal}", "",
+            ":::{list-table}", ":class: tanda-tangan-pk borderless nocolorrows", ":widths: 50 50", "",
+            "* - " + blok("PIHAK KEDUA,", a),
+            "  - " + blok("PIHAK PERTAMA,", k),
+            ":::", ""]))
+
+    def susunan_organisasi(self) -> None:
+        def daftar(jabatan, indentasi=""):
+            baris = []
+            for j in jabatan:
+                baris.append(f"{indentasi}- {render.md(j.jabatan)}")
+                baris += daftar(j.bawahan, indentasi + "  ")
+            return baris
+        self._keluarkan("\n".join(daftar(self.data.organisasi.struktur)) + "\n")
+
+    def tusi(self) -> None:
+        baris = []
+        for n, t in enumerate(self.data.organisasi.tusi, start=1):
+            tingkat = " (kelurahan)" if t.tingkat == "kelurahan" else ""
+            baris.append(f"{n}. **{render.md(t.jabatan)}**{' ' if tingkat else ''}{render.md(tingkat)}, mempunyai tugas"
+                         + (f" {render.md(t.tugas)}" if t.tugas else ":"))
+            if t.rincian_tugas:
+                baris += [f"   - {render.md(x)}" for x in t.rincian_tugas]
+            if t.fungsi:
+                baris.append("")
+                baris.append(f"   Untuk melaksanakan tugas tersebut, {render.md(t.jabatan)} mempunyai fungsi:")
+                baris.append("")
+                baris += [f"   - {render.md(x)}" for x in t.fungsi]
+            baris.append("")
+        self._keluarkan("\n".join(baris))
+
+    def analisis_iku(self) -> None:
+        """BAB III, one part per sasaran and IKU, each with the sections of `daftar.BAGIAN_IKU`."""
+        for s in self.hasil.sasaran:
+            self._keluarkan(f"### Sasaran Strategis {s.nomor}: {render.md(s.nama)}\n")
+            for k in s.iku:
+                self._keluarkan(f"#### Indikator: {render.md(k.indikator)}\n")
+                narasi = self.data.narasi_iku.get(k.kode, {})
+                for huruf, bagian in zip("abcdefghijklmnopqrstuvwxyz", BAGIAN_IKU, strict=False):
+                    self._keluarkan(f"##### {huruf}. {render.md(bagian.judul.format(**konteks(self.lap, k)))}\n")
+                    self._tabel(bagian.tabel, k)
+                    if bagian.gambar:
+                        self._gambar(bagian.gambar, k)
+                    if bagian.kunci in narasi and narasi[bagian.kunci].teks.strip():
+                        self._keluarkan(self.lap.isi(narasi[bagian.kunci].teks, lolos=render.md))

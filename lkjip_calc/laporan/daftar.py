@@ -1,0 +1,281 @@
+"""The report's parts, each declared once: chapters, tables, charts, prose files and their parts,
+the sections of each IKU in BAB III, the source keys of sumber.yaml and the downloads.
+
+Chapters name parts by these names (`buku.tabel("renstra")`); `lkjip check` rejects a name that
+is not declared here with the chapter's file and line (`laporan.bab`), and matches the year's
+prose files and sumber.yaml against them (`laporan.periksa`). _toc.yml is `daftar_isi()` written
+out; a test keeps the two equal.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ..hitung.hasil import KinerjaIku
+from . import grafik, tabel
+from .bahan import Laporan
+
+# --- chapters -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Bab:
+    nama: str                  # chapters/<nama>.md
+    bagian: str | None = None  # caption of its part of the table of contents; None: the front page
+    bernomor: bool = False     # numbered BAB I-IV
+
+
+BAB = (
+    Bab("sampul"),
+    Bab("kata_pengantar", "Pengantar"),
+    Bab("ikhtisar_eksekutif", "Pengantar"),
+    Bab("bab1", "Isi Laporan", bernomor=True),
+    Bab("bab2", "Isi Laporan", bernomor=True),
+    Bab("bab3", "Isi Laporan", bernomor=True),
+    Bab("bab4", "Isi Laporan", bernomor=True),
+    Bab("lampiran", "Lampiran"),
+)
+NAMA_BAB = tuple(b.nama for b in BAB)
+
+
+def daftar_isi() -> dict:
+    """The Jupyter Book table of contents (_toc.yml) of the chapters above, in their order."""
+    akar = next(b for b in BAB if b.bagian is None)
+    bagian: list[dict] = []
+    for b in BAB:
+        if b.bagian is None:
+            continue
+        if not bagian or bagian[-1]["caption"] != b.bagian:
+            bagian.append({"caption": b.bagian, **({"numbered": True} if b.bernomor else {}), "chapters": []})
+        bagian[-1]["chapters"].append({"file": f"chapters/{b.nama}"})
+    return {"format": "jb-book", "root": f"chapters/{akar.nama}", "parts": bagian}
+
+
+# --- what captions may name ---------------------------------------------------------------
+
+
+def konteks(lap: Laporan, k: KinerjaIku | None = None) -> dict[str, object]:
+    """The facts a caption or heading template may name: {unit}, {tahun}, {indikator}, ..."""
+    h = lap.hasil
+    d = h.data
+    isi: dict[str, object] = {
+        "unit": d.unit.nama, "tahun": d.tahun, "tahun_lalu": d.tahun - 1, "periode": d.renstra.periode,
+        "jabatan_kepala": d.unit.kepala.jabatan, "jenis_pk": d.pengaturan.perjanjian_kinerja.jenis,
+        "skala": h.skala.nama,
+    }
+    if k is not None:
+        isi["indikator"] = k.indikator
+    return isi
+
+
+# --- tables -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TabelLaporan:
+    nama: str
+    judul: str                       # caption; {names} from `konteks`
+    isi: Callable                    # tabel.<function>(lap, iku) -> tabel.Isi
+    sumber: str | None = None        # key of its "Sumber" line in sumber.yaml
+    per_iku: bool = False            # one table per IKU (BAB III), named <nama>-<iku>
+    nilai: tuple[str, ...] = ()      # the named values (laporan.nilai) it shows; {kode}: each IKU's
+
+    def label(self, k: KinerjaIku | None = None) -> str:
+        return self.nama.replace("_", "-") + (f"-{k.kode}" if k is not None else "")
+
+    def susun(self, lap: Laporan, k: KinerjaIku | None = None) -> tabel.Tabel:
+        teks_sumber = lap.hasil.data.sumber.get(self.sumber) if self.sumber else None
+        return tabel.Tabel(self.label(k), self.judul.format(**konteks(lap, k)), self.isi(lap, k),
+                           lap.isi(teks_sumber) if teks_sumber else None)
+
+
+def _iku(*nama: str) -> tuple[str, ...]:
+    return tuple(f"iku.{{kode}}.{n}" for n in nama)
+
+
+def _per_nama(*bagian):
+    hasil = {}
+    for b in bagian:
+        if b.nama in hasil:
+            raise ValueError(f"nama dideklarasikan dua kali: {b.nama}")
+        hasil[b.nama] = b
+    return hasil
+
+
+TABEL: dict[str, TabelLaporan] = _per_nama(
+    TabelLaporan("luas_wilayah", "Luas Wilayah per Kelurahan di {unit}", tabel.luas_wilayah, "luas_wilayah",
+                 nilai=("wilayah.luas",)),
+    TabelLaporan("penduduk", "Penduduk, Distribusi Persentase Penduduk, Kepadatan Penduduk, Rasio Jenis Kelamin "
+                 "Penduduk Menurut Kelurahan di {unit}, {tahun}", tabel.penduduk, "penduduk",
+                 nilai=("penduduk.laki_laki", "penduduk.perempuan", "penduduk.jumlah", "penduduk.kepadatan",
+                        "penduduk.rasio_jenis_kelamin")),
+    TabelLaporan("renstra", "Sasaran Strategis dan Indikator Kinerja Strategis {unit}", tabel.renstra, "renstra",
+                 nilai=("daftar.tujuan",)),
+    TabelLaporan("program_kegiatan", "Keterkaitan Sasaran, Program dan Kegiatan", tabel.program_kegiatan,
+                 "program_kegiatan", nilai=("daftar.program",)),
+    TabelLaporan("perjanjian_kinerja", "Perjanjian Kinerja {jabatan_kepala} Tahun {tahun}", tabel.perjanjian_kinerja,
+                 "perjanjian_kinerja", nilai=_iku("sasaran", "indikator", "target")),
+    TabelLaporan("anggaran_program", "Anggaran Program Tahun {tahun}", tabel.anggaran_program, "anggaran_program",
+                 nilai=("pk.sumber_dana",)),
+    TabelLaporan("skala", "{skala}", tabel.skala, "skala", nilai=("skala.nama",)),
+    TabelLaporan("capaian", "Perbandingan Target dan Realisasi Kinerja Tahun {tahun}: {indikator}", tabel.capaian,
+                 "capaian", per_iku=True, nilai=_iku("target", "realisasi", "capaian", "predikat")),
+    TabelLaporan("tahun_lalu", "Perbandingan Realisasi Kinerja Tahun {tahun_lalu} dan Tahun {tahun}: {indikator}",
+                 tabel.tahun_lalu, "tahun_lalu", per_iku=True,
+                 nilai=_iku("target", "realisasi_tahun_lalu", "realisasi", "perubahan_tahun_lalu")),
+    TabelLaporan("renstra_kemajuan", "Perbandingan Realisasi Kinerja Tahun {tahun} terhadap Target Akhir Renstra: "
+                 "{indikator}", tabel.renstra_kemajuan, "renstra_kemajuan", per_iku=True,
+                 nilai=_iku("realisasi", "target_akhir_renstra", "tingkat_kemajuan")),
+    TabelLaporan("nasional", "Perbandingan Realisasi Kinerja Tahun {tahun} dengan Realisasi Nasional: {indikator}",
+                 tabel.nasional, "nasional", per_iku=True, nilai=_iku("realisasi", "realisasi_nasional")),
+    TabelLaporan("alokasi", "Alokasi Anggaran per Sasaran Tahun {tahun}: {indikator}", tabel.alokasi, "alokasi",
+                 per_iku=True, nilai=_iku("pagu", "alokasi")),
+    TabelLaporan("kinerja_anggaran", "Pencapaian Kinerja dan Anggaran Tahun {tahun}: {indikator}",
+                 tabel.kinerja_anggaran, "kinerja_anggaran", per_iku=True,
+                 nilai=_iku("target", "realisasi", "capaian", "pagu", "realisasi_anggaran", "serapan")),
+    TabelLaporan("efisiensi", "Efisiensi Penggunaan Sumber Daya Tahun {tahun}: {indikator}", tabel.efisiensi,
+                 "efisiensi", per_iku=True, nilai=_iku("capaian", "serapan", "efisiensi")),
+    TabelLaporan("penyebab", "Analisis Penyebab Keberhasilan (Peningkatan) dan Kegagalan (Penurunan) Kinerja: "
+                 "{indikator}", tabel.penyebab, "penyebab", per_iku=True,
+                 nilai=_iku("target", "realisasi_tahun_lalu", "realisasi")),
+    TabelLaporan("program_penunjang", "Program/Kegiatan yang Menunjang Keberhasilan dan Kegagalan Pencapaian "
+                 "Kinerja: {indikator}", tabel.program_penunjang, "program_penunjang", per_iku=True,
+                 nilai=_iku("target", "realisasi_tahun_lalu", "realisasi")),
+    TabelLaporan("realisasi_anggaran", "Realisasi Anggaran Tahun {tahun}", tabel.realisasi_anggaran,
+                 "realisasi_anggaran", nilai=("anggaran.pagu", "anggaran.realisasi", "anggaran.serapan")),
+    TabelLaporan("lampiran_target", "Lampiran {jenis_pk} Tahun {tahun}: Target Kinerja", tabel.lampiran_target,
+                 nilai=_iku("sasaran", "indikator", "target")),
+    TabelLaporan("lampiran_anggaran", "Lampiran {jenis_pk} Tahun {tahun}: Anggaran Program", tabel.anggaran_program,
+                 nilai=("pk.sumber_dana",)),
+)
+
+# The keys sumber.yaml may have: one per table that prints a "Sumber" line.
+SUMBER = tuple(dict.fromkeys(t.sumber for t in TABEL.values() if t.sumber))
+
+
+# --- charts -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class GambarLaporan:
+    nama: str
+    judul: str             # caption; {names} from `konteks`
+    buat: Callable         # grafik.<function>(lap, iku) -> (figure, alt text) or None
+    per_iku: bool = False
+
+    def label(self, k: KinerjaIku | None = None) -> str:
+        return (f"{self.nama}-{k.kode}" if k is not None else self.nama).replace("_", "-")
+
+
+GAMBAR: dict[str, GambarLaporan] = _per_nama(
+    GambarLaporan("capaian_iku", "Capaian Kinerja per Indikator Kinerja Utama Tahun {tahun}", grafik.capaian_iku),
+    GambarLaporan("penduduk_kelurahan", "Jumlah Penduduk per Kelurahan menurut Jenis Kelamin, {tahun}",
+                  grafik.penduduk_kelurahan),
+    GambarLaporan("renstra", "Realisasi dan Target Renstra {periode}: {indikator}", grafik.renstra_iku, per_iku=True),
+    GambarLaporan("serapan_program", "Pagu, Realisasi dan Serapan Anggaran per Program Tahun {tahun}",
+                  grafik.serapan_program),
+)
+
+
+# --- prose --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BerkasNarasi:
+    nama: str                        # data/<unit>/<tahun>/narasi/<nama>.md
+    bagian: tuple[str, ...] = ("awal",)  # its parts: the text before the first '<!-- name -->' is 'awal'
+
+
+NARASI: dict[str, BerkasNarasi] = _per_nama(
+    BerkasNarasi("kata_pengantar"),
+    BerkasNarasi("ikhtisar_eksekutif"),
+    BerkasNarasi("bab1_geografi"),
+    BerkasNarasi("bab1_kedudukan"),
+    BerkasNarasi("bab1_struktur"),
+    BerkasNarasi("bab1_kewenangan"),
+    BerkasNarasi("bab1_permasalahan"),
+    BerkasNarasi("bab2_renstra", ("awal", "tujuan", "sasaran", "setelah-tabel")),
+    BerkasNarasi("bab2_program", ("awal", "setelah-tabel")),
+    BerkasNarasi("bab2_pk", ("awal", "setelah-tabel", "anggaran")),
+    BerkasNarasi("bab3_pengantar", ("awal", "setelah-tabel")),
+    BerkasNarasi("bab3_efisiensi"),
+    BerkasNarasi("bab3_anggaran"),
+    BerkasNarasi("bab4_kesimpulan"),
+    BerkasNarasi("bab4_tindak_lanjut"),
+    BerkasNarasi("pk_pernyataan"),
+)
+
+
+# --- BAB III: the analyses of each IKU ------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BagianIku:
+    """One analysis of an IKU: its heading, its table, an optional chart, and the '## <kunci>'
+    section of narasi/iku/<iku>.md printed after them."""
+
+    kunci: str
+    judul: str            # heading; {names} from `konteks`
+    tabel: str            # a per-IKU table of TABEL
+    gambar: str | None = None
+
+
+BAGIAN_IKU = (
+    BagianIku("capaian", "Capaian Kinerja Tahun {tahun}", "capaian"),
+    BagianIku("tahun_lalu", "Perbandingan Realisasi Kinerja Tahun {tahun_lalu} terhadap Tahun {tahun}", "tahun_lalu"),
+    BagianIku("renstra", "Perbandingan Realisasi Kinerja Tahun {tahun} sampai Akhir Periode Renstra",
+              "renstra_kemajuan", gambar="renstra"),
+    BagianIku("nasional", "Perbandingan Realisasi Kinerja dengan Realisasi Nasional", "nasional"),
+    BagianIku("alokasi", "Alokasi Anggaran per Sasaran", "alokasi"),
+    BagianIku("kinerja_anggaran", "Pencapaian Kinerja dan Anggaran Tahun {tahun}", "kinerja_anggaran"),
+    BagianIku("efisiensi", "Efisiensi Penggunaan Sumber Daya Tahun {tahun}", "efisiensi"),
+    BagianIku("penyebab", "Analisis Penyebab Keberhasilan (Peningkatan) dan Kegagalan (Penurunan) Kinerja serta "
+                          "Solusi yang Telah Dilakukan", "penyebab"),
+    BagianIku("program", "Analisis Program/Kegiatan yang Menunjang Keberhasilan dan Kegagalan Pencapaian Kinerja",
+              "program_penunjang"),
+)
+KUNCI_BAGIAN_IKU = tuple(b.kunci for b in BAGIAN_IKU)
+for _b in BAGIAN_IKU:  # a section names a declared per-IKU table and chart, or the module does not load
+    if not TABEL[_b.tabel].per_iku or (_b.gambar is not None and not GAMBAR[_b.gambar].per_iku):
+        raise ValueError(f"bagian IKU {_b.kunci}: tabel/gambar harus per IKU")
+
+
+# --- what a chapter may call ------------------------------------------------------------------
+
+# Each method of `buku.Buku` a chapter may call, with the declared names its first argument takes
+# (None: it takes no name). A test keeps this equal to the methods of Buku.
+PANGGILAN: dict[str, dict | None] = {
+    "narasi": NARASI,
+    "tabel": {n: t for n, t in TABEL.items() if not t.per_iku},
+    "gambar": {n: g for n, g in GAMBAR.items() if not g.per_iku},
+    "sampul": None,
+    "unduhan": None,
+    "tanda_tangan": None,
+    "tanda_tangan_pk": None,
+    "susunan_organisasi": None,
+    "tusi": None,
+    "analisis_iku": None,
+}
+
+
+# --- downloads --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Unduhan:
+    berkas: str
+    keterangan: str
+
+
+# The machine-readable tables a build publishes (terbit.ekspor writes them), in the order listed.
+UNDUHAN = (
+    Unduhan("kinerja.csv", "Kinerja per IKU (CSV)"),
+    Unduhan("anggaran.csv", "Realisasi anggaran per program, kegiatan dan sub kegiatan (CSV)"),
+    Unduhan("wilayah.csv", "Wilayah dan penduduk per kelurahan (CSV)"),
+)
+
+
+def nama_berkas(unit: str, tahun: int, akhiran: str) -> str:
+    """The name of the report's PDF or workbook: lkjip-<unit>-<tahun>.<akhiran>."""
+    return f"lkjip-{unit}-{tahun}.{akhiran}"

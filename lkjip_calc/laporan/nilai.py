@@ -1,0 +1,155 @@
+"""The named values that prose may cite with placeholders such as {{ iku.ikm.capaian }}.
+
+Each name selects a computed figure (from `hitung.hasil.Hasil`) or a fact of the data, with the
+kind that decides how it is displayed; nothing is computed here. data/README.md lists the names
+for analysts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..dasar import angka as a
+from ..hitung.hasil import Hasil
+from .tampilan import Tampilan
+
+TEKS, TAHUN, ANGKA, PERSEN, RASIO, RUPIAH, JUMLAH, DAFTAR, DESIMAL, CACAH = (
+    "teks", "tahun", "angka", "persen", "rasio", "rupiah", "jumlah", "daftar", "desimal", "cacah")
+
+# Filters a placeholder may apply, and the kinds each accepts.
+FILTER = {"terbilang": (JUMLAH,), "rp": (RUPIAH,)}
+
+
+@dataclass(frozen=True)
+class Nilai:
+    jenis: str
+    mentah: object
+    bernomor: bool = True  # DAFTAR only: numbered (1.) or bulleted (-) list
+
+    def baris_daftar(self, lolos=lambda x: x) -> list[str]:
+        """A list value as Markdown list lines, each item escaped by `lolos`."""
+        if self.bernomor:
+            return [f"{i}. {lolos(x)}" for i, x in enumerate(self.mentah, start=1)]
+        return [f"- {lolos(x)}" for x in self.mentah]
+
+    def teks(self, tampilan: Tampilan, filter_: str | None = None) -> str:
+        """The value as the report prints it (a missing value as `tampilan.kosong`)."""
+        m = self.mentah
+        if filter_ == "terbilang":
+            return a.terbilang(m)
+        if filter_ == "rp":
+            return tampilan.rupiah(m, awalan=True)
+        if self.jenis == DAFTAR:
+            return "\n".join(self.baris_daftar())
+        if m is None:
+            return tampilan.kosong
+        if self.jenis in (TEKS, TAHUN, JUMLAH):
+            return str(m)
+        if self.jenis == ANGKA:
+            return tampilan.nilai_indikator(m)
+        if self.jenis == PERSEN:
+            return tampilan.persen(m)
+        if self.jenis == RASIO:
+            return tampilan.rasio(m)
+        if self.jenis == RUPIAH:
+            return tampilan.rupiah(m)
+        if self.jenis == CACAH:
+            return tampilan.cacah(m)
+        if self.jenis == DESIMAL:
+            return tampilan.desimal(m)
+        raise AssertionError(self.jenis)
+
+
+def nilai_nilai(hasil: Hasil) -> dict[str, Nilai]:
+    d = hasil.data
+    u, r, lap = d.unit, d.renstra, d.pengaturan
+    n: dict[str, Nilai] = {}
+
+    def teks(nama, v):
+        n[nama] = Nilai(TEKS, v)
+
+    n["tahun"] = Nilai(TAHUN, d.tahun)
+    n["tahun_lalu"] = Nilai(TAHUN, d.tahun - 1)
+    n["tahun_berikut"] = Nilai(TAHUN, d.tahun + 1)
+    for kunci in ("nama", "nama_singkat", "jenis", "pemerintah", "daerah", "kota", "ibukota"):
+        teks(f"unit.{kunci}", getattr(u, kunci))
+    n["unit.ketinggian_mdpl"] = Nilai(ANGKA, u.geografi.ketinggian_mdpl)
+    teks("unit.lintang", u.geografi.lintang)
+    teks("unit.bujur", u.geografi.bujur)
+    n["unit.suhu_maks"] = Nilai(ANGKA, u.geografi.suhu_maks)
+    n["unit.suhu_min"] = Nilai(ANGKA, u.geografi.suhu_min)
+    for peran in ("kepala", "atasan"):
+        pejabat = getattr(u, peran)
+        for kunci in ("nama", "jabatan", "pangkat", "nip"):
+            teks(f"unit.{peran}.{kunci}", getattr(pejabat, kunci))
+
+    teks("renstra.periode", r.periode)
+    n["renstra.tahun_awal"] = Nilai(TAHUN, r.tahun_awal)
+    n["renstra.tahun_akhir"] = Nilai(TAHUN, r.tahun_akhir)
+    teks("renstra.periode_berikut", r.periode_berikut)
+    teks("renstra.dokumen", r.dokumen)
+
+    teks("laporan.tempat", lap.tempat)
+    teks("laporan.tanggal", a.bulan_tahun(lap.tanggal_laporan_date) if lap.tanggal_laporan else None)
+    teks("pk.tanggal", a.bulan_tahun(lap.perjanjian_kinerja.tanggal_date) if lap.perjanjian_kinerja.tanggal else None)
+    teks("pk.jenis", lap.perjanjian_kinerja.jenis)
+    teks("pk.sumber_dana", lap.perjanjian_kinerja.sumber_dana)
+    teks("skala.dasar_hukum", hasil.skala.dasar_hukum)
+    teks("skala.nama", hasil.skala.nama)
+
+    n["anggaran.pagu"] = Nilai(RUPIAH, hasil.pagu)
+    n["anggaran.realisasi"] = Nilai(RUPIAH, hasil.realisasi_anggaran)
+    n["anggaran.serapan"] = Nilai(PERSEN, hasil.serapan)
+    n["anggaran.sisa"] = Nilai(RUPIAH, hasil.sisa_anggaran)
+    for kunci, v in hasil.jumlah.items():
+        n[f"jumlah.{kunci}"] = Nilai(JUMLAH, v)
+    n["efisiensi.batas"] = Nilai(RASIO, hasil.batas_efisiensi)
+
+    total = hasil.wilayah.iloc[-1]
+    n["wilayah.luas"] = Nilai(ANGKA, total["luas_km2"])
+    n["wilayah.luas_dinyatakan"] = Nilai(ANGKA, lap.dinyatakan.luas_km2)
+    n["penduduk.laki_laki"] = Nilai(CACAH, total["laki_laki"])
+    n["penduduk.perempuan"] = Nilai(CACAH, total["perempuan"])
+    n["penduduk.jumlah"] = Nilai(CACAH, total["jumlah"])
+    n["penduduk.rasio_jenis_kelamin"] = Nilai(DESIMAL, total["rasio_jenis_kelamin"])
+    n["penduduk.kepadatan"] = Nilai(DESIMAL, total["kepadatan"])
+
+    kemajuan_jenis = PERSEN if lap.metode.tingkat_kemajuan == "rasio" else ANGKA
+    for k in hasil.kinerja:
+        awal = f"iku.{k.kode}"
+        teks(f"{awal}.indikator", k.indikator)
+        teks(f"{awal}.satuan", k.satuan)
+        teks(f"{awal}.sasaran", k.sasaran)
+        teks(f"{awal}.predikat", k.predikat)
+        for kunci in ("target", "realisasi", "realisasi_tahun_lalu", "target_tahun_lalu", "target_akhir_renstra",
+                      "realisasi_nasional", "pembilang", "penyebut"):
+            n[f"{awal}.{kunci}"] = Nilai(ANGKA, getattr(k, kunci))
+        n[f"{awal}.tingkat_kemajuan"] = Nilai(kemajuan_jenis, k.tingkat_kemajuan)
+        for kunci in ("capaian", "serapan", "alokasi"):
+            n[f"{awal}.{kunci}"] = Nilai(PERSEN, getattr(k, kunci))
+        n[f"{awal}.efisiensi"] = Nilai(RASIO, k.efisiensi)
+        n[f"{awal}.pagu"] = Nilai(RUPIAH, k.pagu)
+        n[f"{awal}.realisasi_anggaran"] = Nilai(RUPIAH, k.realisasi_anggaran)
+        teks(f"{awal}.perubahan_tahun_lalu", k.perubahan_tahun_lalu)
+
+    program = hasil.anggaran[hasil.anggaran["tingkat"] == "program"]
+    for _, b in program.iterrows():
+        awal = f"program.{b['kode_program']}"
+        teks(f"{awal}.nama", b["program"])
+        n[f"{awal}.pagu"] = Nilai(RUPIAH, b["pagu"])
+        n[f"{awal}.realisasi"] = Nilai(RUPIAH, b["realisasi"])
+        n[f"{awal}.serapan"] = Nilai(PERSEN, b["serapan"])
+
+    n["daftar.tujuan"] = Nilai(DAFTAR, [t.nama for t in r.tujuan])
+    n["daftar.sasaran"] = Nilai(DAFTAR, [s.nama for s in hasil.sasaran])
+    n["daftar.iku"] = Nilai(DAFTAR, [k.indikator for k in hasil.kinerja])
+    n["daftar.iku_tercapai"] = Nilai(DAFTAR, [k.indikator for k in hasil.iku_tercapai])
+    n["daftar.iku_belum_tercapai"] = Nilai(DAFTAR, [k.indikator for k in hasil.iku_belum_tercapai])
+    n["daftar.kelurahan"] = Nilai(DAFTAR, list(hasil.wilayah["kelurahan"][:-1]))
+    b = u.geografi.batas
+    n["daftar.batas_wilayah"] = Nilai(DAFTAR, [f"Sebelah Utara : {b.utara}", f"Sebelah Timur : {b.timur}",
+                                               f"Sebelah Selatan : {b.selatan}", f"Sebelah Barat : {b.barat}"],
+                                      bernomor=False)
+    n["daftar.permasalahan"] = Nilai(DAFTAR, list(u.permasalahan))
+    n["daftar.program"] = Nilai(DAFTAR, list(program["program"]))
+    return n

@@ -1,0 +1,90 @@
+"""Checks of the year's prose against the report: every placeholder names a computed value,
+every IKU section and sumber.yaml key is declared (errors), and the prose files and their parts
+are the ones the chapters show (warnings)."""
+
+from __future__ import annotations
+
+import difflib
+
+from ..dasar.temuan import DaftarTemuan, Jenis, kunci, kutip
+from ..masukan.baca import jalur_teks
+from ..masukan.tahun import DataTahun
+from . import prosa
+from .daftar import KUNCI_BAGIAN_IKU, NARASI, SUMBER
+from .nilai import Nilai
+
+
+def periksa_prosa(data: DataTahun, nilai: dict[str, Nilai], temuan: DaftarTemuan) -> None:
+    _penanda(data, nilai, temuan)
+    _bagian_iku(data, temuan)
+    _kunci_sumber(data, temuan)
+    _narasi(data, temuan)
+
+
+def _teks_yaml(data, awal=()):
+    """(loc, string) of every string inside a parsed YAML structure."""
+    if isinstance(data, str):
+        yield awal, data
+    elif isinstance(data, dict):
+        for k, v in data.items():
+            yield from _teks_yaml(v, awal + (k,))
+    elif isinstance(data, list):
+        for i, v in enumerate(data):
+            yield from _teks_yaml(v, awal + (i,))
+
+
+def _penanda(data: DataTahun, nilai: dict[str, Nilai], temuan: DaftarTemuan) -> None:
+    for narasi in data.narasi.values():
+        prosa.periksa(narasi.teks, prosa.Tempat(narasi.path, narasi.baris_awal), nilai, temuan)
+    for bagian in data.narasi_iku.values():
+        for narasi in bagian.values():
+            prosa.periksa(narasi.teks, prosa.Tempat(narasi.path, narasi.baris_awal), nilai, temuan)
+    berkas_yaml = list(data.analisis_yaml.values()) + ([data.sumber_yaml] if data.sumber_yaml else [])
+    for berkas in berkas_yaml:
+        for loc, teks in _teks_yaml(berkas.data):
+            prosa.periksa(teks, prosa.Tempat(berkas.path, berkas.baris(loc) or 1, jalur_teks(loc)), nilai, temuan)
+
+
+def _bagian_iku(data: DataTahun, temuan: DaftarTemuan) -> None:
+    for bagian in data.narasi_iku.values():
+        for nama, narasi in bagian.items():
+            if nama not in KUNCI_BAGIAN_IKU:
+                temuan.galat(Jenis.RUJUKAN_HILANG, narasi.path, "judul bagian tidak dikenal", baris=narasi.baris_awal - 1,
+                             kolom="kolom 1", ditemukan=kutip(f"## {nama}"),
+                             diharapkan="'## ' diikuti salah satu dari: " + ", ".join(KUNCI_BAGIAN_IKU))
+
+
+def _kunci_sumber(data: DataTahun, temuan: DaftarTemuan) -> None:
+    for nama in data.sumber:
+        if nama not in SUMBER:
+            mirip = difflib.get_close_matches(nama, SUMBER, n=3, cutoff=0.6)
+            temuan.galat(Jenis.KUNCI, data.sumber_yaml.path, "kunci tidak dikenal", baris=data.sumber_yaml.baris((nama,)),
+                         kolom=kunci(nama), ditemukan=kutip(nama),
+                         diharapkan="kunci tabel yang ada: " + ", ".join(SUMBER)
+                         + ("; mungkin maksudnya: " + ", ".join(mirip) if mirip else ""))
+
+
+def _narasi(data: DataTahun, temuan: DaftarTemuan) -> None:
+    """Warn where the year's prose and the declared prose parts disagree: a file or part a chapter
+    shows is missing (the build would stop there), or a file or part no chapter shows (a misspelt name)."""
+    folder = data.folder / "narasi"
+    for nama, berkas in NARASI.items():
+        dipakai = set(berkas.bagian)
+        narasi = data.narasi.get(nama)
+        if narasi is None:
+            temuan.peringatan(Jenis.BERKAS_HILANG, folder / f"{nama}.md", "berkas narasi yang ditampilkan bab tidak ada",
+                              diharapkan="berkas ini, dengan bagian: " + ", ".join(sorted(dipakai)))
+            continue
+        ada = prosa.bagian(narasi.teks)
+        for b in sorted(dipakai - set(ada)):
+            temuan.peringatan(Jenis.RUJUKAN_HILANG, narasi.path, f"bagian '<!-- {b} -->' yang ditampilkan bab tidak ada",
+                              diharapkan="baris '<!-- " + b + " -->' di tempat bagian itu dimulai")
+        for b in sorted(set(ada) - dipakai - {"awal"}):
+            baris = next((i for i, t in enumerate(narasi.teks.splitlines(), start=1) if f"<!-- {b}" in t), None)
+            temuan.peringatan(Jenis.TIDAK_TERTAUT, narasi.path, f"bagian '<!-- {b} -->' tidak ditampilkan bab mana pun",
+                              baris=baris, diharapkan="salah satu dari: " + ", ".join(sorted(dipakai - {"awal"}))
+                              or "tanpa bagian")
+    for nama, narasi in sorted(data.narasi.items()):
+        if nama not in NARASI:
+            temuan.peringatan(Jenis.TIDAK_TERTAUT, narasi.path, "berkas narasi ini tidak ditampilkan bab mana pun",
+                              diharapkan="salah satu dari: " + ", ".join(sorted(NARASI)))

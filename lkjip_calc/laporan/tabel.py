@@ -1,0 +1,284 @@
+"""The body of each report table (headers and display cells), selected from the computed figures.
+
+No figure is computed here, only selected and formatted (`Laporan.tampilan`). Each table's name,
+caption and source key are declared once in `daftar`, which pairs them with these functions;
+`render` turns the result into MyST for the book.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..hitung.hasil import KinerjaIku
+from ..hitung.skala import Skala
+from .bahan import Laporan
+from .tampilan import Tampilan
+
+Sel = str | list[str]  # a cell: text, or a bulleted list of texts
+
+ROMAWI = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV")
+
+
+@dataclass
+class Isi:
+    kepala: list[str]
+    baris: list[list[Sel]]
+    angka: set[int] = field(default_factory=set)   # numeric columns (right-aligned)
+    lebar: list[int] | None = None                 # relative column widths
+    tebal: set[int] = field(default_factory=set)   # rows shown in bold (subtotals, totals)
+    panjang: bool = False                          # may run over several pages
+
+
+@dataclass
+class Tabel:
+    """A whole table of the report: its label, caption, body and source line."""
+
+    nama: str    # label, unique in the book: "luas-wilayah", "capaian-ikm"
+    judul: str   # caption, years included
+    isi: Isi
+    sumber: str | None = None
+
+
+# --- BAB I ---------------------------------------------------------------------------------
+
+def luas_wilayah(lap: Laporan, _k: None = None) -> Isi:
+    w, t = lap.hasil.wilayah, lap.tampilan
+    baris = [[f"{i}.", b["kelurahan"], t.nilai_indikator(b["luas_km2"]), t.persen(b["persen_luas"])]
+             for i, (_, b) in enumerate(w.iloc[:-1].iterrows(), start=1)]
+    total = w.iloc[-1]
+    baris.append(["", "Jumlah", t.nilai_indikator(total["luas_km2"]), t.persen(total["persen_luas"])])
+    return Isi(["No", "Kelurahan", "Luas (km²)", "Persentase terhadap Luas Kecamatan (%)"], baris,
+               angka={2, 3}, lebar=[6, 40, 20, 34], tebal={len(baris) - 1})
+
+
+def penduduk(lap: Laporan, _k: None = None) -> Isi:
+    w, t = lap.hasil.wilayah, lap.tampilan
+
+    def sel(b):
+        return [b["kelurahan"], t.cacah(b["laki_laki"]), t.cacah(b["perempuan"]), t.cacah(b["jumlah"]),
+                t.persen(b["persen_penduduk"]), t.desimal(b["kepadatan"]), t.desimal(b["rasio_jenis_kelamin"])]
+
+    baris = [[f"{i}."] + sel(b) for i, (_, b) in enumerate(w.iloc[:-1].iterrows(), start=1)]
+    baris.append([""] + sel(w.iloc[-1]))
+    return Isi(["No", "Kelurahan", "Laki-laki", "Perempuan", "Jumlah", "Persentase Penduduk (%)",
+                "Kepadatan (jiwa/km²)", "Rasio Jenis Kelamin"], baris,
+               angka={2, 3, 4, 5, 6, 7}, lebar=[5, 21, 12, 12, 12, 12, 13, 13], tebal={len(baris) - 1})
+
+
+# --- BAB II --------------------------------------------------------------------------------
+
+def renstra(lap: Laporan, _k: None = None) -> Isi:
+    h, t = lap.hasil, lap.tampilan
+    r = h.data.renstra
+    tujuan = {x.kode: x.nama for x in r.tujuan}
+    baris = []
+    for s in r.sasaran:
+        for iku in (i for i in r.iku if i.sasaran == s.kode):
+            target = h.target_renstra.get(iku.kode, {})
+            baris.append([tujuan[s.tujuan], s.nama, iku.indikator]
+                         + [t.nilai_iku(target.get(th), iku.satuan) for th in h.tahun_renstra])
+    tahun = h.tahun_renstra
+    return Isi(["Tujuan", "Sasaran", "Indikator Sasaran"] + [f"Target {th}" for th in tahun], baris,
+               angka=set(range(3, 3 + len(tahun))), lebar=[17, 17, 21] + [45 // max(len(tahun), 1)] * len(tahun))
+
+
+def program_kegiatan(lap: Laporan, _k: None = None) -> Isi:
+    h = lap.hasil
+    a = h.anggaran
+    nama = dict(zip(a["kode_program"], a["program"], strict=True))
+    baris = []
+    for s in h.data.renstra.sasaran:
+        for kode in h.program_sasaran.get(s.kode, ()):
+            kegiatan = a[(a["tingkat"] == "kegiatan") & (a["kode_program"] == kode)]
+            baris.append([s.nama, nama[kode], list(kegiatan["kegiatan"])])
+    return Isi(["Sasaran", "Program", "Kegiatan"], baris, lebar=[28, 30, 42])
+
+
+def perjanjian_kinerja(lap: Laporan, _k: None = None) -> Isi:
+    h, t = lap.hasil, lap.tampilan
+    sasaran = {s.kode: s for s in h.sasaran}
+    baris = [[str(n), sasaran[k.sasaran_kode].tujuan, k.sasaran, k.indikator, k.rumus or "-",
+              t.nilai_iku(k.target, k.satuan)] for n, k in enumerate(h.kinerja, start=1)]
+    return Isi(["No", "Tujuan", "Sasaran", "Indikator Kinerja", "Rumus", "Target Kinerja"], baris, angka={5},
+               lebar=[5, 18, 18, 22, 25, 12])
+
+
+def anggaran_program(lap: Laporan, _k: None = None) -> Isi:
+    h, t = lap.hasil, lap.tampilan
+    baris = [[f"{i}.", p.nama, t.rupiah(p.anggaran), p.sumber_dana or "-"] for i, p in enumerate(h.pk_anggaran, start=1)]
+    baris.append(["", "Jumlah", t.rupiah(h.pk_anggaran_total), ""])
+    return Isi(["No", "Program", "Anggaran (Rp)", "Keterangan"], baris, angka={2}, lebar=[6, 54, 24, 16],
+               tebal={len(baris) - 1})
+
+
+# --- BAB III -------------------------------------------------------------------------------
+
+def skala(lap: Laporan, _k: None = None) -> Isi:
+    baris = [[str(i), interval, predikat]
+             for i, (interval, predikat) in enumerate(interval_skala(lap.hasil.skala, lap.tampilan), start=1)]
+    return Isi(["No", "Interval Nilai Realisasi Kinerja", "Kriteria Penilaian Realisasi Kinerja"], baris,
+               lebar=[8, 46, 46])
+
+
+def interval_skala(s: Skala, t: Tampilan) -> list[tuple[str, str]]:
+    """(interval text, predikat) per band of the scale: ">90 - 100", "0 - 30", "≥91", "≤50"."""
+    baris = []
+    atas: str | None = None if s.batas_atas is None else t.nilai_indikator(s.batas_atas)
+    for pita in s.pita:
+        if pita.lebih_dari is not None:
+            kiri = f">{t.nilai_indikator(pita.lebih_dari)}"
+        elif pita.paling_sedikit is not None:
+            kiri = t.nilai_indikator(pita.paling_sedikit)
+        else:
+            kiri = None
+        if kiri is None:
+            teks = "-" if atas is None else (atas if atas.startswith("<") else f"≤{atas}")
+        elif atas is None:
+            teks = kiri if kiri.startswith(">") else f"≥{kiri}"
+        else:
+            teks = f"{kiri} - {atas}"
+        baris.append((teks, pita.predikat))
+        # The next band's upper end: "≤ bound" when this band starts above it, "< bound" when at it.
+        if pita.lebih_dari is not None:
+            atas = t.nilai_indikator(pita.lebih_dari)
+        elif pita.paling_sedikit is not None:
+            atas = f"<{t.nilai_indikator(pita.paling_sedikit)}"
+    return baris
+
+
+# How a change against last year is worded in the tables, by the IKU's direction (`arah`): fewer
+# cases of a lower-is-better IKU is an improvement.
+KATA_PERUBAHAN = {
+    "positif": {"naik": "meningkat", "turun": "menurun", "tetap": "tetap"},
+    "negatif": {"naik": "membaik (angka turun)", "turun": "memburuk (angka naik)", "tetap": "tetap"},
+}
+
+
+def capaian(lap: Laporan, k: KinerjaIku) -> Isi:
+    t = lap.tampilan
+    nilai = t.persen(k.capaian) if k.capaian is not None else f"- ({k.alasan_kosong})"
+    return Isi(["Indikator Kinerja Utama", "Target", "Realisasi", "Capaian (%)", "Predikat"],
+               [[k.indikator, t.nilai_iku(k.target, k.satuan), t.nilai_iku(k.realisasi, k.satuan), nilai,
+                 k.predikat or "-"]], angka={1, 2, 3}, lebar=[40, 14, 14, 14, 18])
+
+
+def tahun_lalu(lap: Laporan, k: KinerjaIku) -> Isi:
+    t, th = lap.tampilan, lap.hasil.data.tahun
+    perubahan = KATA_PERUBAHAN[k.polaritas].get(k.perubahan_tahun_lalu, t.kosong)
+    return Isi(["Indikator Kinerja Utama", f"Target {th}", f"Realisasi {th - 1}", f"Realisasi {th}", "Perubahan"],
+               [[k.indikator, t.nilai_iku(k.target, k.satuan), t.nilai_iku(k.realisasi_tahun_lalu, k.satuan),
+                 t.nilai_iku(k.realisasi, k.satuan), perubahan]], angka={1, 2, 3}, lebar=[40, 14, 14, 14, 18])
+
+
+def renstra_kemajuan(lap: Laporan, k: KinerjaIku) -> Isi:
+    t, d = lap.tampilan, lap.hasil.data
+    selisih = d.pengaturan.metode.tingkat_kemajuan == "selisih"
+    kemajuan = t.nilai_indikator(k.tingkat_kemajuan) if selisih else t.persen(k.tingkat_kemajuan)
+    return Isi(["Indikator Kinerja Utama", f"Realisasi {d.tahun}", f"Target Akhir Renstra ({d.renstra.tahun_akhir})",
+                "Tingkat Kemajuan" + (" (selisih)" if selisih else " (%)")],
+               [[k.indikator, t.nilai_iku(k.realisasi, k.satuan), t.nilai_iku(k.target_akhir_renstra, k.satuan),
+                 kemajuan]], angka={1, 2, 3}, lebar=[40, 18, 22, 20])
+
+
+def nasional(lap: Laporan, k: KinerjaIku) -> Isi:
+    t, th = lap.tampilan, lap.hasil.data.tahun
+    return Isi(["Indikator Kinerja Utama", f"Realisasi {th}", "Realisasi Nasional", "Keterangan"],
+               [[k.indikator, t.nilai_iku(k.realisasi, k.satuan), t.nilai_iku(k.realisasi_nasional, k.satuan),
+                 k.keterangan_nasional or "-"]], angka={1, 2}, lebar=[36, 16, 16, 32])
+
+
+def alokasi(lap: Laporan, k: KinerjaIku) -> Isi:
+    t, th = lap.tampilan, lap.hasil.data.tahun
+    return Isi(["Indikator Kinerja Utama", f"Anggaran IKU {th} (Rp)", "Persentase terhadap Anggaran Perangkat Daerah (%)"],
+               [[k.indikator, t.rupiah(k.pagu), t.persen(k.alokasi)]], angka={1, 2}, lebar=[44, 26, 30])
+
+
+def kinerja_anggaran(lap: Laporan, k: KinerjaIku) -> Isi:
+    t = lap.tampilan
+    return Isi(["Indikator Kinerja Utama", "Target Kinerja", "Realisasi Kinerja", "Capaian Kinerja (%)",
+                "Pagu (Rp)", "Realisasi Anggaran (Rp)", "Serapan (%)"],
+               [[k.indikator, t.nilai_iku(k.target, k.satuan), t.nilai_iku(k.realisasi, k.satuan), t.persen(k.capaian),
+                 t.rupiah(k.pagu), t.rupiah(k.realisasi_anggaran), t.persen(k.serapan)]],
+               angka={1, 2, 3, 4, 5, 6}, lebar=[25, 10, 10, 11, 16, 16, 12])
+
+
+def efisiensi(lap: Laporan, k: KinerjaIku) -> Isi:
+    t = lap.tampilan
+    metode = lap.hasil.data.pengaturan.metode.efisiensi
+    kepala_efisiensi = "Tingkat Efisiensi" + (" (poin persen)" if metode == "selisih" else " (rasio)")
+    return Isi(["Indikator Kinerja Utama", "Capaian Kinerja (%)", "Serapan Anggaran (%)", kepala_efisiensi],
+               [[k.indikator, t.persen(k.capaian), t.persen(k.serapan), t.rasio(k.efisiensi)]], angka={1, 2, 3},
+               lebar=[40, 20, 20, 20])
+
+
+def penyebab(lap: Laporan, k: KinerjaIku) -> Isi:
+    t, d = lap.tampilan, lap.hasil.data
+    a = d.analisis.get(k.kode)
+    return Isi(["Indikator Kinerja Utama", f"Target {d.tahun}", f"Realisasi {d.tahun - 1}", f"Realisasi {d.tahun}",
+                "Penyebab Keberhasilan/Kegagalan", "Alternatif Solusi yang Dilakukan"],
+               [[k.indikator, t.nilai_iku(k.target, k.satuan), t.nilai_iku(k.realisasi_tahun_lalu, k.satuan),
+                 t.nilai_iku(k.realisasi, k.satuan), [lap.isi(x) for x in a.penyebab] if a else "-",
+                 [lap.isi(x) for x in a.solusi] if a else "-"]],
+               angka={1, 2, 3}, lebar=[18, 9, 9, 9, 28, 27])
+
+
+def program_penunjang(lap: Laporan, k: KinerjaIku) -> Isi:
+    """Programs, kegiatan and sub kegiatan linked to the IKU (from the budget), with the analysis texts."""
+    h, t = lap.hasil, lap.tampilan
+    d = h.data
+    a = d.analisis.get(k.kode)
+    isi: list[str] = []
+    for p in k.program:
+        per_program = h.anggaran[h.anggaran["kode_program"] == p]
+        nama_program = per_program.iloc[0]["program"] if len(per_program) else p
+        isi.append(f"Program: {nama_program}")
+        for _, keg in per_program[per_program["tingkat"] == "kegiatan"].iterrows():
+            sub = per_program[(per_program["tingkat"] == "sub_kegiatan") & (per_program["kegiatan"] == keg["kegiatan"])]
+            nama_sub = list(dict.fromkeys(sub["sub_kegiatan"]))  # one line per sub kegiatan, not per sub unit
+            isi.append(f"Kegiatan: {keg['kegiatan']}; sub kegiatan: " + "; ".join(nama_sub))
+            if a and keg["kegiatan"] in a.analisis_kegiatan:
+                isi.append("Analisis: " + lap.isi(a.analisis_kegiatan[keg["kegiatan"]]))
+        if a and p in a.analisis_program:
+            isi.append("Analisis: " + lap.isi(a.analisis_program[p]))
+    return Isi(["Indikator Kinerja Utama", f"Target {d.tahun}", f"Realisasi {d.tahun - 1}", f"Realisasi {d.tahun}",
+                f"Program/Kegiatan pada Renja Tahun {d.tahun}"],
+               [[k.indikator, t.nilai_iku(k.target, k.satuan), t.nilai_iku(k.realisasi_tahun_lalu, k.satuan),
+                 t.nilai_iku(k.realisasi, k.satuan), isi or "-"]],
+               angka={1, 2, 3}, lebar=[20, 9, 9, 9, 53])
+
+
+def realisasi_anggaran(lap: Laporan, _k: None = None) -> Isi:
+    """The full budget: each program and kegiatan with its subtotal, then its sub kegiatan."""
+    h, t = lap.hasil, lap.tampilan
+    baris, tebal = [], set()
+    romawi = iter(ROMAWI)
+    nomor_keg = nomor_sub = 0
+    for _, b in h.anggaran.iterrows():
+        if b["tingkat"] == "program":
+            nomor, uraian = next(romawi, ""), b["program"]
+            nomor_keg = 0
+        elif b["tingkat"] == "kegiatan":
+            nomor_keg += 1
+            nomor_sub = 0
+            nomor, uraian = str(nomor_keg), f"Kegiatan: {b['kegiatan']}"
+        elif b["tingkat"] == "sub_kegiatan":
+            nomor_sub += 1
+            nomor = f"{nomor_keg}.{nomor_sub}"
+            uraian = b["sub_kegiatan"] + (f" (sub unit {b['sub_unit']})" if b["sub_unit"] else "")
+        else:
+            nomor, uraian = "", "Jumlah"
+        if b["tingkat"] in ("program", "kegiatan", "total"):
+            tebal.add(len(baris))
+        baris.append([nomor, uraian, t.rupiah(b["pagu"]), t.rupiah(b["realisasi"]), t.persen(b["serapan"])])
+    return Isi(["No", "Program / Kegiatan / Sub Kegiatan", "Pagu Anggaran (Rp)", "Realisasi (Rp)", "Serapan (%)"],
+               baris, angka={2, 3, 4}, lebar=[7, 49, 17, 17, 10], tebal=tebal, panjang=True)
+
+
+# --- Lampiran ------------------------------------------------------------------------------
+
+def lampiran_target(lap: Laporan, _k: None = None) -> Isi:
+    t = lap.tampilan
+    baris = [[f"{i}.", k.sasaran, k.indikator, t.nilai_iku(k.target, k.satuan)]
+             for i, k in enumerate(lap.hasil.kinerja, start=1)]
+    return Isi(["No", "Sasaran Strategis", "Indikator Kinerja", "Target Kinerja"], baris, angka={3},
+               lebar=[6, 40, 40, 14])

@@ -1,0 +1,239 @@
+"""The shape of each YAML input file (pydantic models); data/README.md documents the same keys."""
+
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, RootModel, field_validator, model_validator
+
+# Names of the configurable methods, as written in laporan.yaml and renstra.yaml; the formulas
+# (hitung.rumus) implement each of them.
+POLARITAS = ("positif", "negatif")
+CAPAIAN_NEGATIF = ("permenpanrb-8-2021", "target-per-realisasi")
+EFISIENSI = ("capaian-per-serapan", "serapan-per-capaian", "selisih")
+TINGKAT_KEMAJUAN = ("selisih", "rasio")
+
+BULAN = r"^\d{4}-(0[1-9]|1[0-2])$"
+# Codes are referred to from CSV files, where the same pattern is enforced.
+Kode = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]*$")]
+
+
+class Ketat(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+# --- unit.yaml ---------------------------------------------------------------------------
+
+class Batas(Ketat):
+    utara: str
+    timur: str
+    selatan: str
+    barat: str
+
+
+class Geografi(Ketat):
+    ketinggian_mdpl: Decimal
+    lintang: str
+    bujur: str
+    suhu_maks: Decimal | None = None
+    suhu_min: Decimal | None = None
+    batas: Batas
+    sumber_peta: str | None = None
+
+
+class Pejabat(Ketat):
+    jabatan: str
+    nama: str
+    pangkat: str | None = None
+    nip: str | None = None
+
+
+class DasarHukum(Ketat):
+    kode: str
+    judul: str
+
+
+class Unit(Ketat):
+    kode: Kode
+    jenis: str
+    nama: str
+    nama_singkat: str
+    pemerintah: str
+    daerah: str
+    kota: str
+    ibukota: str
+    geografi: Geografi
+    kepala: Pejabat
+    atasan: Pejabat
+    permasalahan: list[str]
+    dasar_hukum: list[DasarHukum] = []
+
+
+# --- organisasi.yaml ---------------------------------------------------------------------
+
+class Jabatan(Ketat):
+    jabatan: str
+    bawahan: list[Jabatan] = []
+
+
+class Tusi(Ketat):
+    jabatan: str
+    tingkat: str
+    tugas: str | None = None
+    fungsi: list[str] = []
+    rincian_tugas: list[str] = []
+
+
+class Organisasi(Ketat):
+    dasar: str
+    struktur: list[Jabatan]
+    tusi: list[Tusi]
+
+
+# --- renstra.yaml ------------------------------------------------------------------------
+
+class Tujuan(Ketat):
+    kode: Kode
+    nama: str
+
+
+class Sasaran(Ketat):
+    kode: Kode
+    tujuan: Kode
+    nama: str
+
+
+class Iku(Ketat):
+    kode: Kode
+    sasaran: Kode
+    indikator: str
+    singkatan: str | None = None
+    satuan: str
+    polaritas: Literal[POLARITAS]  # type: ignore[valid-type]
+    rumus: str | None = None
+    rumus_capaian_negatif: Literal[CAPAIAN_NEGATIF] | None = None  # type: ignore[valid-type]
+
+
+class Renstra(Ketat):
+    dokumen: str
+    tahun_awal: int
+    tahun_akhir: int
+    periode_berikut: str | None = None
+    tujuan: list[Tujuan]
+    sasaran: list[Sasaran]
+    iku: list[Iku]
+
+    @model_validator(mode="after")
+    def _periode(self):
+        if self.tahun_akhir < self.tahun_awal:
+            raise ValueError("tahun_akhir Renstra lebih awal daripada tahun_awal")
+        return self
+
+    @property
+    def periode(self) -> str:
+        return f"{self.tahun_awal}-{self.tahun_akhir}"
+
+
+# --- laporan.yaml ------------------------------------------------------------------------
+
+class PerjanjianKinerja(Ketat):
+    jenis: str = "Perjanjian Kinerja"
+    tanggal: str | None = Field(pattern=BULAN)  # None until filled in (a new year); checked in load
+    sumber_dana: str
+
+    @property
+    def tanggal_date(self) -> datetime.date:
+        return datetime.date(int(self.tanggal[:4]), int(self.tanggal[5:]), 1)
+
+
+class Metode(Ketat):
+    skala_predikat: str
+    capaian_negatif: Literal[CAPAIAN_NEGATIF] = "permenpanrb-8-2021"  # type: ignore[valid-type]
+    efisiensi: Literal[EFISIENSI] = "capaian-per-serapan"  # type: ignore[valid-type]
+    tingkat_kemajuan: Literal[TINGKAT_KEMAJUAN] = "rasio"  # type: ignore[valid-type]
+    batas_capaian: Decimal | None = None
+
+    @field_validator("batas_capaian")
+    @classmethod
+    def _batas_positif(cls, v):
+        if v is not None and v <= 0:
+            raise ValueError("batas_capaian harus lebih dari 0")
+        return v
+
+
+class Dinyatakan(Ketat):
+    """Totals as printed in the source documents; checked against the sum of their parts."""
+
+    luas_km2: Decimal | None = None
+    penduduk_laki_laki: int | None = None
+    penduduk_perempuan: int | None = None
+    penduduk_jumlah: int | None = None
+    pagu: int | None = None
+    realisasi_anggaran: int | None = None
+
+
+class Pengaturan(Ketat):
+    """laporan.yaml: the settings of this year's report."""
+
+    tempat: str
+    tanggal_laporan: str | None = Field(pattern=BULAN)  # None until filled in (a new year); checked in load
+    perjanjian_kinerja: PerjanjianKinerja
+    metode: Metode
+    dinyatakan: Dinyatakan = Dinyatakan()
+
+    @property
+    def tanggal_laporan_date(self) -> datetime.date:
+        return datetime.date(int(self.tanggal_laporan[:4]), int(self.tanggal_laporan[5:]), 1)
+
+
+# --- data/skala/*.yaml -------------------------------------------------------------------
+
+class PitaModel(Ketat):
+    predikat: str
+    lebih_dari: Decimal | None = None
+    paling_sedikit: Decimal | None = None
+
+    @model_validator(mode="after")
+    def _satu_batas(self):
+        if self.lebih_dari is not None and self.paling_sedikit is not None:
+            raise ValueError("isi salah satu saja: lebih_dari atau paling_sedikit")
+        return self
+
+
+class SkalaModel(Ketat):
+    nama: str
+    dasar_hukum: str
+    batas_atas: Decimal | None = None
+    pita: list[PitaModel] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _urut(self):
+        batas = [p.lebih_dari if p.lebih_dari is not None else p.paling_sedikit for p in self.pita]
+        if any(b is None for b in batas[:-1]):
+            raise ValueError("hanya pita terakhir (terendah) yang boleh tanpa batas")
+        angka = [b for b in batas if b is not None]
+        if any(a <= b for a, b in zip(angka, angka[1:], strict=False)):
+            raise ValueError("batas pita harus menurun dari pita tertinggi ke terendah")
+        return self
+
+
+# --- analisis/<iku>.yaml ----------------------------------------------------
+
+class Analisis(Ketat):
+    iku: str
+    penyebab: list[str] = []
+    solusi: list[str] = []
+    analisis_program: dict[str, str] = {}
+    analisis_kegiatan: dict[str, str] = {}
+
+
+# --- sumber.yaml -------------------------------------------------------------------------
+
+class Sumber(RootModel[dict[str, str | None]]):
+    """sumber.yaml: the "Sumber" line printed under each table, by the table's source key.
+
+    The keys are the report's: the check of the report (laporan.periksa) matches them against the
+    declared tables, so a misspelt key is named with its line.
+    """

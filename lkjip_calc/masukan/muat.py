@@ -1,0 +1,132 @@
+"""Load one (unit, year) from data/: read every file, type-check it, and check that every link
+(IKU, sasaran, program, kegiatan) points at something that exists."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from ..dasar.temuan import DaftarTemuan, Jenis, kunci, kutip
+from . import model
+from .baca import BELUM_DIISI, Yaml, baca_csv, baca_teks, baca_yaml, validasi_model
+from .lokasi import FOLDER_SKALA
+from .rujukan import periksa_rujukan
+from .skema import TABEL
+from .tahun import DataTahun, Narasi
+
+
+def _yaml_model(path: Path, jenis_model, temuan: DaftarTemuan):
+    berkas = baca_yaml(path, temuan)
+    if berkas is None:
+        return None, None
+    return validasi_model(berkas, jenis_model, temuan), berkas
+
+
+def muat_skala(akar: Path, kode: str, temuan: DaftarTemuan, pengaturan_yaml: Yaml | None = None):
+    """The predikat scale data/skala/<kode>.yaml, validated; None (with the reason in `temuan`) when unusable."""
+    path = akar / FOLDER_SKALA / f"{kode}.yaml"
+    if not path.exists():
+        ada = sorted(p.stem for p in (akar / FOLDER_SKALA).glob("*.yaml"))
+        loc = ("metode", "skala_predikat")
+        temuan.galat(Jenis.RUJUKAN_HILANG, pengaturan_yaml.path if pengaturan_yaml else path,
+                     "skala predikat tidak ditemukan", baris=pengaturan_yaml.baris(loc) if pengaturan_yaml else None,
+                     kolom=kunci("metode.skala_predikat"), ditemukan=kutip(kode),
+                     diharapkan="nama berkas di data/skala/: " + (", ".join(ada) or "tidak ada"))
+        return None
+    skala, _ = _yaml_model(path, model.SkalaModel, temuan)
+    return skala
+
+
+def pisah_bagian(path: Path, teks: str, temuan: DaftarTemuan) -> dict[str, Narasi]:
+    """Split a Markdown file at its '## name' headings. Which names are allowed is the report's
+    business (laporan.periksa); a repeated heading or text before the first one is an error here."""
+    bagian: dict[str, Narasi] = {}
+    sekarang, awal, isi = None, 1, []
+
+    def simpan():
+        if sekarang is not None:
+            bagian[sekarang] = Narasi(path, "\n".join(isi).strip("\n"), awal)
+
+    for nomor, baris in enumerate(teks.splitlines(), start=1):
+        m = re.match(r"^##\s+(\S.*?)\s*$", baris)
+        if m:
+            simpan()
+            nama = m.group(1)
+            if nama in bagian:
+                temuan.galat(Jenis.GANDA, path, "judul bagian ganda", baris=nomor, kolom="kolom 1",
+                             ditemukan=kutip(baris), diharapkan="setiap bagian sekali saja")
+                sekarang = None
+            else:
+                sekarang = nama
+            awal, isi = nomor + 1, []
+        elif sekarang is not None:
+            isi.append(baris)
+        elif baris.strip():
+            temuan.galat(Jenis.SINTAKS, path, "teks sebelum judul bagian pertama", baris=nomor, kolom="kolom 1",
+                         ditemukan=kutip(baris), diharapkan="teks di bawah judul '## capaian' dan seterusnya")
+    simpan()
+    return bagian
+
+
+def muat(akar: Path, unit: str, tahun: int, draf: bool = False) -> tuple[DataTahun | None, DaftarTemuan]:
+    """Read and cross-check data/<unit>/<tahun>/. Returns the data (None on errors) and all findings.
+
+    draf=True lists figures not yet filled in instead of stopping at them.
+    """
+    temuan = DaftarTemuan()
+    folder = akar / unit / str(tahun)
+    unit_model, _ = _yaml_model(folder / "unit.yaml", model.Unit, temuan)
+    organisasi, _ = _yaml_model(folder / "organisasi.yaml", model.Organisasi, temuan)
+    renstra, renstra_yaml = _yaml_model(folder / "renstra.yaml", model.Renstra, temuan)
+    pengaturan, pengaturan_yaml = _yaml_model(folder / "laporan.yaml", model.Pengaturan, temuan)
+    skala_kode = pengaturan.metode.skala_predikat if pengaturan else None
+    skala = muat_skala(akar, skala_kode, temuan, pengaturan_yaml) if pengaturan else None
+    tabel = {nama: baca_csv(folder / nama, kol, temuan, kunci_baris, draf) for nama, (kol, kunci_baris) in TABEL.items()}
+
+    sumber, sumber_yaml = None, None
+    if (folder / "sumber.yaml").exists():
+        sumber, sumber_yaml = _yaml_model(folder / "sumber.yaml", model.Sumber, temuan)
+
+    analisis, analisis_yaml = {}, {}
+    for path in sorted((folder / "analisis").glob("*.yaml")):
+        isi, berkas = _yaml_model(path, model.Analisis, temuan)
+        if isi is not None:
+            if isi.iku != path.stem:
+                temuan.galat(Jenis.TIDAK_SAH, path, "kode IKU tidak sama dengan nama berkas", baris=berkas.baris(("iku",)),
+                             kolom=kunci("iku"), ditemukan=kutip(isi.iku), diharapkan=kutip(path.stem))
+            analisis[path.stem], analisis_yaml[path.stem] = isi, berkas
+
+    narasi = {}
+    for path in sorted((folder / "narasi").glob("*.md")):
+        teks = baca_teks(path, temuan)
+        if teks is not None:
+            narasi[path.stem] = Narasi(path, teks)
+    narasi_iku = {}
+    for path in sorted((folder / "narasi" / "iku").glob("*.md")):
+        teks = baca_teks(path, temuan)
+        if teks is not None:
+            narasi_iku[path.stem] = pisah_bagian(path, teks, temuan)
+
+    if pengaturan is not None:
+        for loc, nilai in ((("tanggal_laporan",), pengaturan.tanggal_laporan),
+                           (("perjanjian_kinerja", "tanggal"), pengaturan.perjanjian_kinerja.tanggal)):
+            if nilai is None:
+                lapor = temuan.peringatan if draf else temuan.galat
+                lapor(Jenis.BELUM_DIISI, folder / "laporan.yaml", BELUM_DIISI, baris=pengaturan_yaml.baris(loc),
+                      kolom=kunci(".".join(loc)), diharapkan="tahun-bulan, mis. 2025-01")
+
+    if unit_model is not None and unit_model.kode != unit:
+        temuan.galat(Jenis.TIDAK_SAH, folder / "unit.yaml", "kode unit tidak sama dengan nama folder", baris=1,
+                     kolom=kunci("kode"), ditemukan=kutip(unit_model.kode), diharapkan=kutip(unit))
+
+    if temuan.ada_galat or None in (unit_model, organisasi, renstra, pengaturan, skala):
+        return None, temuan
+    data = DataTahun(akar=akar, unit_kode=unit, tahun=tahun, folder=folder, unit=unit_model, organisasi=organisasi,
+                     renstra=renstra, pengaturan=pengaturan, skala_kode=skala_kode, skala=skala, tabel=tabel,
+                     analisis=analisis, analisis_yaml=analisis_yaml,
+                     sumber=sumber.root if sumber is not None else {}, sumber_yaml=sumber_yaml,
+                     narasi=narasi, narasi_iku=narasi_iku)
+    periksa_rujukan(data, renstra_yaml, temuan)
+    if temuan.ada_galat:
+        return None, temuan
+    return data, temuan

@@ -1,0 +1,27 @@
+"""The CSV tables of a year folder: their columns, the kind of each column and the key that must
+be unique. data/README.md documents the same; new-year and the Excel workbook use them too."""
+
+from __future__ import annotations
+
+from .baca import BILANGAN, BULAT, KODE, RUPIAH, TAHUN, TEKS, Kolom
+
+TABEL = {
+    "renstra_target.csv": ([Kolom("iku", KODE), Kolom("tahun", TAHUN), Kolom("target", BILANGAN, isian=True)],
+                           ("iku", "tahun")),
+    "perjanjian_kinerja.csv": ([Kolom("iku", KODE), Kolom("target", BILANGAN, isian=True)], ("iku",)),
+    "program.csv": ([Kolom("kode", KODE), Kolom("nama", TEKS)], ("kode",)),
+    "iku_program.csv": ([Kolom("iku", KODE), Kolom("program", KODE)], ("iku", "program")),
+    "pk_anggaran.csv": ([Kolom("program", KODE), Kolom("anggaran", RUPIAH, isian=True),
+                         Kolom("sumber_dana", TEKS, wajib=False)], ("program",)),
+    "anggaran.csv": ([Kolom("program", KODE), Kolom("kegiatan", TEKS), Kolom("sub_kegiatan", TEKS),
+                      Kolom("sub_unit", TEKS, wajib=False), Kolom("pagu", RUPIAH, isian=True),
+                      Kolom("realisasi", RUPIAH, isian=True)],
+                     ("program", "kegiatan", "sub_kegiatan", "sub_unit")),
+    "realisasi_iku.csv": ([Kolom("iku", KODE), Kolom("tahun", TAHUN), Kolom("realisasi", BILANGAN, isian=True),
+                           Kolom("pembilang", BILANGAN, wajib=False), Kolom("penyebut", BILANGAN, wajib=False),
+                           Kolom("realisasi_nasional", BILANGAN, wajib=False),
+                           Kolom("keterangan_nasional", TEKS, wajib=False)], ("iku", "tahun")),
+    "wilayah.csv": ([Kolom("kelurahan", TEKS), Kolom("luas_km2", BILANGAN, isian=True)], ("kelurahan",)),
+    "penduduk.csv": ([Kolom("kelurahan", TEKS), Kolom("laki_laki", BULAT, isian=True),
+                      Kolom("perempuan", BULAT, isian=True)], ("kelurahan",)),
+}

@@ -1,0 +1,51 @@
+"""What one year folder holds once read and type-checked: `DataTahun`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import model
+from .baca import Baris, Yaml
+
+
+@dataclass
+class Narasi:
+    """A Markdown prose text: its file and text (placeholders not yet filled in)."""
+
+    path: Path
+    teks: str
+    baris_awal: int = 1  # line in the file where `teks` starts (for sections of a file)
+
+
+@dataclass
+class DataTahun:
+    """Everything read from data/<unit>/<tahun>/, typed and cross-checked."""
+
+    akar: Path
+    unit_kode: str
+    tahun: int
+    folder: Path
+    unit: model.Unit
+    organisasi: model.Organisasi
+    renstra: model.Renstra
+    pengaturan: model.Pengaturan
+    skala_kode: str
+    skala: model.SkalaModel
+    tabel: dict[str, list[Baris]]
+    analisis: dict[str, model.Analisis] = field(default_factory=dict)
+    analisis_yaml: dict[str, Yaml] = field(default_factory=dict)
+    sumber: dict[str, str | None] = field(default_factory=dict)
+    sumber_yaml: Yaml | None = None
+    narasi: dict[str, Narasi] = field(default_factory=dict)
+    # narasi/iku/<iku>.md split at its '## name' headings (each part starts on the line after its heading)
+    narasi_iku: dict[str, dict[str, Narasi]] = field(default_factory=dict)
+
+    def berkas(self, nama: str) -> Path:
+        return self.folder / nama
+
+    @property
+    def iku_pk(self) -> list[str]:
+        """IKU codes of this year's Perjanjian Kinerja, in Renstra order."""
+        pk = {b["iku"] for b in self.tabel["perjanjian_kinerja.csv"]}
+        return [i.kode for i in self.renstra.iku if i.kode in pk]

@@ -1,0 +1,163 @@
+"""`lkjip new-year`: start next year's folder from the latest earlier year.
+
+What stays is carried forward (unit facts, organisation, IKU definitions, Renstra targets, the
+links of programs to IKUs, the budget structure, the prose as a starting point); the figures of
+the new year are left empty, so `lkjip check` names each of them by file, row and column until
+they are filled in. Last year's realisasi become the previous-year figures. An existing year is
+never overwritten. When the Renstra period has ended, nothing is invented: the analyst is asked
+for the new Renstra instead.
+"""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from ..dasar.berkas import folder_atomik, sunting_yaml, teks_csv
+from ..dasar.temuan import DaftarTemuan
+from ..masukan.baca import baca_csv
+from ..masukan.lokasi import daftar_tahun
+from ..masukan.skema import TABEL
+
+# Files copied as they are: facts that stay from year to year, and last year's prose to rewrite.
+SALIN = ("unit.yaml", "organisasi.yaml", "program.csv", "iku_program.csv", "wilayah.csv", "sumber.yaml")
+FOLDER_SALIN = ("narasi", "analisis")
+CATATAN = "BELUM-DIISI.md"
+
+
+class TahunBaruGagal(Exception):
+    """new-year cannot go on; the message is for the user."""
+
+
+@dataclass
+class HasilTahunBaru:
+    folder: Path
+    sumber: int
+    isian: list[str] = field(default_factory=list)  # what the analyst must fill, in words
+    renstra_berakhir: bool = False
+
+
+def _tulis_csv(path: Path, kepala: list[str], baris: list[list]) -> None:
+    path.write_text(teks_csv([kepala, *baris]), encoding="utf-8")
+
+
+def _baca(folder: Path, nama: str):
+    kolom, kunci = TABEL[nama]
+    temuan = DaftarTemuan()
+    baris = baca_csv(folder / nama, kolom, temuan, kunci, draf=True)
+    if temuan.ada_galat:
+        raise TahunBaruGagal(f"{folder / nama} tidak valid; perbaiki dulu tahun sumbernya:\n"
+                             + "\n".join(str(t) for t in temuan.galat_saja))
+    return [k.nama for k in kolom], baris
+
+
+def buat_tahun(akar: Path, unit: str, tahun: int) -> HasilTahunBaru:
+    tahun_ada = daftar_tahun(akar, unit)
+    if tahun in tahun_ada:
+        raise TahunBaruGagal(f"folder {akar / unit / str(tahun)} sudah ada; new-year tidak pernah menimpa tahun yang ada")
+    lebih_awal = [t for t in tahun_ada if t < tahun]
+    if not lebih_awal:
+        raise TahunBaruGagal(f"unit '{unit}' tidak punya tahun sebelum {tahun} untuk dijadikan dasar")
+    sumber_tahun = lebih_awal[-1]
+    sumber = akar / unit / str(sumber_tahun)
+    tujuan = akar / unit / str(tahun)
+
+    renstra = yaml.safe_load((sumber / "renstra.yaml").read_text(encoding="utf-8"))
+    berakhir = tahun > int(renstra["tahun_akhir"])
+    hasil = HasilTahunBaru(folder=tujuan, sumber=sumber_tahun, renstra_berakhir=berakhir)
+
+    # Built in a temporary folder beside the target, then moved into place in one step.
+    with folder_atomik(tujuan) as sementara:
+        for nama in SALIN:
+            if (sumber / nama).exists():
+                shutil.copy2(sumber / nama, sementara / nama)
+        for nama in FOLDER_SALIN:
+            if (sumber / nama).is_dir():
+                shutil.copytree(sumber / nama, sementara / nama)
+        shutil.copy2(sumber / "laporan.yaml", sementara / "laporan.yaml")
+        _laporan(sementara / "laporan.yaml", hasil)
+
+        shutil.copy2(sumber / "renstra.yaml", sementara / "renstra.yaml")
+        kepala, target = _baca(sumber, "renstra_target.csv")
+        if berakhir:
+            _tulis_csv(sementara / "renstra_target.csv", kepala, [])
+            hasil.isian.append(
+                f"Periode Renstra {renstra['tahun_awal']}-{renstra['tahun_akhir']} sudah berakhir. Isi Renstra yang "
+                f"baru: tahun_awal, tahun_akhir, tujuan, sasaran dan IKU di renstra.yaml, dan target tahunannya di "
+                f"renstra_target.csv (sengaja dikosongkan, tidak ditebak dari Renstra lama).")
+        else:
+            _tulis_csv(sementara / "renstra_target.csv", kepala,
+                       [[b["iku"], b["tahun"], b["target"]] for b in target])
+        target_baru = {b["iku"]: b["target"] for b in target if b["tahun"] == tahun and not berakhir}
+
+        kepala, pk = _baca(sumber, "perjanjian_kinerja.csv")
+        _tulis_csv(sementara / "perjanjian_kinerja.csv", kepala,
+                   [[b["iku"], target_baru.get(b["iku"])] for b in pk])
+        hasil.isian.append("perjanjian_kinerja.csv: target setiap IKU tahun ini (terisi dari Renstra bila ada; "
+                           "periksa terhadap dokumen PK yang ditandatangani).")
+
+        kepala, pk_anggaran = _baca(sumber, "pk_anggaran.csv")
+        _tulis_csv(sementara / "pk_anggaran.csv", kepala, [[b["program"], None, b["sumber_dana"]] for b in pk_anggaran])
+        hasil.isian.append("pk_anggaran.csv: anggaran setiap program menurut Perjanjian Kinerja.")
+
+        kepala, anggaran = _baca(sumber, "anggaran.csv")
+        _tulis_csv(sementara / "anggaran.csv", kepala,
+                   [[b["program"], b["kegiatan"], b["sub_kegiatan"], b["sub_unit"], None, None] for b in anggaran])
+        hasil.isian.append("anggaran.csv: pagu dan realisasi setiap sub kegiatan (struktur tahun lalu disalin; "
+                           "tambah atau hapus baris bila DPA berubah).")
+
+        kepala, realisasi = _baca(sumber, "realisasi_iku.csv")
+        lalu = [b for b in realisasi if b["tahun"] == tahun - 1]
+        iku_pk = [b["iku"] for b in pk]
+        baris = [[b["iku"], b["tahun"], b["realisasi"], b["pembilang"],
+                  b["penyebut"], b["realisasi_nasional"], b["keterangan_nasional"]]
+                 for b in lalu]
+        nasional = {b["iku"]: b["keterangan_nasional"] for b in lalu}
+        baris += [[kode, tahun, None, None, None, None, nasional.get(kode)] for kode in iku_pk]
+        _tulis_csv(sementara / "realisasi_iku.csv", kepala, baris)
+        if tahun - 1 != sumber_tahun:
+            hasil.isian.append(f"realisasi_iku.csv: realisasi tahun {tahun - 1} (tidak ada di data tahun "
+                               f"{sumber_tahun}).")
+        hasil.isian.append(f"realisasi_iku.csv: realisasi setiap IKU tahun {tahun} (dan realisasi nasional bila ada).")
+
+        kepala, penduduk = _baca(sumber, "penduduk.csv")
+        _tulis_csv(sementara / "penduduk.csv", kepala, [[b["kelurahan"], None, None] for b in penduduk])
+        hasil.isian.append("penduduk.csv: jumlah penduduk laki-laki dan perempuan per kelurahan.")
+        hasil.isian.append("narasi/, analisis/ dan sumber.yaml: salinan tahun lalu sebagai bahan; tulis ulang "
+                           "untuk tahun ini (angka dan tahun tetap lewat penanda {{ ... }}).")
+
+        (sementara / CATATAN).write_text(_catatan(tahun, sumber_tahun, hasil), encoding="utf-8")
+    return hasil
+
+
+def _laporan(path: Path, hasil: HasilTahunBaru) -> None:
+    """Dates of the new year's report are left empty, marked; the rest of laporan.yaml (comments
+    included) stays as it was."""
+    catatan = "BELUM DIISI: tahun-bulan, mis. 2026-01"
+
+    def kosongkan(data) -> None:
+        for peta, kunci in ((data, "tanggal_laporan"), (data.get("perjanjian_kinerja") or {}, "tanggal")):
+            if kunci in peta:
+                peta[kunci] = None
+                peta.ca.items.pop(kunci, None)  # last year's comment on the date
+                peta.yaml_add_eol_comment(catatan, kunci, column=0)
+
+    path.write_text(sunting_yaml(path.read_text(encoding="utf-8"), kosongkan), encoding="utf-8")
+    hasil.isian.append("laporan.yaml: tanggal_laporan (Kata Pengantar) dan perjanjian_kinerja.tanggal; periksa "
+                       "juga dinyatakan (angka yang dinyatakan dokumen sumber tahun ini).")
+
+
+def _catatan(tahun: int, sumber: int, hasil: HasilTahunBaru) -> str:
+    return "\n".join([
+        f"# Data tahun {tahun}: yang harus diisi",
+        "",
+        f"Folder ini dibuat oleh `lkjip new-year` dari data tahun {sumber}. Isi setiap butir di bawah, lalu jalankan",
+        f"`lkjip check --year {tahun}`: setiap nilai yang masih kosong disebut berkas, baris dan kolomnya.",
+        "Berkas ini boleh dihapus setelah semuanya terisi.",
+        "",
+        *[f"- {b}" for b in hasil.isian],
+        "",
+    ])

@@ -1,0 +1,69 @@
+"""Machine-readable exports of the computed figures: UTF-8 CSV, '.' decimal mark, no thousands
+separator, unrounded; percentages in percent (94.97...), efisiensi as computed (a ratio by
+default). The same tables go, one sheet each, into one XLSX workbook."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pandas as pd
+
+from ..dasar.berkas import simpan_atomik, teks_csv, tulis_atomik
+from ..hitung.hasil import Hasil
+
+KOLOM_KINERJA = ["iku", "sasaran", "indikator", "satuan", "polaritas", "target", "realisasi", "capaian", "predikat",
+                 "realisasi_tahun_lalu", "target_akhir_renstra", "tingkat_kemajuan", "pagu", "realisasi_anggaran",
+                 "serapan", "efisiensi", "alokasi", "realisasi_nasional"]
+KOLOM_ANGGARAN = ["tingkat", "program", "kegiatan", "sub_kegiatan", "sub_unit", "pagu", "realisasi", "serapan"]
+KOLOM_WILAYAH = ["kelurahan", "luas_km2", "persen_luas", "laki_laki", "perempuan", "jumlah", "rasio_jenis_kelamin",
+                 "kepadatan", "persen_penduduk"]
+
+
+def tabel_kinerja(hasil: Hasil) -> pd.DataFrame:
+    nama_kolom = {"iku": "kode"}  # export column -> KinerjaIku field, where they differ
+    return pd.DataFrame([{kol: getattr(k, nama_kolom.get(kol, kol)) for kol in KOLOM_KINERJA} for k in hasil.kinerja],
+                        columns=KOLOM_KINERJA, dtype=object)
+
+
+def tabel_anggaran(hasil: Hasil) -> pd.DataFrame:
+    return hasil.anggaran[KOLOM_ANGGARAN]
+
+
+def tabel_wilayah(hasil: Hasil) -> pd.DataFrame:
+    return hasil.wilayah[KOLOM_WILAYAH]
+
+
+# One function per download declared in laporan.daftar.UNDUHAN (a test keeps the two equal).
+TABEL_EKSPOR = {"kinerja.csv": tabel_kinerja, "anggaran.csv": tabel_anggaran, "wilayah.csv": tabel_wilayah}
+
+
+def teks_tabel(df: pd.DataFrame) -> str:
+    """A table as CSV text for machines."""
+    return teks_csv([list(df.columns)] + df.astype(object).values.tolist())
+
+
+def tulis_xlsx(tabel: dict[str, pd.DataFrame], path: Path) -> None:
+    """All tables in one workbook, a sheet each; numbers stay numbers for Excel."""
+    with simpan_atomik(path) as sementara:
+        with pd.ExcelWriter(sementara, engine="openpyxl") as penulis:
+            for nama, df in tabel.items():
+                keluar = df.copy()
+                for kolom in keluar.columns:  # Decimal -> float, which Excel stores; ints stay ints
+                    if keluar[kolom].map(lambda v: isinstance(v, Decimal)).any():
+                        keluar[kolom] = keluar[kolom].map(lambda v: None if v is None else float(v))
+                keluar.to_excel(penulis, sheet_name=nama.removesuffix(".csv"), index=False)
+
+
+def ekspor(hasil: Hasil, keluaran: Path, nama_xlsx: str | None = None) -> list[Path]:
+    """Write each computed table as CSV (and, with `nama_xlsx`, all of them as one workbook)."""
+    # Build every table first, so a failure writes nothing.
+    tabel = {nama: buat(hasil) for nama, buat in TABEL_EKSPOR.items()}
+    ditulis = []
+    for nama, df in tabel.items():
+        tulis_atomik(keluaran / nama, teks_tabel(df))
+        ditulis.append(keluaran / nama)
+    if nama_xlsx:
+        tulis_xlsx(tabel, keluaran / nama_xlsx)
+        ditulis.append(keluaran / nama_xlsx)
+    return ditulis

@@ -1,0 +1,72 @@
+"""`lkjip build --all`: every unit and year in one site, with an index of units and years and a
+year switcher on every page. The previous site is replaced only at the end, in one step."""
+
+from __future__ import annotations
+
+import shutil
+from html import escape
+from pathlib import Path
+
+from ..dasar.berkas import terbitkan_folder, tulis_atomik
+from ..laporan.bahan import Laporan
+from .bangun import bangun
+
+FOLDER_SITUS = "situs"
+
+
+def bangun_semua(laporan: list[Laporan], proyek: Path, keluaran: Path, html_saja: bool = False,
+                 ketat: bool = False, draf: bool = False) -> Path:
+    """Build every (unit, year) and put them in one site, keluaran/situs/."""
+    tahun_per_unit: dict[str, list[int]] = {}
+    for lap in laporan:
+        tahun_per_unit.setdefault(lap.hasil.data.unit_kode, []).append(lap.hasil.data.tahun)
+    hasil = []
+    for lap in laporan:
+        d = lap.hasil.data
+        print(f"== {d.unit.nama} tahun {d.tahun} ==", flush=True)
+        situs = {"unit": d.unit_kode, "tahun": d.tahun, "tahun_unit": sorted(tahun_per_unit[d.unit_kode])}
+        hasil.append((lap, bangun(lap, proyek, keluaran, html_saja=html_saja, ketat=ketat, draf=draf, situs=situs)))
+
+    sementara = keluaran / f".{FOLDER_SITUS}.baru"
+    if sementara.exists():
+        shutil.rmtree(sementara)
+    sementara.mkdir(parents=True)
+    for lap, h in hasil:
+        d = lap.hasil.data
+        tujuan = sementara / d.unit_kode / str(d.tahun)
+        shutil.copytree(h.html, tujuan)
+        if h.pdf:
+            shutil.copy2(h.pdf, tujuan / h.pdf.name)
+    tulis_atomik(sementara / "index.html", indeks_situs([(lap.hasil.data, h.pdf.name if h.pdf else None)
+                                                         for lap, h in hasil]))
+    terbitkan_folder(sementara, keluaran / FOLDER_SITUS)
+    return keluaran / FOLDER_SITUS
+
+
+def indeks_situs(tahun_tahun) -> str:
+    """The front page of a site of all units and years: each unit with its years, site and PDF."""
+    per_unit: dict[str, list] = {}
+    for data, pdf in tahun_tahun:
+        per_unit.setdefault(data.unit_kode, []).append((data, pdf))
+    bagian = []
+    for kode, daftar in sorted(per_unit.items()):
+        unit = daftar[0][0].unit
+        baris = []
+        for data, pdf in sorted(daftar, key=lambda x: -x[0].tahun):
+            folder = f"{escape(kode)}/{data.tahun}"
+            tautan = f'<a href="{folder}/index.html">Laporan tahun {data.tahun}</a>'
+            if pdf:
+                tautan += f' · <a href="{folder}/{escape(pdf)}">PDF</a>'
+            baris.append(f"<li>{tautan}</li>")
+        bagian.append(f"<section><h2>{escape(unit.nama)}</h2><p>{escape(unit.pemerintah)}</p>"
+                      f"<ul>{''.join(baris)}</ul></section>")
+    return f"""<!DOCTYPE html>
+<html lang="id"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Laporan Kinerja Instansi Pemerintah (LKjIP)</title>
+<style>body{{font-family:sans-serif;max-width:50em;margin:2em auto;padding:0 1em;line-height:1.5}}
+section{{border-top:1px solid #ccc;margin-top:1.5em}}</style></head>
+<body><h1>Laporan Kinerja Instansi Pemerintah (LKjIP)</h1>
+<p>Pilih unit dan tahun laporan. Setiap laporan tersedia sebagai situs dan PDF, dengan tabelnya dalam CSV dan XLSX.</p>
+{''.join(bagian)}
+</body></html>
+"""

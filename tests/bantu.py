@@ -1,0 +1,113 @@
+"""Helpers shared by the tests: paths, editing a scratch copy of data/, and the heavy book builds
+(run `lkjip build`, read HTML as text, read PDF with poppler)."""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import html
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import jupytext
+import pytest
+
+from lkjip_calc.laporan.daftar import NAMA_BAB
+
+AKAR_PROYEK = Path(__file__).resolve().parent.parent
+DATA = AKAR_PROYEK / "data"
+DATA_TES = AKAR_PROYEK / "tests" / "data"
+TAHUN = "kanigaran/2024"
+BAB = list(NAMA_BAB)
+# A name with markup and LaTeX specials: wherever it lands it must show as this literal text.
+NAMA_JAHAT = "<script>alert(1)</script> 50% & _x_ #1 $2 {y}"
+LKJIP = Path(sys.executable).parent / "lkjip"
+
+
+def sidik(folder: Path) -> dict[str, str]:
+    """Every file under `folder` with its digest: compared before and after to prove nothing was written."""
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def ganti(path: Path, lama: str, baru: str) -> None:
+    """Replace the first `lama` in a data file, which must be there."""
+    teks = path.read_text(encoding="utf-8")
+    assert lama in teks, f"{lama!r} tidak ada di {path}"
+    path.write_text(teks.replace(lama, baru, 1), encoding="utf-8")
+
+
+def perpanjang_renstra(tahun: Path) -> None:
+    """Make the Renstra of a Kanigaran year run to 2026, with 2025 targets: next year is mid-period."""
+    ganti(tahun / "renstra.yaml", "tahun_akhir: 2024", "tahun_akhir: 2026")
+    with (tahun / "renstra_target.csv").open("a", encoding="utf-8") as f:
+        f.write("ikm,2025,85\nkelompok_lembaga,2025,50\nadministrasi_perkantoran,2025,100\n")
+
+
+def perlu(*alat: str) -> None:
+    """Skip when a tool is missing, with the reason; in CI (CI=true) a missing tool is a failure."""
+    kurang = [a for a in alat if shutil.which(a) is None and not Path(a).exists()]
+    if kurang:
+        pesan = f"alat tidak ada: {', '.join(kurang)} (make test memasangnya lewat scripts/pasang-debian.sh)"
+        if os.environ.get("CI"):
+            pytest.fail(pesan)
+        pytest.skip(pesan)
+
+
+def lkjip(*argumen: str, cwd: Path = AKAR_PROYEK) -> subprocess.CompletedProcess:
+    """The installed `lkjip` command in a fresh process."""
+    return subprocess.run([str(LKJIP), *argumen], cwd=cwd, capture_output=True, text=True)
+
+
+def teks_html(path: Path) -> str:
+    """Visible text of an HTML page (tags dropped, entities decoded), whitespace collapsed."""
+    mentah = path.read_text(encoding="utf-8")
+    mentah = re.sub(r"<(script|style)\b.*?</\1>", " ", mentah, flags=re.S)
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", mentah)).split())
+
+
+def teks_pdf(path: Path, halaman: int | None = None) -> str:
+    perintah = ["pdftotext", "-layout"]
+    if halaman is not None:
+        perintah += ["-f", str(halaman), "-l", str(halaman)]
+    return subprocess.run(perintah + [str(path), "-"], capture_output=True, text=True, check=True).stdout
+
+
+@contextlib.contextmanager
+def _di(folder: Path):
+    lama = Path.cwd()
+    os.chdir(folder)
+    try:
+        yield
+    finally:
+        os.chdir(lama)
+
+
+def isi_bab(nama: str, parameter: dict, folder_kerja: Path) -> str:
+    """The MyST that chapter `nama` shows for these parameters, its parts separated by a blank line.
+
+    The chapter's code cells run in this process as papermill runs them (the parameters cell, then
+    the parameters), with what `Buku` displays collected instead of shown; chart images go to
+    `folder_kerja`."""
+    from lkjip_calc.laporan import buku as modul
+
+    notebook = jupytext.read(AKAR_PROYEK / "chapters" / f"{nama}.md")
+    keluaran: list[str] = []
+    ruang: dict = {}
+    asli = modul.display
+    modul.display = lambda m: keluaran.append(m.data.rstrip("\n"))
+    try:
+        with _di(folder_kerja):
+            for sel in notebook.cells:
+                if sel.cell_type != "code":
+                    continue
+                exec(compile(sel.source, f"{nama}.md", "exec"), ruang)
+                if "parameters" in sel.metadata.get("tags", []):
+                    ruang.update(parameter)  # what papermill's injected cell does
+    finally:
+        modul.display = asli
+    return "\n\n".join(keluaran) + "\n"
