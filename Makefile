@@ -8,10 +8,10 @@ UNIT   ?= kanigaran
 TAHUN  ?= 2024
 OUT    := _build/$(UNIT)/$(TAHUN)
 
-.PHONY: help report test check export clean deb-pdf deb-uji
+.PHONY: help report test test-cepat golden lint check export clean deb-pdf deb-uji
 
 help:  ## Tampilkan daftar target
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  %-8s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  %-11s %s\n", $$1, $$2}'
 
 $(STAMP): requirements.txt constraints.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -29,8 +29,17 @@ deb-uji:  ## Pasang paket Debian untuk uji (TeX Live, poppler, Chromium)
 report: $(STAMP) deb-pdf  ## Bangun situs HTML dan PDF laporan (UNIT=kanigaran TAHUN=2024)
 	$(BIN)/lkjip build --unit $(UNIT) --year $(TAHUN)
 
-test: $(STAMP) deb-uji  ## Jalankan seluruh rangkaian uji, termasuk build PDF dan uji peramban
-	$(BIN)/python -m pytest
+test: $(STAMP) deb-uji lint  ## Jalankan ruff dan seluruh rangkaian uji, termasuk build PDF dan uji peramban
+	$(BIN)/python -m pytest --durations=10
+
+test-cepat: $(STAMP) lint  ## Uji tanpa build buku (pytest -m "not buku"), dalam hitungan detik
+	$(BIN)/python -m pytest -m "not buku"
+
+lint: $(STAMP)  ## Periksa kode dengan ruff (pyflakes, bugbear, urutan impor)
+	$(BIN)/ruff check .
+
+golden: $(STAMP)  ## Tulis ulang berkas golden (tests/golden/) setelah perubahan yang disengaja; lalu tinjau git diff
+	LKJIP_PERBARUI_GOLDEN=1 $(BIN)/python -m pytest -q tests/test_golden.py
 
 check: $(STAMP)  ## Periksa data saja (UNIT, TAHUN)
 	$(BIN)/lkjip check --unit $(UNIT) --year $(TAHUN)
