@@ -96,7 +96,9 @@ def folder_atomik(tujuan: Path) -> Iterator[Path]:
     sementara = Path(tempfile.mkdtemp(prefix=f".{tujuan.name}.", dir=tujuan.parent))
     try:
         yield sementara
-        os.rename(sementara, tujuan)  # refuses a non-empty existing folder
+        if tujuan.exists() or tujuan.is_symlink():  # rename would silently replace an empty folder
+            raise FileExistsError(f"{tujuan} sudah ada")
+        os.rename(sementara, tujuan)
     except BaseException:
         shutil.rmtree(sementara, ignore_errors=True)
         raise
