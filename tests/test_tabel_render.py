@@ -546,3 +546,20 @@ def test_sunting_yaml_menjaga_komentar():
                                                "  - a   # butir\n"
                                                "  - b\n"
                                                "  - c\n")
+
+
+def test_izin_berkas_seperti_biasa(tmp_path):
+    """mkstemp/mkdtemp make 0600/0700: a published page or a shared data folder must not be hidden."""
+    umask = os.umask(0o022)
+    try:
+        berkas.tulis_atomik(tmp_path / "baru.csv", "a\n")
+        assert (tmp_path / "baru.csv").stat().st_mode & 0o777 == 0o644
+        (tmp_path / "lama.csv").write_text("a\n", encoding="utf-8")
+        os.chmod(tmp_path / "lama.csv", 0o640)
+        berkas.tulis_atomik(tmp_path / "lama.csv", "b\n")  # a replaced file keeps its permissions
+        assert (tmp_path / "lama.csv").stat().st_mode & 0o777 == 0o640
+        with berkas.folder_atomik(tmp_path / "2025") as sementara:
+            (sementara / "x").write_text("x", encoding="utf-8")
+        assert (tmp_path / "2025").stat().st_mode & 0o777 == 0o755
+    finally:
+        os.umask(umask)

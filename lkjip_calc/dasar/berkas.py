@@ -62,10 +62,19 @@ def teks_csv(baris: Iterable[Sequence]) -> str:
 # --- atomic writes --------------------------------------------------------------------------
 
 
+def _mode_baru(folder: bool = False) -> int:
+    """The permissions a plain open() or mkdir() would give under the current umask (mkstemp and
+    mkdtemp give 0600 and 0700, which would hide a published page or a shared data folder)."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return (0o777 if folder else 0o666) & ~umask
+
+
 @contextlib.contextmanager
 def simpan_atomik(path: Path) -> Iterator[Path]:
     """A temporary path beside `path` to write to; it replaces `path` only when the block ends
-    without an error (for libraries that save to a path, such as openpyxl)."""
+    without an error (for libraries that save to a path, such as openpyxl). The file keeps the
+    permissions of the one it replaces, or gets the usual ones."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, sementara = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=path.suffix or ".tmp")
     os.close(fd)
@@ -73,6 +82,7 @@ def simpan_atomik(path: Path) -> Iterator[Path]:
         yield Path(sementara)
         with open(sementara, "rb") as berkas:
             os.fsync(berkas.fileno())
+        os.chmod(sementara, path.stat().st_mode & 0o7777 if path.exists() else _mode_baru())
         os.replace(sementara, path)
     except BaseException:
         Path(sementara).unlink(missing_ok=True)
@@ -98,6 +108,7 @@ def folder_atomik(tujuan: Path) -> Iterator[Path]:
         yield sementara
         if tujuan.exists() or tujuan.is_symlink():  # rename would silently replace an empty folder
             raise FileExistsError(f"{tujuan} sudah ada")
+        os.chmod(sementara, _mode_baru(folder=True))
         os.rename(sementara, tujuan)
     except BaseException:
         shutil.rmtree(sementara, ignore_errors=True)
