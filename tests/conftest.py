@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from bantu import DATA, DATA_TES, NAMA_JAHAT, lkjip, perlu
+from unit_mini import tulis_unit_mini
 
 from lkjip_calc import cli
 from lkjip_calc.laporan.siapkan import siapkan
@@ -33,6 +34,14 @@ def laporan():
 @pytest.fixture(scope="session")
 def hasil(laporan):
     return laporan.hasil
+
+
+@pytest.fixture(scope="session")
+def akar(tmp_path_factory) -> Path:
+    """The data folder of the fictional mini unit (tests/unit_mini.py), written once; read only."""
+    akar = tmp_path_factory.mktemp("mini") / "data"
+    tulis_unit_mini(akar)
+    return akar
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from bantu import BAB, isi_bab
+from bantu import BAB, isi_bab, perpanjang_renstra
 from golden import FOLDER_GOLDEN, bandingkan
 
 AKAR_TES = Path(__file__).resolve().parent
@@ -22,12 +22,7 @@ def akar(tmp_path_factory):
 
     salinan = tmp_path_factory.mktemp("golden") / "data"
     shutil.copytree(AKAR_TES.parent / "data", salinan)
-    tahun = salinan / "kanigaran" / "2024"
-    renstra = tahun / "renstra.yaml"
-    renstra.write_text(renstra.read_text(encoding="utf-8").replace("tahun_akhir: 2024", "tahun_akhir: 2026"),
-                       encoding="utf-8")
-    with (tahun / "renstra_target.csv").open("a", encoding="utf-8") as f:
-        f.write("ikm,2025,85\nkelompok_lembaga,2025,50\nadministrasi_perkantoran,2025,100\n")
+    perpanjang_renstra(salinan / "kanigaran" / "2024")
     assert cli.main(["new-year", "--data", str(salinan), "--year", "2025"]) == 0
     return {"kanigaran-2024": AKAR_TES.parent / "data", "sumberrejo-2024": AKAR_TES / "data",
             "kanigaran-2025": salinan}

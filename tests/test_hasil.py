@@ -47,13 +47,6 @@ def muat_valid(akar, draf=False):
 
 
 @pytest.fixture(scope="module")
-def akar(tmp_path_factory):
-    akar = tmp_path_factory.mktemp("mini") / "data"
-    tulis_unit_mini(akar)
-    return akar
-
-
-@pytest.fixture(scope="module")
 def hasil(akar):
     data, _ = muat_valid(akar)
     return hitung(data)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import csv
 
-from bantu import sidik
+from bantu import perpanjang_renstra, sidik
 
 
 def baca(path):
@@ -45,13 +45,7 @@ def test_renstra_berakhir_tidak_menebak(data_salinan, jalankan):
 
 
 def test_renstra_berjalan_target_dari_renstra(data_salinan, jalankan):
-    # Make 2024 a mid-period year: the Renstra runs to 2026 with targets for 2025
-    tahun = data_salinan / "kanigaran" / "2024"
-    renstra = tahun / "renstra.yaml"
-    renstra.write_text(renstra.read_text(encoding="utf-8").replace("tahun_akhir: 2024", "tahun_akhir: 2026"),
-                       encoding="utf-8")
-    with (tahun / "renstra_target.csv").open("a", encoding="utf-8") as f:
-        f.write("ikm,2025,85\nkelompok_lembaga,2025,50\nadministrasi_perkantoran,2025,100\n")
+    perpanjang_renstra(data_salinan / "kanigaran" / "2024")  # 2024 mid-period: targets for 2025 exist
     keluar = jalankan("new-year", "--data", str(data_salinan), "--year", "2025")
     assert keluar.kode == 0 and "berakhir" not in keluar.out
     target = {b["iku"]: b["target"] for b in baca(data_salinan / "kanigaran" / "2025" / "perjanjian_kinerja.csv")}

@@ -24,7 +24,6 @@ from unit_mini import (
     TAHUN,
     TUJUAN,
     UNIT,
-    tulis_unit_mini,
 )
 
 from lkjip_calc.dasar import berkas
@@ -118,13 +117,6 @@ def test_tabel_myst_tanpa_lebar_angka_dan_sumber():
 
 
 # --- (b) the report's tables for the mini unit ---------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def akar(tmp_path_factory):
-    akar = tmp_path_factory.mktemp("mini") / "data"
-    tulis_unit_mini(akar)
-    return akar
 
 
 @pytest.fixture(scope="module")
