@@ -80,11 +80,8 @@ def test_bukan_utf8_pada_barisnya(tmp_path):
                             ditemukan="bita 0xe9 yang tidak sah dalam UTF-8", diharapkan=UTF8)]
 
 
-@pytest.mark.xfail(strict=True, reason="utf-8-sig reports the error offset after the BOM: line and byte "
-                                       "are taken 3 bytes too early in a file that starts with a BOM")
 def test_bukan_utf8_sesudah_bom_pada_barisnya(tmp_path):
-    # today: baris 2 and 'bita 0x74' (the 't' of "satu", three bytes before the bad one)
-    baris, temuan, path = csv_dari(tmp_path, b"\xef\xbb\xbfa,b\nx,satu\n\xe9,dua\n")
+    baris, temuan, path = csv_dari(tmp_path, b"\xef\xbb\xbfa,b\nx,satu\n\xe9,dua\n")  # counted from the file's start
     assert temuan == [galat(Jenis.BUKAN_UTF8, path, "berkas bukan teks UTF-8", baris=3,
                             ditemukan="bita 0xe9 yang tidak sah dalam UTF-8", diharapkan=UTF8)]
 
@@ -102,7 +99,7 @@ def test_berkas_tidak_ada(tmp_path):
 def test_sel_berkutip_dua_baris_nomor_baris_fisik(tmp_path):
     isi = 'a,b\nx,"baris satu\nbaris dua"\ny,biasa\nZ,salah\n'
     baris, temuan, path = csv_dari(tmp_path, isi)
-    assert [n for n, _ in baris] == [3, 4]
+    assert [n for n, _ in baris] == [2, 4]  # a row is named by the line it starts on
     assert baris[0][1] == {"a": "x", "b": "baris satu\nbaris dua"}
     assert baris[1][1] == {"a": "y", "b": "biasa"}
     # the bad row after the two-line cell is named by its physical line, 5
@@ -110,8 +107,6 @@ def test_sel_berkutip_dua_baris_nomor_baris_fisik(tmp_path):
                             ditemukan="'Z'", diharapkan=HARAPAN[KODE])]
 
 
-@pytest.mark.xfail(strict=True, reason="a row is numbered by csv.reader.line_num, the line where it ENDS: "
-                                       "a bad value on the first line of a two-line row is reported one line late")
 def test_baris_dengan_sel_dua_baris_dinamai_baris_awalnya(tmp_path):
     baris, temuan, path = csv_dari(tmp_path, 'a,b\nX,"baris satu\nbaris dua"\n')
     assert baris == []
@@ -119,8 +114,6 @@ def test_baris_dengan_sel_dua_baris_dinamai_baris_awalnya(tmp_path):
                             ditemukan="'X'", diharapkan=HARAPAN[KODE])]
 
 
-@pytest.mark.xfail(strict=True, reason="csv.reader is not strict: a quote left open swallows the rest of the "
-                                       "file into one cell, silently, and the rows after it are lost")
 def test_kutip_tidak_ditutup_adalah_galat_sintaks(tmp_path):
     # realisasi_iku.csv's last column is free text: a missing closing quote there
     kolom = [Kolom("iku", KODE), Kolom("keterangan", TEKS)]
@@ -369,8 +362,6 @@ def test_yaml_kurung_tidak_ditutup(tmp_path):
     assert [(t.tingkat, t.jenis, t.baris, t.kolom) for t in temuan] == [(GALAT, Jenis.SINTAKS, 3, "kolom 2")]
 
 
-@pytest.mark.xfail(strict=True, reason="yaml.ReaderError (a control character) has no problem_mark, only a "
-                                       "character position: the finding has no line")
 def test_yaml_karakter_kendali_pada_barisnya(tmp_path):
     # a vertical tab pasted from a word processor, on line 3
     berkas, temuan, path = yaml_dari(tmp_path, "dokumen: Renstra\ntahun_awal: 2019\nnama: Kanigaran\x0bBaru\n")
@@ -378,8 +369,6 @@ def test_yaml_karakter_kendali_pada_barisnya(tmp_path):
     assert [(t.jenis, t.baris) for t in temuan] == [(Jenis.SINTAKS, 3)]
 
 
-@pytest.mark.xfail(strict=True, reason="PyYAML keeps the last of two equal keys silently; line numbers then "
-                                       "point at the first, whose value is not the one used")
 def test_yaml_kunci_ganda(tmp_path):
     berkas, temuan, path = yaml_dari(tmp_path, RENSTRA + "tahun_akhir: 2030\n")
     assert [(t.tingkat, t.jenis, t.baris, t.kolom) for t in temuan] == [(GALAT, Jenis.GANDA, 23, "kunci 'tahun_akhir'")]
@@ -509,8 +498,6 @@ def test_validasi_validator_bidang(tmp_path):
                             kolom="kunci 'batas_capaian'", ditemukan="'0'")]
 
 
-@pytest.mark.xfail(strict=True, reason="pydantic's 'too_short' is not translated: the user reads "
-                                       "'List should have at least 1 item after validation, not 0', kind TIPE_SALAH")
 def test_validasi_daftar_kosong(tmp_path):
     skala, temuan, path = validasi(tmp_path, "nama: Skala\ndasar_hukum: Perwali\npita: []\n", model.SkalaModel)
     assert skala is None
@@ -518,8 +505,6 @@ def test_validasi_daftar_kosong(tmp_path):
     assert "List should" not in temuan[0].pesan
 
 
-@pytest.mark.xfail(strict=True, reason="a required YAML key left empty is TIPE_SALAH 'ditemukan 'None'', "
-                                       "where an empty required CSV cell is KOSONG")
 def test_validasi_nilai_wajib_kosong(tmp_path):
     renstra, temuan, path = validasi(tmp_path, RENSTRA.replace("    nama: Tujuan Satu", "    nama:"))
     assert renstra is None

@@ -112,4 +112,4 @@ def test_luas(hasil):
 
 def test_peringatan_sumber(laporan):
     teks = "\n".join(str(t) for t in laporan.temuan.peringatan_saja)
-    assert "laporan.yaml, kunci 'dinyatakan.luas_km2'" in teks and "10,65" in teks and "10,66" in teks
+    assert "laporan.yaml, baris 26, kunci 'dinyatakan.luas_km2'" in teks and "10,65" in teks and "10,66" in teks

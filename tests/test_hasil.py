@@ -255,17 +255,3 @@ def test_draf_pagu_kosong_total_terkait_none(tmp_path):
     assert tepat.realisasi_anggaran == 95_500_000 and konflik.realisasi_anggaran == 143_500_000
     assert tepat.capaian == D(90) and dua(konflik.capaian) == D("133.33")
     assert h.pk_anggaran_total == 150_000_000
-
-
-@pytest.mark.xfail(strict=True, reason=(
-    "DOMAIN.md: the realisasi of a percentage IKU measured as a count is computed from pembilang/penyebut, "
-    "unrounded; hitung() uses the typed (rounded) realisasi column, accepted silently when it is within 0.005"))
-def test_realisasi_persentase_dari_pembilang_penyebut(tmp_path):
-    akar = tmp_path / "data"
-    folder = tulis_unit_mini(akar)
-    # 175 of 192 requests on time = 91.1458333...%; the analyst types the rounded 91.15 (within 0.005: no warning).
-    ganti(folder / "realisasi_iku.csv", "tepat_waktu,2024,85.5,171,200", "tepat_waktu,2024,91.15,175,192")
-    data, _ = muat_valid(akar)
-    k = hitung(data).iku("tepat_waktu")
-    # From the count: 175 / 192 x 100 / 95 x 100 = 1750000 / 18240 = 95.9429...; from the typed 91.15: 95.9473...
-    assert dua(k.capaian) == D("95.94")

@@ -14,13 +14,17 @@ from .hasil import Hasil
 def periksa(hasil: Hasil, temuan: DaftarTemuan) -> None:
     data = hasil.data
     dinyatakan = data.pengaturan.dinyatakan
-    laporan_yaml = data.berkas("laporan.yaml")
+    laporan_yaml = data.pengaturan_yaml.path
     total = hasil.wilayah.iloc[-1]
+
+    def baris(nama: str) -> int | None:
+        return data.pengaturan_yaml.baris(("dinyatakan", nama))
 
     if None not in (dinyatakan.luas_km2, total["luas_km2"]) and dinyatakan.luas_km2 != total["luas_km2"]:
         temuan.peringatan(Jenis.BEDA_SUMBER, laporan_yaml,
                           "luas wilayah yang dinyatakan tidak sama dengan jumlah luas kelurahan",
-                          kolom=kunci("dinyatakan.luas_km2"), ditemukan=angka(dinyatakan.luas_km2) + " km²",
+                          baris=baris("luas_km2"), kolom=kunci("dinyatakan.luas_km2"),
+                          ditemukan=angka(dinyatakan.luas_km2) + " km²",
                           diharapkan=f"{angka(total['luas_km2'])} km² (jumlah wilayah.csv); laporan memakai jumlahnya")
     for nama, kol in (("penduduk_laki_laki", "laki_laki"), ("penduduk_perempuan", "perempuan"),
                       ("penduduk_jumlah", "jumlah")):
@@ -28,13 +32,15 @@ def periksa(hasil: Hasil, temuan: DaftarTemuan) -> None:
         if None not in (tertulis, total[kol]) and tertulis != total[kol]:
             temuan.peringatan(Jenis.BEDA_SUMBER, laporan_yaml,
                               "jumlah penduduk yang dinyatakan tidak sama dengan jumlah per kelurahan",
-                              kolom=kunci(f"dinyatakan.{nama}"), ditemukan=ribuan(tertulis), diharapkan=ribuan(total[kol]))
+                              baris=baris(nama), kolom=kunci(f"dinyatakan.{nama}"), ditemukan=ribuan(tertulis),
+                              diharapkan=ribuan(total[kol]))
     for nama, jumlah in (("pagu", hasil.pagu), ("realisasi_anggaran", hasil.realisasi_anggaran)):
         tertulis = getattr(dinyatakan, nama)
         if None not in (tertulis, jumlah) and tertulis != jumlah:
             temuan.peringatan(Jenis.BEDA_SUMBER, laporan_yaml,
                               "total anggaran yang dinyatakan tidak sama dengan jumlah sub kegiatan",
-                              kolom=kunci(f"dinyatakan.{nama}"), ditemukan=ribuan(tertulis), diharapkan=ribuan(jumlah))
+                              baris=baris(nama), kolom=kunci(f"dinyatakan.{nama}"), ditemukan=ribuan(tertulis),
+                              diharapkan=ribuan(jumlah))
     for b in data.tabel["anggaran.csv"]:
         if None not in (b["realisasi"], b["pagu"]) and b["realisasi"] > b["pagu"]:
             temuan.peringatan(Jenis.BEDA_SUMBER, data.berkas("anggaran.csv"), "realisasi melebihi pagu", baris=b.nomor,

@@ -3,6 +3,7 @@ can be reported by file, row and column instead of a traceback."""
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import re
@@ -63,9 +64,10 @@ def baca_teks(path: Path, temuan: DaftarTemuan) -> str | None:
     try:
         return data.decode("utf-8-sig")  # -sig: Excel's "CSV UTF-8" starts with a BOM
     except UnicodeDecodeError as e:
-        baris = data[: e.start].count(b"\n") + 1
+        posisi = e.start + (len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0)  # counted after it
+        baris = data[:posisi].count(b"\n") + 1
         temuan.galat(Jenis.BUKAN_UTF8, path, "berkas bukan teks UTF-8", baris=baris,
-                     ditemukan=f"bita 0x{data[e.start]:02x} yang tidak sah dalam UTF-8",
+                     ditemukan=f"bita 0x{data[posisi]:02x} yang tidak sah dalam UTF-8",
                      diharapkan="teks UTF-8 (di Excel: Simpan Sebagai 'CSV UTF-8')")
         return None
 
@@ -105,7 +107,8 @@ def baca_csv(path: Path, kolom_kolom: list[Kolom], temuan: DaftarTemuan,
     teks = baca_teks(path, temuan)
     if teks is None:
         return []
-    pembaca = csv.reader(io.StringIO(teks, newline=""))
+    # strict: a quote left open is an error, not a cell that swallows the rows after it
+    pembaca = csv.reader(io.StringIO(teks, newline=""), strict=True)
     try:
         kepala = next(pembaca)
     except StopIteration:
@@ -130,9 +133,13 @@ def baca_csv(path: Path, kolom_kolom: list[Kolom], temuan: DaftarTemuan,
         temuan.galat(Jenis.KOLOM, path, "judul kolom ganda", baris=1, kolom=kolom(ganda[0]))
     hasil: list[Baris] = []
     terlihat: dict[tuple, int] = {}
+    nomor = 1
     try:
-        for sel in pembaca:
-            nomor = pembaca.line_num
+        while True:
+            nomor = pembaca.line_num + 1  # a row is named by the line it starts on
+            sel = next(pembaca, None)
+            if sel is None:
+                break
             if not any(s.strip() for s in sel):
                 continue  # blank line
             if len(sel) != len(kepala):
@@ -180,8 +187,15 @@ def baca_csv(path: Path, kolom_kolom: list[Kolom], temuan: DaftarTemuan,
             if baik:
                 hasil.append(Baris(nomor, nilai))
     except csv.Error as e:
-        temuan.galat(Jenis.SINTAKS, path, f"CSV tidak dapat dibaca ({e})", baris=pembaca.line_num)
+        temuan.galat(Jenis.SINTAKS, path, _PESAN_CSV.get(str(e), f"CSV tidak dapat dibaca ({e})"), baris=nomor,
+                     diharapkan='teks bertanda kutip ditutup kembali, mis. "Perencanaan, Penganggaran"')
     return hasil
+
+
+_PESAN_CSV = {
+    "unexpected end of data": "tanda kutip dibuka tetapi tidak ditutup sampai akhir berkas",
+    "',' expected after '\"'": "ada teks sesudah tanda kutip penutup",
+}
 
 
 # --- YAML -------------------------------------------------------------------------------
@@ -203,6 +217,7 @@ _PESAN_PYDANTIC = {
     "bool_type": ("nilai harus ya/tidak", "true atau false"),
     "bool_parsing": ("nilai harus ya/tidak", "true atau false"),
     "string_pattern_mismatch": ("format nilai tidak sesuai", None),
+    "too_short": ("daftar tidak boleh kosong", "paling sedikit satu butir"),
 }
 
 
@@ -257,6 +272,11 @@ def baca_yaml(path: Path, temuan: DaftarTemuan) -> Yaml | None:
     try:
         node = yaml.compose(teks, Loader=yaml.SafeLoader)
         data = yaml.safe_load(teks)
+    except yaml.reader.ReaderError as e:  # a character YAML does not allow, e.g. a control character
+        temuan.galat(Jenis.SINTAKS, path, "karakter tidak sah dalam YAML", baris=teks.count("\n", 0, e.position) + 1,
+                     ditemukan=f"karakter kendali {e.character!r}" if isinstance(e.character, str) else None,
+                     diharapkan="teks biasa (hapus karakter yang tersalin dari pengolah kata)")
+        return None
     except yaml.YAMLError as e:
         tanda = getattr(e, "problem_mark", None)
         masalah = getattr(e, "problem", None) or str(e).splitlines()[0]
@@ -265,13 +285,35 @@ def baca_yaml(path: Path, temuan: DaftarTemuan) -> Yaml | None:
                      ditemukan=kutip(masalah),
                      diharapkan="YAML yang sah (periksa indentasi, tanda ':' dan tanda kutip)")
         return None
-    return Yaml(path, data, node)
+    berkas = Yaml(path, data, node)
+    if _kunci_ganda(berkas, node, (), temuan):
+        return None
+    return berkas
+
+
+def _kunci_ganda(berkas: Yaml, node, loc: tuple, temuan: DaftarTemuan) -> bool:
+    """Report a key written twice in one mapping (YAML keeps the last silently); True when any is."""
+    ada = False
+    if isinstance(node, yaml.MappingNode):
+        terlihat: dict[str, int] = {}
+        for k, v in node.value:
+            if k.value in terlihat:
+                temuan.galat(Jenis.GANDA, berkas.path, "kunci ganda", baris=k.start_mark.line + 1,
+                             kolom=kunci(jalur_teks(loc + (k.value,))), ditemukan=kutip(k.value),
+                             diharapkan=f"setiap kunci sekali saja (sudah ada di baris {terlihat[k.value]})")
+                ada = True
+            terlihat.setdefault(k.value, k.start_mark.line + 1)
+            ada |= _kunci_ganda(berkas, v, loc + (k.value,), temuan)
+    elif isinstance(node, yaml.SequenceNode):
+        for i, v in enumerate(node.value):
+            ada |= _kunci_ganda(berkas, v, loc + (i,), temuan)
+    return ada
 
 
 def _jenis_pydantic(kode: str) -> Jenis:
     if kode in ("missing", "extra_forbidden"):
         return Jenis.KUNCI
-    if kode in ("literal_error", "value_error"):
+    if kode in ("literal_error", "value_error", "too_short"):
         return Jenis.TIDAK_SAH
     return Jenis.TIPE_SALAH
 
@@ -292,8 +334,12 @@ def validasi_model(berkas: Yaml, model: type[BaseModel], temuan: DaftarTemuan):
             if err["type"] == "string_pattern_mismatch":
                 harapan = err.get("ctx", {}).get("pattern")
             masukan = err.get("input")
-            ditemukan = None if err["type"] == "missing" or isinstance(masukan, (dict, list)) else kutip(masukan)
-            temuan.galat(_jenis_pydantic(err["type"]), berkas.path, pesan, baris=berkas.baris(loc),
+            jenis = _jenis_pydantic(err["type"])
+            if masukan is None and jenis == Jenis.TIPE_SALAH:  # `nama:` left empty: like an empty CSV cell
+                pesan, jenis = "nilai kosong", Jenis.KOSONG
+            kosong = err["type"] == "missing" or masukan is None or isinstance(masukan, (dict, list))
+            ditemukan = None if kosong else kutip(masukan)
+            temuan.galat(jenis, berkas.path, pesan, baris=berkas.baris(loc),
                          kolom=kunci(jalur_teks(loc)) if loc else None,
                          ditemukan=ditemukan, diharapkan=harapan)
         return None

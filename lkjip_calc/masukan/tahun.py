@@ -30,6 +30,7 @@ class DataTahun:
     organisasi: model.Organisasi
     renstra: model.Renstra
     pengaturan: model.Pengaturan
+    pengaturan_yaml: Yaml
     skala_kode: str
     skala: model.SkalaModel
     tabel: dict[str, list[Baris]]
