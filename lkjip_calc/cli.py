@@ -131,19 +131,19 @@ def _ringkasan(laporan) -> None:
         print("Tidak ada peringatan.")
 
 
-def _proyek() -> Path | None:
-    """The book's folder, or None (with the reason printed)."""
-    proyek = folder_proyek()
+def _proyek(proyek: Path | None = None) -> Path | None:
+    """The book's folder (found, or `proyek` when already looked up), or None with the reason printed."""
+    proyek = proyek or folder_proyek()
     if proyek is None:
         print("GALAT: folder buku (_config.yml, _toc.yml, chapters/) tidak ditemukan; jalankan lkjip dari folder "
               "proyek", file=sys.stderr)
     return proyek
 
 
-def _bangun(laporan, args) -> int:
+def _bangun(laporan, args, proyek: Path | None) -> int:
     from .terbit.bangun import BuildGagal, bangun
 
-    proyek = _proyek()
+    proyek = _proyek(proyek)
     if proyek is None:
         return KELUAR_GALAT_DATA
     for t in laporan.temuan.peringatan_saja:
@@ -292,7 +292,7 @@ def _jalankan(args) -> int:
         _ringkasan(laporan)
         return 0
     if args.perintah == "build":
-        return _bangun(laporan, args)
+        return _bangun(laporan, args, proyek)
     keluaran = Path(args.out)
     if keluaran.resolve().is_relative_to(akar.resolve()):
         print(f"GALAT: --out '{keluaran}' berada di dalam folder data; data/ hanya untuk masukan. "

@@ -100,8 +100,7 @@ class Hasil:
         return next(k for k in self.kinerja if k.kode == kode)
 
 
-def _anggaran(data: DataTahun) -> pd.DataFrame:
-    program_nama = {b["kode"]: b["nama"] for b in data.tabel["program.csv"]}
+def _anggaran(data: DataTahun, program_nama: dict[str, str]) -> pd.DataFrame:
     baris = [b.nilai for b in data.tabel["anggaran.csv"]]
     keluaran = []
 
@@ -152,7 +151,8 @@ def _wilayah(data: DataTahun) -> pd.DataFrame:
 def hitung(data: DataTahun) -> Hasil:
     metode = data.pengaturan.metode
     skala = Skala.dari_model(data.skala_kode, data.skala)
-    anggaran = _anggaran(data)
+    program_nama = {b["kode"]: b["nama"] for b in data.tabel["program.csv"]}
+    anggaran = _anggaran(data, program_nama)
     total = anggaran.iloc[-1]
     pagu_total, realisasi_total = total["pagu"], total["realisasi"]
     sub = anggaran[anggaran["tingkat"] == "sub_kegiatan"]
@@ -222,7 +222,6 @@ def hitung(data: DataTahun) -> Hasil:
                                      if s.kode in {sasaran_iku[i] for i in iku_program.get(p, [])})
                        for s in data.renstra.sasaran}
 
-    program_nama = {b["kode"]: b["nama"] for b in data.tabel["program.csv"]}
     pk_anggaran = tuple(ProgramPk(b["program"], program_nama[b["program"]], b["anggaran"], b["sumber_dana"])
                         for b in data.tabel["pk_anggaran.csv"])
     tercapai = tuple(k for k in kinerja if k.tercapai is True)
