@@ -12,7 +12,7 @@ from .dasar.temuan import DataTidakValid, Jenis
 from .laporan.bab import FOLDER_BAB, folder_proyek
 from .laporan.siapkan import siapkan
 from .laporan.tampilan import BIASA as f
-from .masukan.lokasi import PilihanTidakSah, akar_data, daftar_tahun, daftar_unit, pilih, pilih_unit
+from .masukan.lokasi import POLA_TAHUN, PilihanTidakSah, akar_data, daftar_tahun, daftar_unit, pilih, pilih_unit
 from .terbit.ekspor import ekspor
 
 KELUAR_GALAT_DATA = 2
@@ -38,7 +38,7 @@ class _Parser(argparse.ArgumentParser):
         terjemahan = (message.replace("the following arguments are required", "argumen wajib belum diberikan")
                       .replace("invalid choice", "pilihan tidak dikenal").replace("choose from", "pilih dari")
                       .replace("unrecognized arguments", "argumen tidak dikenal")
-                      .replace("invalid int value", "bukan bilangan bulat"))
+                      .replace("invalid int value", "bukan bilangan bulat").replace("argument ", "argumen "))
         self.exit(KELUAR_GALAT_DATA, f"{self.prog}: galat: {terjemahan}\n")
 
 
@@ -48,10 +48,17 @@ def _opsi_draf(p: argparse.ArgumentParser) -> None:
                         "sebagai [belum diisi], setiap halaman bertanda DRAF")
 
 
+def _tahun(teks: str) -> int:
+    """--year: a year of four digits, as the year folders are named."""
+    if not POLA_TAHUN.fullmatch(teks.strip()):
+        raise argparse.ArgumentTypeError(f"tahun harus empat angka antara 1900 dan 2199 (mis. 2024); ditemukan {teks!r}")
+    return int(teks)
+
+
 def _opsi_umum(p: argparse.ArgumentParser, bantuan_tahun: str | None = None) -> None:
     """--unit, --year and --data; with `bantuan_tahun` the year must be given (it has no default)."""
     p.add_argument("--unit", metavar="UNIT", help="kode unit (nama folder di data/); bawaan: satu-satunya unit yang ada")
-    p.add_argument("--year", "--tahun", dest="tahun", type=int, metavar="TAHUN", required=bantuan_tahun is not None,
+    p.add_argument("--year", "--tahun", dest="tahun", type=_tahun, metavar="TAHUN", required=bantuan_tahun is not None,
                    help=bantuan_tahun or "tahun laporan; bawaan: tahun terbaru unit tersebut")
     p.add_argument("--data", metavar="FOLDER", help="folder data; bawaan: $LKJIP_DATA atau ./data")
 

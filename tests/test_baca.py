@@ -28,7 +28,7 @@ from lkjip_calc.masukan.baca import (
 
 DUA_KOLOM = [Kolom("a", KODE), Kolom("b", TEKS)]
 UTF8 = "teks UTF-8 (di Excel: Simpan Sebagai 'CSV UTF-8')"
-HARAPAN_YAML = "YAML yang sah (periksa indentasi, tanda ':' dan tanda kutip)"
+HARAPAN_YAML = "YAML yang sah (periksa indentasi dengan spasi, tanda ':', tanda kutip dan kurung)"
 KUNCI_LAIN = "hanya kunci yang dijelaskan di data/README.md"
 
 
@@ -353,7 +353,8 @@ def test_yaml_sintaks_salah(tmp_path):
     berkas, temuan, path = yaml_dari(tmp_path, "tempat: Probolinggo\n  tanggal_laporan: 2025-01\n")
     assert berkas is None
     assert temuan == [galat(Jenis.SINTAKS, path, "sintaks YAML tidak sah", baris=2, kolom="kolom 18",
-                            ditemukan="'mapping values are not allowed here'", diharapkan=HARAPAN_YAML)]
+                            ditemukan="tanda ':' di tempat yang tidak diharapkan (beri tanda kutip pada teks yang "
+                                      "memuat ': ')", diharapkan=HARAPAN_YAML)]
 
 
 def test_yaml_kurung_tidak_ditutup(tmp_path):
@@ -436,7 +437,8 @@ def test_validasi_pola_kode(tmp_path):
     renstra, temuan, path = validasi(tmp_path, RENSTRA.replace("  - kode: kelompok", "  - kode: Kelompok Lembaga"))
     assert renstra is None
     assert temuan == [galat(Jenis.TIPE_SALAH, path, "format nilai tidak sesuai", baris=18, kolom="kunci 'iku[1].kode'",
-                            ditemukan="'Kelompok Lembaga'", diharapkan="^[a-z0-9][a-z0-9_-]*$")]
+                            ditemukan="'Kelompok Lembaga'",
+                            diharapkan="kode huruf kecil, angka, '_' atau '-' (mis. pelayanan_publik)")]
 
 
 def test_validasi_validator_model(tmp_path):

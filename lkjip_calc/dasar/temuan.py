@@ -7,6 +7,7 @@ and what was expected.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -64,10 +65,14 @@ class Temuan:
 def nama_berkas(berkas: Path | str) -> str:
     """The file as the user can find it: relative to the working folder when inside it."""
     path = Path(berkas)
+    try:  # the folders resolved, the file's own name kept: a link is named, never its target
+        path = path.parent.resolve() / path.name
+    except (OSError, RuntimeError):  # a folder that is a looping link
+        path = path.absolute()
     try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+        return path.relative_to(Path.cwd().resolve()).as_posix()
     except ValueError:
-        return path.resolve().as_posix()
+        return path.as_posix()
 
 
 @dataclass
@@ -107,12 +112,23 @@ class DataTidakValid(Exception):
         super().__init__("\n".join(str(t) for t in temuan.galat_saja))
 
 
+def tampak(teks: str) -> str:
+    """The text with every character a reader cannot see written as its code point (U+200B):
+    control and format characters, and spaces other than the plain one."""
+    return "".join(f"<U+{ord(c):04X}>" if _tak_terlihat(c) else c for c in teks)
+
+
+def _tak_terlihat(c: str) -> bool:
+    return unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp", "Co", "Cn", "Cs") or (
+        unicodedata.category(c) == "Zs" and c != " ")
+
+
 def kutip(nilai: object) -> str:
-    """Quote a found value for a message, short enough for one line."""
+    """Quote a found value for a message, short enough for one line, invisible characters shown."""
     teks = str(nilai)
     if len(teks) > 60:
         teks = teks[:57] + "..."
-    return f"'{teks}'"
+    return f"'{tampak(teks)}'"
 
 
 def kolom(nama: str) -> str:

@@ -7,6 +7,8 @@ import re
 from pathlib import Path
 
 FOLDER_SKALA = "skala"
+# A year folder is a year written in four digits, as it is printed in the report (no 0999, no 24).
+POLA_TAHUN = re.compile(r"(19|20|21)\d\d")
 
 
 class PilihanTidakSah(Exception):
@@ -31,7 +33,7 @@ def daftar_tahun(akar: Path, unit: str) -> list[int]:
     folder = akar / unit
     if not folder.is_dir():
         return []
-    return sorted(int(p.name) for p in folder.iterdir() if p.is_dir() and re.fullmatch(r"\d{4}", p.name))
+    return sorted(int(p.name) for p in folder.iterdir() if p.is_dir() and POLA_TAHUN.fullmatch(p.name))
 
 
 def pilih_unit(akar: Path, unit: str | None) -> str:

@@ -8,6 +8,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, RootModel, field_validator, model_validator
 
+from .baca import BATAS_BULAT, BATAS_RUPIAH, DIGIT_BULAT, DIGIT_PECAHAN, POLA_BULAN, POLA_KODE
+
 # Names of the configurable methods, as written in laporan.yaml and renstra.yaml; the formulas
 # (hitung.rumus) implement each of them.
 POLARITAS = ("positif", "negatif")
@@ -15,9 +17,17 @@ CAPAIAN_NEGATIF = ("permenpanrb-8-2021", "target-per-realisasi")
 EFISIENSI = ("capaian-per-serapan", "serapan-per-capaian", "selisih")
 TINGKAT_KEMAJUAN = ("selisih", "rasio")
 
-BULAN = r"^\d{4}-(0[1-9]|1[0-2])$"
+BULAN = POLA_BULAN
 # Codes are referred to from CSV files, where the same pattern is enforced.
-Kode = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]*$")]
+Kode = Annotated[str, Field(pattern=POLA_KODE)]
+# Numbers within the plausible sizes the CSV readers enforce too (baca.BATAS_*).
+Angka = Annotated[Decimal, Field(allow_inf_nan=False, max_digits=DIGIT_BULAT + DIGIT_PECAHAN,
+                                 decimal_places=DIGIT_PECAHAN)]
+Luas = Annotated[Decimal, Field(gt=0, allow_inf_nan=False, max_digits=DIGIT_BULAT + DIGIT_PECAHAN,
+                                decimal_places=DIGIT_PECAHAN)]
+Rupiah = Annotated[int, Field(ge=0, lt=BATAS_RUPIAH)]
+Jumlah = Annotated[int, Field(ge=0, lt=BATAS_BULAT)]
+Tahun = Annotated[int, Field(ge=1900, le=2199)]
 
 
 class Ketat(BaseModel):
@@ -34,11 +44,11 @@ class Batas(Ketat):
 
 
 class Geografi(Ketat):
-    ketinggian_mdpl: Decimal
+    ketinggian_mdpl: Angka
     lintang: str
     bujur: str
-    suhu_maks: Decimal | None = None
-    suhu_min: Decimal | None = None
+    suhu_maks: Angka | None = None
+    suhu_min: Angka | None = None
     batas: Batas
     sumber_peta: str | None = None
 
@@ -118,8 +128,8 @@ class Iku(Ketat):
 
 class Renstra(Ketat):
     dokumen: str
-    tahun_awal: int
-    tahun_akhir: int
+    tahun_awal: Tahun
+    tahun_akhir: Tahun
     periode_berikut: str | None = None
     tujuan: list[Tujuan]
     sasaran: list[Sasaran]
@@ -149,11 +159,11 @@ class PerjanjianKinerja(Ketat):
 
 
 class Metode(Ketat):
-    skala_predikat: str
+    skala_predikat: Kode  # a file name in data/skala/, never a path
     capaian_negatif: Literal[CAPAIAN_NEGATIF] = "permenpanrb-8-2021"  # type: ignore[valid-type]
     efisiensi: Literal[EFISIENSI] = "capaian-per-serapan"  # type: ignore[valid-type]
     tingkat_kemajuan: Literal[TINGKAT_KEMAJUAN] = "rasio"  # type: ignore[valid-type]
-    batas_capaian: Decimal | None = None
+    batas_capaian: Angka | None = None
 
     @field_validator("batas_capaian")
     @classmethod
@@ -166,12 +176,12 @@ class Metode(Ketat):
 class Dinyatakan(Ketat):
     """Totals as printed in the source documents; checked against the sum of their parts."""
 
-    luas_km2: Decimal | None = None
-    penduduk_laki_laki: int | None = None
-    penduduk_perempuan: int | None = None
-    penduduk_jumlah: int | None = None
-    pagu: int | None = None
-    realisasi_anggaran: int | None = None
+    luas_km2: Luas | None = None
+    penduduk_laki_laki: Jumlah | None = None
+    penduduk_perempuan: Jumlah | None = None
+    penduduk_jumlah: Jumlah | None = None
+    pagu: Rupiah | None = None
+    realisasi_anggaran: Rupiah | None = None
 
 
 class Pengaturan(Ketat):
@@ -192,8 +202,8 @@ class Pengaturan(Ketat):
 
 class PitaModel(Ketat):
     predikat: str
-    lebih_dari: Decimal | None = None
-    paling_sedikit: Decimal | None = None
+    lebih_dari: Angka | None = None
+    paling_sedikit: Angka | None = None
 
     @model_validator(mode="after")
     def _satu_batas(self):
@@ -205,7 +215,7 @@ class PitaModel(Ketat):
 class SkalaModel(Ketat):
     nama: str
     dasar_hukum: str
-    batas_atas: Decimal | None = None
+    batas_atas: Angka | None = None
     pita: list[PitaModel] = Field(min_length=1)
 
     @model_validator(mode="after")

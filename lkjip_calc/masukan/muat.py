@@ -3,10 +3,11 @@
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
-from ..dasar.temuan import DaftarTemuan, Jenis, kunci, kutip
+from ..dasar.temuan import DaftarTemuan, Jenis, kunci, kutip, nama_berkas
 from . import model
 from .baca import BELUM_DIISI, Yaml, baca_csv, baca_teks, baca_yaml, validasi_model
 from .lokasi import FOLDER_SKALA
@@ -22,16 +23,43 @@ def _yaml_model(path: Path, jenis_model, temuan: DaftarTemuan):
     return validasi_model(berkas, jenis_model, temuan), berkas
 
 
+def periksa_tautan(folder: Path, akar: Path, temuan: DaftarTemuan) -> None:
+    """Every file and folder under `folder` stays inside the data root: a symbolic link leading
+    outside it (to /etc/passwd, a home folder, ...) is an error, so nothing outside the data can
+    reach a report. Broken and looping links are named when the file is read."""
+    dalam = akar.resolve()
+
+    def periksa(path: Path) -> None:
+        try:
+            tujuan = path.resolve(strict=True)
+        except (OSError, RuntimeError):
+            return
+        if not tujuan.is_relative_to(dalam):
+            temuan.galat(Jenis.TIDAK_SAH, path, "tautan simbolik ke luar folder data",
+                         diharapkan=f"berkas biasa di dalam {nama_berkas(akar)}/ (salin berkasnya, jangan ditautkan)")
+
+    periksa(folder)
+    if not folder.is_dir():
+        return
+    for induk, folder_anak, berkas in os.walk(folder):  # links to folders are listed, not followed
+        for nama in sorted(folder_anak + berkas):
+            if (Path(induk) / nama).is_symlink():
+                periksa(Path(induk) / nama)
+
+
 def muat_skala(akar: Path, kode: str, temuan: DaftarTemuan, pengaturan_yaml: Yaml | None = None):
     """The predikat scale data/skala/<kode>.yaml, validated; None (with the reason in `temuan`) when unusable."""
     path = akar / FOLDER_SKALA / f"{kode}.yaml"
-    if not path.exists():
+    if not path.exists() and not path.is_symlink():
         ada = sorted(p.stem for p in (akar / FOLDER_SKALA).glob("*.yaml"))
         loc = ("metode", "skala_predikat")
         temuan.galat(Jenis.RUJUKAN_HILANG, pengaturan_yaml.path if pengaturan_yaml else path,
                      "skala predikat tidak ditemukan", baris=pengaturan_yaml.baris(loc) if pengaturan_yaml else None,
                      kolom=kunci("metode.skala_predikat"), ditemukan=kutip(kode),
                      diharapkan="nama berkas di data/skala/: " + (", ".join(ada) or "tidak ada"))
+        return None
+    periksa_tautan(path, akar, temuan)
+    if temuan.ada_galat:
         return None
     skala, _ = _yaml_model(path, model.SkalaModel, temuan)
     return skala
@@ -75,6 +103,9 @@ def muat(akar: Path, unit: str, tahun: int, draf: bool = False) -> tuple[DataTah
     """
     temuan = DaftarTemuan()
     folder = akar / unit / str(tahun)
+    periksa_tautan(folder, akar, temuan)
+    if temuan.ada_galat:
+        return None, temuan
     unit_model, _ = _yaml_model(folder / "unit.yaml", model.Unit, temuan)
     organisasi, _ = _yaml_model(folder / "organisasi.yaml", model.Organisasi, temuan)
     renstra, renstra_yaml = _yaml_model(folder / "renstra.yaml", model.Renstra, temuan)

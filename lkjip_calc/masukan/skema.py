@@ -21,7 +21,7 @@ TABEL = {
                            Kolom("pembilang", BILANGAN, wajib=False), Kolom("penyebut", BILANGAN, wajib=False),
                            Kolom("realisasi_nasional", BILANGAN, wajib=False),
                            Kolom("keterangan_nasional", TEKS, wajib=False)], ("iku", "tahun")),
-    "wilayah.csv": ([Kolom("kelurahan", TEKS), Kolom("luas_km2", BILANGAN, isian=True)], ("kelurahan",)),
+    "wilayah.csv": ([Kolom("kelurahan", TEKS), Kolom("luas_km2", BILANGAN, isian=True, positif=True)], ("kelurahan",)),
     "penduduk.csv": ([Kolom("kelurahan", TEKS), Kolom("laki_laki", BULAT, isian=True),
                       Kolom("perempuan", BULAT, isian=True)], ("kelurahan",)),
 }
