@@ -32,6 +32,19 @@ def test_capaian_target_nol_dan_realisasi_kosong():
     assert formulas.alasan_kosong(D(5), D(10)) is None
 
 
+@pytest.mark.parametrize("polaritas", ["positif", "negatif"])
+@pytest.mark.parametrize("rumus_negatif", ["permenpanrb-8-2021", "target-per-realisasi"])
+@pytest.mark.parametrize("realisasi", [None, D(0), D(5)])
+@pytest.mark.parametrize("target", [None, D(0), D(10)])
+def test_capaian_kosong_selalu_beralasan(polaritas, rumus_negatif, realisasi, target):
+    # a table never shows "- (None)": whenever there is no capaian, there is a reason in words
+    capaian = formulas.capaian(realisasi, target, polaritas, rumus_negatif)
+    alasan = formulas.alasan_kosong(realisasi, target, polaritas, rumus_negatif)
+    assert (capaian is None) == (alasan is not None)
+    if (polaritas, rumus_negatif, realisasi, target) == ("negatif", "target-per-realisasi", D(0), D(10)):
+        assert alasan == "realisasi bernilai 0 sehingga target/realisasi tidak dapat dihitung"
+
+
 def test_capaian_tanpa_batas_kecuali_diatur():
     assert formulas.capaian(D(100), D(45)) > 222
     assert formulas.capaian(D(100), D(45), batas=D(120)) == D(120)

@@ -47,14 +47,17 @@ def capaian(realisasi, target, polaritas: str = "positif",
     return hasil
 
 
-def alasan_kosong(realisasi, target) -> str | None:
-    """Why a capaian is shown as "-", in words for the reader; None when it can be computed."""
+def alasan_kosong(realisasi, target, polaritas: str = "positif",
+                  rumus_negatif: str = "permenpanrb-8-2021") -> str | None:
+    """Why `capaian` gives no value, in words for the reader; None when it gives one."""
     if target is None:
         return "target belum ditetapkan"
     if Decimal(target) == 0:
         return "target bernilai 0 sehingga capaian tidak dapat dihitung"
     if realisasi is None:
         return "realisasi belum tersedia"
+    if polaritas == "negatif" and rumus_negatif == "target-per-realisasi" and Decimal(realisasi) == 0:
+        return "realisasi bernilai 0 sehingga target/realisasi tidak dapat dihitung"
     return None
 
 
