@@ -62,3 +62,18 @@ def test_tidak_menimpa(data_salinan, jalankan):
 def test_tanpa_tahun_dasar(data_salinan, jalankan):
     keluar = jalankan("new-year", "--data", str(data_salinan), "--year", "2020")
     assert keluar.kode == 2 and "tidak punya tahun sebelum 2020" in keluar.err
+
+
+def test_tahun_sumber_yang_tidak_valid_tidak_disalin(data_salinan, jalankan, tmp_path):
+    # a narrative linked to a file of the build machine is named, and no new year is made from it
+    rahasia = tmp_path / "rahasia.txt"
+    rahasia.write_text("RAHASIA\n")
+    narasi = data_salinan / "kanigaran" / "2024" / "narasi" / "kata_pengantar.md"
+    narasi.unlink()
+    narasi.symlink_to(rahasia)
+    sebelum = sidik(data_salinan)
+    keluar = jalankan("new-year", "--data", str(data_salinan), "--year", "2025")
+    assert keluar.kode == 2
+    assert "kata_pengantar.md: tautan simbolik ke luar folder data" in keluar.err
+    assert "RAHASIA" not in keluar.out + keluar.err and "Traceback" not in keluar.err
+    assert sidik(data_salinan) == sebelum and not (data_salinan / "kanigaran" / "2025").exists()

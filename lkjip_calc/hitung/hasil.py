@@ -192,7 +192,8 @@ def hitung(data: DataTahun) -> Hasil:
         kinerja.append(KinerjaIku(
             kode=iku.kode, sasaran_kode=iku.sasaran, sasaran=sasaran_nama[iku.sasaran], indikator=iku.indikator,
             satuan=iku.satuan, polaritas=iku.polaritas, rumus=iku.rumus, target=target, realisasi=nilai,
-            capaian=capaian, predikat=skala.predikat(capaian), alasan_kosong=rumus.alasan_kosong(nilai, target, iku.polaritas, rumus_negatif),
+            capaian=capaian, predikat=skala.predikat(capaian),
+            alasan_kosong=rumus.alasan_kosong(nilai, target, iku.polaritas, rumus_negatif),
             tercapai=rumus.tercapai(capaian),
             realisasi_tahun_lalu=nilai_lalu, target_tahun_lalu=targets.get(data.tahun - 1),
             perubahan_tahun_lalu=rumus.arah(nilai, nilai_lalu, iku.polaritas),

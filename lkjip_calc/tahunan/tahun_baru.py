@@ -14,12 +14,11 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
 from ..dasar.berkas import folder_atomik, sunting_yaml, teks_csv
 from ..dasar.temuan import DaftarTemuan
 from ..masukan.baca import baca_csv
 from ..masukan.lokasi import daftar_tahun
+from ..masukan.muat import muat
 from ..masukan.skema import TABEL
 
 # Files copied as they are: facts that stay from year to year, and last year's prose to rewrite.
@@ -65,8 +64,13 @@ def buat_tahun(akar: Path, unit: str, tahun: int) -> HasilTahunBaru:
     sumber = akar / unit / str(sumber_tahun)
     tujuan = akar / unit / str(tahun)
 
-    renstra = yaml.safe_load((sumber / "renstra.yaml").read_text(encoding="utf-8"))
-    berakhir = tahun > int(renstra["tahun_akhir"])
+    # The source year is read and checked as `lkjip check --draft` does before anything is copied:
+    # a broken file, or a link leading outside the data, is named instead of carried into a new year.
+    data, temuan = muat(akar, unit, sumber_tahun, draf=True)
+    if data is None:
+        raise TahunBaruGagal(f"data tahun {sumber_tahun} tidak valid; perbaiki dulu tahun sumbernya:\n"
+                             + "\n".join(str(t) for t in temuan.galat_saja))
+    berakhir = tahun > data.renstra.tahun_akhir
     hasil = HasilTahunBaru(folder=tujuan, sumber=sumber_tahun, renstra_berakhir=berakhir)
 
     # Built in a temporary folder beside the target, then moved into place in one step.
@@ -85,7 +89,7 @@ def buat_tahun(akar: Path, unit: str, tahun: int) -> HasilTahunBaru:
         if berakhir:
             _tulis_csv(sementara / "renstra_target.csv", kepala, [])
             hasil.isian.append(
-                f"Periode Renstra {renstra['tahun_awal']}-{renstra['tahun_akhir']} sudah berakhir. Isi Renstra yang "
+                f"Periode Renstra {data.renstra.periode} sudah berakhir. Isi Renstra yang "
                 f"baru: tahun_awal, tahun_akhir, tujuan, sasaran dan IKU di renstra.yaml, dan target tahunannya di "
                 f"renstra_target.csv (sengaja dikosongkan, tidak ditebak dari Renstra lama).")
         else:
