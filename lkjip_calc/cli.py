@@ -91,9 +91,15 @@ def buat_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("import", help="periksa buku kerja Excel yang sudah diisi lalu tulis berkas CSV-nya",
                        description="Memeriksa buku kerja (galat disebut per lembar, baris dan kolom), lalu menulis "
                                    "berkas CSV tahun itu dan mencetak yang berubah. Berkas lama disimpan di "
-                                   "data/<unit>/<tahun>/.cadangan/. Tidak ada yang ditulis bila masih ada galat.")
+                                   "data/<unit>/<tahun>/.cadangan/. Tidak ada yang ditulis bila masih ada galat. "
+                                   "Ditolak: buku kerja unit atau tahun lain (dicatat di lembar Petunjuk), sel "
+                                   "berisi galat Excel atau rumus tanpa hasil tersimpan, dan, tanpa --allow-empty, "
+                                   "nilai terisi yang dikosongkan atau baris yang dihapus.")
     p.add_argument("berkas", metavar="BERKAS.xlsx", help="buku kerja hasil lkjip template yang sudah diisi")
     _opsi_umum(p, bantuan_tahun="tahun data yang diimpor")
+    p.add_argument("--allow-empty", "--kosongkan", dest="kosongkan", action="store_true",
+                   help="izinkan impor mengosongkan nilai yang sudah terisi dan menghapus baris (atau IKU) yang "
+                        "sudah ada; tanpa opsi ini impor seperti itu ditolak dan semuanya didaftar")
     p = sub.add_parser("build", help="bangun situs HTML dan PDF A4 laporan satu unit dan tahun",
                        description="Menjalankan setiap bab (papermill) untuk unit dan tahun yang diminta, lalu merakit "
                                    "situs HTML ke _build/<unit>/<tahun>/html/ dan PDF ke "
@@ -215,7 +221,7 @@ def _buku_kerja(args) -> int:
             print(f"Ditulis: {path} (unit {unit}, tahun {tahun}). Isi sel kuning, lalu: "
                   f"lkjip import {path} --unit {unit} --year {tahun}")
             return 0
-        hasil = impor(Path(args.berkas), akar, unit, tahun)
+        hasil = impor(Path(args.berkas), akar, unit, tahun, kosongkan=args.kosongkan, tampil=args.berkas)
     except ImportGagal as e:
         print(f"Buku kerja tidak diimpor; tidak ada berkas yang diubah.\n{e}", file=sys.stderr)
         return KELUAR_GALAT_DATA
@@ -227,6 +233,9 @@ def _buku_kerja(args) -> int:
             print(f"  {p}")
         if len(perubahan) > 50:
             print(f"  ... dan {len(perubahan) - 50} lagi")
+    if hasil.dikosongkan:
+        print(f"Dikosongkan atau dihapus atas permintaan (--allow-empty): {len(hasil.dikosongkan)} nilai yang "
+              "sebelumnya terisi.")
     if hasil.cadangan:
         print(f"Berkas sebelumnya disimpan di {hasil.cadangan}")
     belum = [t for t in hasil.temuan if t.jenis == Jenis.BELUM_DIISI]

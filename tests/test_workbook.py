@@ -3,12 +3,18 @@ new-year -> template -> fill -> import -> check -> build, every year reference t
 
 from __future__ import annotations
 
+import csv
 import re
+import tempfile
+import zipfile
 
 import pytest
 from bantu import isi_bab, sidik
 from openpyxl import load_workbook
+from openpyxl.chart import BarChart
 
+from lkjip_calc.dasar.temuan import nama_berkas
+from lkjip_calc.masukan.skema import TABEL
 from lkjip_calc.tahunan.buku_kerja import KOSONG_ISI
 
 
@@ -150,3 +156,252 @@ def test_lembar_iku(buku_kerja, data_salinan, jalankan):
     assert "polaritas: negatif" in renstra and renstra.startswith("# Rencana Strategis")  # comments kept
     cek = jalankan("check", "--data", str(data_salinan), "--year", "2024")
     assert "capaian 105,03%" in cek.out  # (2 x 84,5 - 80,25) / 84,5
+
+
+# --- an import that cannot destroy a year ----------------------------------------------------
+
+def ditolak(keluar, data, sebelum) -> str:
+    """The import was refused as bad input (exit 2, no traceback) and data/ is unchanged byte for byte."""
+    assert keluar.kode == 2, keluar.out + keluar.err
+    assert "Buku kerja tidak diimpor; tidak ada berkas yang diubah." in keluar.err
+    for teks in (keluar.out, keluar.err):
+        assert "Traceback" not in teks and "GALAT INTERNAL" not in teks
+    assert sidik(data) == sebelum
+    return keluar.err
+
+
+def test_template_mencatat_unit_dan_tahun(buku_kerja):
+    _xlsx, wb = buku_kerja
+    ws = wb["Petunjuk"]
+    assert [[c.value for c in r] for r in ws["A3:B4"]] == [["unit", "kanigaran"], ["tahun", 2024]]
+    assert ws.protection.sheet  # read-only unless the user unprotects it on purpose
+
+
+def test_buku_kerja_tahun_lain_ditolak(data_salinan, jalankan, tmp_path):
+    """The hostile run's case: a 2025 workbook imported with --year 2024 blanked 2024's figures."""
+    assert jalankan("new-year", "--data", str(data_salinan), "--year", "2025").kode == 0
+    xlsx = tmp_path / "kanigaran-2025.xlsx"
+    assert jalankan("template", "--data", str(data_salinan), "--year", "2025", "--out", str(xlsx)).kode == 0
+    sebelum = sidik(data_salinan)
+    err = ditolak(jalankan("import", str(xlsx), "--data", str(data_salinan), "--year", "2024"), data_salinan, sebelum)
+    assert (f"GALAT: {xlsx}, lembar 'Petunjuk', baris 4, kolom B 'tahun': buku kerja ini dibuat untuk tahun lain; "
+            f"ditemukan '2025'; diharapkan '2024' (--year 2024)") in err
+    assert "lkjip template --unit kanigaran --year 2024" in err
+    assert "anggaran" not in err  # refused before anything else is compared
+
+
+def test_buku_kerja_unit_lain_ditolak(buku_kerja, data_salinan, jalankan):
+    xlsx, wb = buku_kerja
+    wb["Petunjuk"]["B3"] = "sumberrejo"
+    wb.save(xlsx)
+    sebelum = sidik(data_salinan)
+    err = ditolak(jalankan("import", str(xlsx), "--data", str(data_salinan), "--year", "2024"), data_salinan, sebelum)
+    assert (f"GALAT: {xlsx}, lembar 'Petunjuk', baris 3, kolom B 'unit': buku kerja ini dibuat untuk unit lain; "
+            f"ditemukan 'sumberrejo'; diharapkan 'kanigaran' (--unit kanigaran)") in err
+
+
+def test_tahun_tercatat_sebagai_pecahan_diterima(buku_kerja, data_salinan, jalankan):
+    xlsx, wb = buku_kerja
+    wb["Petunjuk"]["B4"] = 2024.0  # as another spreadsheet program may store it
+    wb.save(xlsx)
+    keluar = jalankan("import", str(xlsx), "--data", str(data_salinan), "--year", "2024")
+    assert keluar.kode == 0 and "Tidak ada yang berubah." in keluar.out, keluar.err
+
+
+@pytest.mark.parametrize("ubah, ditemukan", [
+    (lambda wb: wb.remove(wb["Petunjuk"]), "ditemukan tidak ada lembar 'Petunjuk'"),
+    (lambda wb: wb["Petunjuk"].delete_rows(2, 3), "ditemukan sel A3 'Cara mengisi:', sel B3 kosong"),  # old template
+    (lambda wb: wb["Petunjuk"].__setitem__("B4", None), "ditemukan sel A4 'tahun', sel B4 kosong"),
+])
+def test_buku_kerja_tanpa_catatan_ditolak(buku_kerja, data_salinan, jalankan, ubah, ditemukan):
+    xlsx, wb = buku_kerja
+    ubah(wb)
+    wb.save(xlsx)
+    sebelum = sidik(data_salinan)
+    err = ditolak(jalankan("import", str(xlsx), "--data", str(data_salinan), "--year", "2024"), data_salinan, sebelum)
+    assert f"GALAT: {xlsx}" in err and "buku kerja tidak mencatat unit dan tahunnya" in err and ditemukan in err
+    assert "buku kerja unit 'kanigaran' tahun 2024; buat template baru dengan: lkjip template" in err
+
+
+@pytest.mark.parametrize("kode", ["#DIV/0!", "#REF!", "#N/A", "#VALUE!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!"])
+def test_galat_excel_disebut_per_sel(buku_kerja, data_salinan, jalankan, kode):
+    xlsx, wb = buku_kerja
+    wb["anggaran"]["C3"] = kode  # was imported as the name of a sub kegiatan
+    wb["penduduk"]["B2"] = kode
+    wb.save(xlsx)
+    sebelum = sidik(data_salinan)
+    err = ditolak(jalankan("import", str(xlsx), "--data", str(data_salinan), "--year", "2024"), data_salinan, sebelum)
+    assert (f"GALAT: {xlsx}, lembar 'anggaran', baris 3, kolom C 'sub_kegiatan': sel berisi galat Excel; "
+            f"ditemukan '{kode}'; diharapkan teks") in err
+    assert (f"GALAT: {xlsx}, lembar 'penduduk', baris 2, kolom B 'laki_laki': sel berisi galat Excel; "
+            f"ditemukan '{kode}'; diharapkan bilangan bulat") in err
+
+
+def _hasil_rumus(xlsx, wb, lembar: str, sel: str, rumus: str, hasil: str, jenis: str = "n") -> None:
+    """Save `rumus` in a cell with `hasil` as its saved result, as Excel does (openpyxl writes none)."""
+    wb[lembar][sel] = "=" + rumus
+    wb.save(xlsx)
+    nama = f"xl/worksheets/sheet{wb.sheetnames.index(lembar) + 1}.xml"
+    with zipfile.ZipFile(xlsx) as z:
+        isi = {n: z.read(n) for n in z.namelist()}
+    xml = isi[nama].decode("utf-8")
+    lama = re.search(rf'<c r="{sel}"([^>]*)><f>[^<]*</f><v\s*/>', xml)
+    assert lama, xml[:500]
+    atribut = re.sub(r'\s*t="\w+"', "", lama.group(1))
+    isi[nama] = xml.replace(lama.group(0), f'<c r="{sel}"{atribut} t="{jenis}"><f>{rumus}</f><v>{hasil}</v>').encode()
+    with zipfile.ZipFile(xlsx, "w") as z:
+        for n, data in isi.items():
+            z.writestr(n, data)
+
+
+def test_rumus_tanpa_hasil_tersimpan(buku_kerja, data_salinan, jalankan):
+    """A formula never calculated (written by a program) was imported as an empty pagu."""
+    xlsx, wb = buku_kerja
+    wb["anggaran"]["E2"] = "=SUM(E3:E4)"
+    wb["iku"]["D2"] = '=UPPER("ikm")'
+    wb.save(xlsx)
+    sebelum = sidik(data_salinan)
+    err = ditolak(jalankan("import", str(xlsx), "--data", str(data_salinan), "--year", "2024"), data_salinan, sebelum)
+    assert (f"GALAT: {xlsx}, lembar 'anggaran', baris 2, kolom E 'pagu': rumus tanpa hasil tersimpan; "
+            f"ditemukan rumus '=SUM(E3:E4)'; diharapkan bilangan bulat rupiah") in err
+    assert (f"GALAT: {xlsx}, lembar 'iku', baris 2, kolom D 'singkatan': rumus tanpa hasil tersimpan; "
+            f"ditemukan rumus '=UPPER(\"ikm\")'; diharapkan teks") in err
+
+
+def test_rumus_dengan_hasil_tersimpan(buku_kerja, data_salinan, jalankan):
+    """A formula saved by Excel is read as its result; a saved error result is an error."""
+    xlsx, wb = buku_kerja
+    _hasil_rumus(xlsx, wb, "anggaran", "E2", "9400000+100000", "9500000")
+    sebelum = sidik(data_salinan)
+    keluar = jalankan("import", str(xlsx), "--data", str(data_salinan), "--year", "2024")
+    assert keluar.kode == 0 and "Tidak ada yang berubah." in keluar.out, keluar.err
+
+    wb = load_workbook(xlsx)
+    _hasil_rumus(xlsx, wb, "anggaran", "F2", "E2/0", "#DIV/0!", jenis="e")
+    err = ditolak(jalankan("import", str(xlsx), "--data", str(data_salinan), "--year", "2024"), data_salinan, sebelum)
+    assert (f"GALAT: {xlsx}, lembar 'anggaran', baris 2, kolom F 'realisasi': sel berisi galat Excel; "
+            f"ditemukan '#DIV/0!'") in err
+
+
+def _kosongkan(xlsx, wb) -> None:
+    """Empty three filled things: a population figure, a sub kegiatan's row, an IKU's short name."""
+    wb["penduduk"]["B2"] = None
+    assert wb["anggaran"]["C4"].value.startswith("Pelaksanaan Penatausahaan")
+    wb["anggaran"].delete_rows(4)
+    wb["iku"]["D2"] = None
+    wb.save(xlsx)
+
+
+def test_mengosongkan_ditolak_dan_didaftar(buku_kerja, data_salinan, jalankan):
+    xlsx, wb = buku_kerja
+    _kosongkan(xlsx, wb)
+    sebelum = sidik(data_salinan)
+    err = ditolak(jalankan("import", str(xlsx), "--data", str(data_salinan), "--year", "2024"), data_salinan, sebelum)
+    folder = nama_berkas(data_salinan / "kanigaran" / "2024")
+    assert "akan mengosongkan 3 nilai atau baris yang sudah terisi" in err and "--allow-empty" in err
+    assert (f"GALAT: {folder}/penduduk.csv, baris 2, kolom 'laki_laki': nilai yang sudah terisi akan dikosongkan; "
+            f"ditemukan sel kosong di {xlsx}, lembar 'penduduk', baris 2, kolom B; diharapkan nilai sekarang '3027' "
+            f"tetap, atau --allow-empty bila memang disengaja") in err
+    assert (f"GALAT: {folder}/anggaran.csv, baris 4: baris yang sudah terisi akan dihapus; ditemukan tidak ada baris "
+            f"dengan program 'penunjang', kegiatan 'Administrasi Keuangan Perangkat Daerah'") in err
+    assert f"di {xlsx}, lembar 'anggaran'; diharapkan baris ini tetap ('penunjang,Administrasi Keuangan" in err
+    assert (f"GALAT: {folder}/renstra.yaml, kunci 'iku[0].singkatan': nilai yang sudah terisi akan dikosongkan; "
+            f"ditemukan sel kosong di {xlsx}, lembar 'iku', baris 2, kolom D; diharapkan nilai sekarang 'IKM'") in err
+
+
+@pytest.mark.parametrize("opsi", ["--allow-empty", "--kosongkan"])
+def test_mengosongkan_dengan_izin(buku_kerja, data_salinan, jalankan, opsi):
+    xlsx, wb = buku_kerja
+    folder = data_salinan / "kanigaran" / "2024"
+    anggaran_lama = (folder / "anggaran.csv").read_text(encoding="utf-8").splitlines()
+    _kosongkan(xlsx, wb)
+    keluar = jalankan("import", str(xlsx), "--data", str(data_salinan), "--year", "2024", opsi)
+    assert keluar.kode == 0, keluar.err
+    assert "Dikosongkan atau dihapus atas permintaan (--allow-empty): 3 nilai" in keluar.out
+    assert "baris 2, kolom 'laki_laki': '3027' -> ''" in keluar.out
+    penduduk = list(csv.reader((folder / "penduduk.csv").open(encoding="utf-8")))
+    assert penduduk[0][:2] == ["kelurahan", "laki_laki"] and penduduk[1][1] == ""
+    assert (folder / "anggaran.csv").read_text(encoding="utf-8").splitlines() == anggaran_lama[:3] + anggaran_lama[4:]
+    renstra = (folder / "renstra.yaml").read_text(encoding="utf-8")
+    assert "singkatan: IKM" not in renstra and "indikator: Indeks Kepuasan Masyarakat" in renstra
+    cadangan = list((folder / ".cadangan").glob("*/penduduk.csv"))
+    assert len(cadangan) == 1 and ",3027," in cadangan[0].read_text(encoding="utf-8")
+
+
+def test_template_lalu_impor_menulis_berkas_sama(data_salinan, jalankan, tmp_path):
+    """The CSV files written from an unchanged template are byte for byte today's files."""
+    folder = data_salinan / "kanigaran" / "2024"
+    xlsx = tmp_path / "k.xlsx"
+    assert jalankan("template", "--data", str(data_salinan), "--year", "2024", "--out", str(xlsx)).kode == 0
+    asli = {nama: (folder / nama).read_bytes() for nama in TABEL}
+    for nama in TABEL:
+        (folder / nama).unlink()
+    keluar = jalankan("import", str(xlsx), "--data", str(data_salinan), "--year", "2024")
+    assert keluar.kode == 0, keluar.err
+    assert {nama: (folder / nama).read_bytes() for nama in TABEL} == asli
+
+
+def _zip_dengan(xlsx, ganti: dict[str, bytes]):
+    def buat(tujuan):
+        with zipfile.ZipFile(xlsx) as z, zipfile.ZipFile(tujuan, "w") as keluar:
+            for n in z.namelist():
+                keluar.writestr(n, ganti.get(n, z.read(n)))
+    return buat
+
+
+@pytest.mark.parametrize("nama, buat, ditemukan", [
+    ("kosong.xlsx", lambda p, x: p.write_bytes(b""), "berkas kosong (0 bita)"),
+    ("data.xlsx", lambda p, x: p.write_text("program,anggaran\npenunjang,9500000\n"), "bukan arsip .xlsx"),
+    ("acak.xlsx", lambda p, x: p.write_bytes(bytes(range(256)) * 4), "bukan arsip .xlsx"),
+    ("sandi.xlsx", lambda p, x: p.write_bytes(bytes.fromhex("D0CF11E0A1B11AE1") + b"\0" * 1024),
+     "terenkripsi (dilindungi kata sandi)"),
+    ("potong.xlsx", lambda p, x: p.write_bytes(x.read_bytes()[:3000]), "rusak atau tidak lengkap (BadZipFile)"),
+    ("zip.xlsx", lambda p, x: zipfile.ZipFile(p, "w").close(), "rusak atau tidak lengkap"),
+    ("lembar.xlsx", lambda p, x: _zip_dengan(x, {"xl/worksheets/sheet9.xml": b"<worksheet"})(p),
+     "rusak atau tidak lengkap (ParseError)"),
+    ("gaya.xlsx", lambda p, x: _zip_dengan(x, {"xl/styles.xml": b"\xff\xfe"})(p), "rusak atau tidak lengkap"),
+    ("folder.xlsx", lambda p, x: p.mkdir(), "bukan berkas; ditemukan sebuah folder"),
+    ("tidak-ada.xlsx", lambda p, x: None, "berkas tidak ada"),
+])
+def test_berkas_bukan_buku_kerja(buku_kerja, data_salinan, jalankan, monkeypatch, nama, buat, ditemukan):
+    xlsx, _wb = buku_kerja
+    (xlsx.parent / "sub").mkdir()
+    buat(xlsx.parent / "sub" / nama, xlsx)
+    monkeypatch.chdir(xlsx.parent)
+    sebelum = sidik(data_salinan)
+    diberikan = f"./sub/{nama}"  # named in messages as the user gave it
+    err = ditolak(jalankan("import", diberikan, "--data", str(data_salinan), "--year", "2024"), data_salinan, sebelum)
+    assert err.count("\n") == 2  # the summary and one line
+    assert err.splitlines()[1].startswith(f"GALAT: {diberikan}: ") and ditemukan in err
+    assert "diharapkan buku kerja .xlsx" in err or "diharapkan berkas" in err
+
+
+def test_csv_bernama_xlsx_dan_xlsx_bernama_lain(buku_kerja, data_salinan, jalankan):
+    """The content decides, not the name: a workbook saved as k.csv is still read."""
+    xlsx, _wb = buku_kerja
+    lain = xlsx.with_suffix(".csv")
+    lain.write_bytes(xlsx.read_bytes())
+    keluar = jalankan("import", str(lain), "--data", str(data_salinan), "--year", "2024")
+    assert keluar.kode == 0 and "Tidak ada yang berubah." in keluar.out, keluar.err
+
+
+def test_lembar_grafik_bukan_lembar_kerja(buku_kerja, data_salinan, jalankan):
+    xlsx, wb = buku_kerja
+    wb.remove(wb["penduduk"])
+    grafik = wb.create_chartsheet("penduduk")
+    grafik.add_chart(BarChart())
+    wb.save(xlsx)
+    sebelum = sidik(data_salinan)
+    err = ditolak(jalankan("import", str(xlsx), "--data", str(data_salinan), "--year", "2024"), data_salinan, sebelum)
+    assert f"GALAT: {xlsx}: lembar 'penduduk' bukan lembar kerja (mis. lembar grafik)" in err
+
+
+def test_galat_data_lain_disebut_di_folder_data(buku_kerja, data_salinan, jalankan):
+    """A problem in a file the workbook does not hold is named in data/, not in the staging copy."""
+    xlsx, _wb = buku_kerja
+    laporan = data_salinan / "kanigaran" / "2024" / "laporan.yaml"
+    laporan.write_text(laporan.read_text(encoding="utf-8") + "kunci_asing: 1\n", encoding="utf-8")
+    sebelum = sidik(data_salinan)
+    err = ditolak(jalankan("import", str(xlsx), "--data", str(data_salinan), "--year", "2024"), data_salinan, sebelum)
+    assert f"GALAT: {nama_berkas(laporan)}, baris " in err and "kunci 'kunci_asing': kunci tidak dikenal" in err
+    assert tempfile.gettempdir() + "/tmp" not in err

@@ -2,7 +2,10 @@
 with what is known; `lkjip import` validates an edited workbook (by sheet, row and column),
 writes the CSV files, prints what changed and keeps the previous files recoverable.
 
-Template then import of an unchanged year reproduces its CSV files byte for byte.
+Template then import of an unchanged year reproduces its CSV files byte for byte. An import cannot
+destroy a year: the workbook records its unit and year and another is refused; error values and
+formulas without a saved result are errors, not empty cells; and emptying a value that is filled
+in today's data, or removing a row, needs the user's explicit `--allow-empty`.
 """
 
 from __future__ import annotations
@@ -14,19 +17,23 @@ import io
 import re
 import shutil
 import tempfile
-from dataclasses import dataclass
+import warnings
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import Path
 
 import yaml
 from openpyxl import Workbook, load_workbook
+from openpyxl.cell.cell import ERROR_CODES
 from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.formula import ArrayFormula, DataTableFormula
+from openpyxl.worksheet.worksheet import Worksheet
 
 from ..dasar.berkas import angka_mesin, simpan_atomik, sunting_yaml, teks_csv, tulis_atomik
-from ..dasar.temuan import GALAT, DaftarTemuan, Temuan
+from ..dasar.temuan import GALAT, DaftarTemuan, Jenis, Temuan, kutip, nama_berkas
 from ..masukan.baca import BILANGAN, BULAT, HARAPAN, KODE, RUPIAH, TAHUN, baca_csv
 from ..masukan.lokasi import FOLDER_SKALA
 from ..masukan.model import CAPAIAN_NEGATIF, POLARITAS
@@ -41,6 +48,10 @@ SATUAN_UMUM = ["%", "indeks", "nilai", "dokumen", "kasus", "orang", "unit", "keg
 KOSONG_ISI = PatternFill("solid", fgColor="FFF2CC")  # cells still to fill in
 KEPALA = PatternFill("solid", fgColor="DDEBF7")
 FOLDER_CADANGAN = ".cadangan"
+# The unit and year a workbook is for, in labelled cells of the (protected) Petunjuk sheet: the
+# label in column A and the value in column B of these rows. Import refuses a workbook that
+# records another unit or year, or none.
+CATATAN = {"unit": 3, "tahun": 4}
 
 # What each sheet holds, for the instructions sheet.
 ARTI = {
@@ -182,29 +193,6 @@ def _lembar_iku(wb, renstra: dict) -> None:
     ws.freeze_panes = "A2"
 
 
-def _iku_dari_lembar(wb, path: Path) -> tuple[list[dict] | None, list[str]]:
-    """The IKU definitions as edited in the workbook (None when the sheet is absent)."""
-    if LEMBAR_IKU not in wb.sheetnames:
-        return None, []
-    ws = wb[LEMBAR_IKU]
-    baris = list(ws.iter_rows(values_only=True))
-    kepala = [k for k in (baris[0] if baris else []) if k is not None]
-    if kepala != KOLOM_IKU:
-        return None, [f"GALAT: {path.name}, lembar '{LEMBAR_IKU}', baris 1: judul kolom berubah; ditemukan "
-                      f"{', '.join(map(str, kepala))}; diharapkan {', '.join(KOLOM_IKU)}"]
-    daftar = []
-    for b in baris[1:]:
-        if not any(v not in (None, "") for v in b):
-            continue
-        item = {}
-        for k, v in zip(KOLOM_IKU, b, strict=False):
-            if v is None or (isinstance(v, str) and not v.strip()):
-                continue
-            item[k] = v.strip() if isinstance(v, str) else v
-        daftar.append(item)
-    return daftar, []
-
-
 def _ganti_iku(teks: str, iku: list[dict]) -> str:
     """renstra.yaml with its IKU definitions as the sheet has them. An IKU kept (same code) keeps
     its place in the file and the comments on its lines; the rest of the file is untouched."""
@@ -229,8 +217,14 @@ def _ganti_iku(teks: str, iku: list[dict]) -> str:
 
 
 def _petunjuk(ws, unit: str, tahun: int) -> None:
+    ws["A1"] = f"Template data LKjIP: unit {unit}, tahun {tahun}"
+    ws["A1"].font = Font(bold=True, size=14)
+    ws["A2"] = "Buku kerja ini untuk (jangan diubah; lkjip import menolak buku kerja unit atau tahun lain):"
+    for label, nilai in (("unit", unit), ("tahun", tahun)):
+        ws.cell(CATATAN[label], 1, label).font = Font(bold=True)
+        ws.cell(CATATAN[label], 2, nilai).font = Font(bold=True)
+        ws.cell(CATATAN[label], 2).alignment = Alignment(horizontal="left")
     baris = [
-        f"Template data LKjIP: unit {unit}, tahun {tahun}",
         "",
         "Cara mengisi:",
         "1. Setiap lembar adalah satu tabel data (satu berkas CSV di data/<unit>/<tahun>/). Baris 1 adalah judul "
@@ -239,10 +233,12 @@ def _petunjuk(ws, unit: str, tahun: int) -> None:
         "3. Uang dalam rupiah utuh (tanpa desimal). Persentase ditulis dalam persen (mis. 94,5 untuk 94,5%).",
         "4. Kolom iku, program dan kelurahan dipilih dari daftar (lembar Daftar). Kode IKU dan program baru "
         "ditambahkan di renstra.yaml / lembar program terlebih dahulu.",
-        "5. Baris boleh ditambah atau dihapus (mis. sub kegiatan baru). Baris kosong diabaikan.",
+        "5. Baris boleh ditambah (mis. sub kegiatan baru). Baris kosong diabaikan. Rumus boleh dipakai bila hasilnya "
+        "tersimpan (simpan di Excel atau LibreOffice); sel berisi galat (#DIV/0!, #REF!, #N/A, ...) ditolak.",
         f"6. Simpan sebagai .xlsx, lalu jalankan: lkjip import NAMA.xlsx --unit {unit} --year {tahun}",
         "   Galat disebut per lembar, baris dan kolom; tidak ada berkas yang diubah selama masih ada galat.",
-        "   Berkas lama disimpan di folder .cadangan/ sebelum diganti.",
+        "   Menghapus baris atau mengosongkan nilai yang sudah terisi ditolak dan didaftar; bila memang disengaja,",
+        "   tambahkan --allow-empty (--kosongkan). Berkas lama disimpan di folder .cadangan/ sebelum diganti.",
         "",
         "Isi setiap lembar:",
         f"- {LEMBAR_IKU}: definisi IKU dari renstra.yaml (kode, sasaran, indikator, satuan, polaritas, rumus); "
@@ -252,10 +248,12 @@ def _petunjuk(ws, unit: str, tahun: int) -> None:
         "Narasi (Markdown), tujuan dan sasaran Renstra serta data unit (YAML) tidak ada di buku kerja ini: ubah "
         "berkasnya langsung.",
     ]
-    for teks in baris:
-        ws.append([teks])
-    ws["A1"].font = Font(bold=True, size=14)
-    ws.column_dimensions["A"].width = 120
+    for nomor, teks in enumerate(baris, start=max(CATATAN.values()) + 1):
+        ws.cell(nomor, 1, teks or None)
+    # Long lines run on over the empty cells beside them; column B is wide enough for the unit's code.
+    ws.column_dimensions["A"].width = 10
+    ws.column_dimensions["B"].width = 110
+    ws.protection.sheet = True  # read-only by default (no password): the record is not changed by accident
 
 
 # --- import --------------------------------------------------------------------------------
@@ -269,44 +267,202 @@ class HasilImpor:
     diubah: dict[str, list[str]]   # file -> changes in words
     cadangan: Path | None
     temuan: list[Temuan]
+    dikosongkan: list[Temuan] = field(default_factory=list)  # filled values emptied, allowed by kosongkan
+
+
+@dataclass
+class BukuKerja:
+    """What an edited workbook holds, read and checked cell by cell."""
+
+    teks: dict[str, tuple[str, str]]  # table file -> CSV text (rows as in the sheet, for checking; to write)
+    iku: list[dict] | None            # the IKU definitions of the iku sheet (None when it is absent)
+    baris_iku: dict[str, int]         # IKU code -> its row in the iku sheet
+    masalah: list[str]                # problems of the workbook's shape and cells, one line each
+
+
+_ZIP, _OLE = b"PK", bytes.fromhex("D0CF11E0A1B11AE1")
+# Excel's error values (openpyxl knows the classic seven); a cached result of a formula or a value typed as text.
+KODE_GALAT = frozenset(ERROR_CODES) | {"#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!",
+                                       "#UNKNOWN!", "#EXTERNAL!", "#PYTHON!", "#GETTING_DATA"}
 
 
 def _teks_sel(nilai) -> str:
     """A cell as CSV text: numbers for machines (`angka_mesin`), text trimmed."""
     if isinstance(nilai, bool):
         raise ValueError("nilai ya/tidak")
-    if isinstance(nilai, (datetime.date, datetime.datetime, datetime.time)):
+    if isinstance(nilai, (datetime.date, datetime.datetime, datetime.time, datetime.timedelta)):
         raise ValueError("tanggal/waktu")
     if nilai is None or isinstance(nilai, (int, float, Decimal)):
         return angka_mesin(nilai)
     return str(nilai).strip()
 
 
-def baca_buku_kerja(path: Path) -> tuple[dict[str, tuple[str, str]], list[dict] | None, list[str]]:
+def _buka(path: Path, tampil: str):
+    """The workbook twice: with its formulas, and with the values they had when last saved.
+
+    Read from bytes, so the file's name does not decide its format and both views are of one
+    version of the file. Whatever a corrupt, encrypted or foreign file makes openpyxl raise
+    becomes one line naming the file."""
+    harapan = "buku kerja .xlsx tanpa kata sandi, mis. hasil lkjip template (di Excel: Simpan Sebagai 'Buku Kerja Excel')"
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise ImportGagal(f"GALAT: {tampil}: berkas tidak ada; diharapkan {harapan}") from None
+    except IsADirectoryError:
+        raise ImportGagal(f"GALAT: {tampil}: bukan berkas; ditemukan sebuah folder; diharapkan {harapan}") from None
+    except OSError as e:
+        raise ImportGagal(f"GALAT: {tampil}: berkas tidak dapat dibaca; ditemukan {e.strerror or type(e).__name__}; "
+                          f"diharapkan berkas yang boleh dibaca") from None
+    if not data:
+        ditemukan = "berkas kosong (0 bita)"
+    elif data.startswith(_OLE):
+        ditemukan = "berkas Excel terenkripsi (dilindungi kata sandi) atau format .xls lama"
+    elif not data.startswith(_ZIP):
+        ditemukan = "isi yang bukan arsip .xlsx (mis. CSV atau teks yang diganti namanya)"
+    else:
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")  # openpyxl's notes on extensions it drops are not for the user
+                return load_workbook(io.BytesIO(data), data_only=False), load_workbook(io.BytesIO(data), data_only=True)
+        except Exception as e:  # noqa: BLE001 - any failure to parse means the file is not a readable workbook
+            ditemukan = f"arsip .xlsx yang rusak atau tidak lengkap ({type(e).__name__})"
+    raise ImportGagal(f"GALAT: {tampil}: bukan buku kerja Excel yang dapat dibaca; ditemukan {ditemukan}; "
+                      f"diharapkan {harapan}")
+
+
+def _lembar(wb, nama: str):
+    """The worksheet `nama`, or None when there is none (a chart sheet of that name counts as none)."""
+    if nama not in wb.sheetnames:
+        return None
+    ws = wb[nama]
+    return ws if isinstance(ws, Worksheet) else None
+
+
+def _periksa_catatan(wb, tampil: str, unit: str, tahun: int) -> None:
+    """Refuse a workbook made for another unit or year, or one that does not say which it is for."""
+    ws = _lembar(wb, PETUNJUK)
+    saran = f"buat template baru dengan: lkjip template --unit {unit} --year {tahun} --out BERKAS.xlsx"
+    diharapkan = f"buku kerja unit '{unit}' tahun {tahun}; {saran}"
+    if ws is None:
+        raise ImportGagal(f"GALAT: {tampil}: buku kerja tidak mencatat unit dan tahunnya (bukan hasil lkjip template "
+                          f"versi ini); ditemukan tidak ada lembar '{PETUNJUK}'; diharapkan {diharapkan}")
+    masalah = []
+    diminta = {"unit": (unit, f"--unit {unit}"), "tahun": (tahun, f"--year {tahun}")}
+    for label, nomor in CATATAN.items():
+        tempat = f"{tampil}, lembar '{PETUNJUK}', baris {nomor}, kolom B '{label}'"
+        isi, nilai = ws.cell(nomor, 1).value, ws.cell(nomor, 2).value
+        teks = _teks_catatan(nilai)
+        if isi != label or not teks:
+            ditemukan = (f"sel A{nomor} {kutip(isi) if isi is not None else 'kosong'}, "
+                         f"sel B{nomor} {kutip(nilai) if nilai is not None else 'kosong'}")
+            raise ImportGagal(f"GALAT: {tempat}: buku kerja tidak mencatat unit dan tahunnya (bukan hasil lkjip "
+                              f"template versi ini); ditemukan {ditemukan}; diharapkan label '{label}' di A{nomor} dan "
+                              f"nilainya di B{nomor}, dari {diharapkan}")
+        harapan, asal = diminta[label]
+        if teks != str(harapan):
+            masalah.append(f"GALAT: {tempat}: buku kerja ini dibuat untuk {label} lain; ditemukan {kutip(teks)}; "
+                           f"diharapkan '{harapan}' ({asal}); impor ke {label} yang dicatatnya, atau {saran}")
+    if masalah:
+        raise ImportGagal("\n".join(masalah))
+
+
+def _teks_catatan(nilai) -> str:
+    """A recorded unit or year as text; a year Excel turned into 2024.0 is still 2024."""
+    if isinstance(nilai, float) and nilai.is_integer():
+        nilai = int(nilai)
+    return "" if nilai is None or isinstance(nilai, bool) else str(nilai).strip()
+
+
+def _kolom(i: int, kepala: list) -> str:
+    """Label of a sheet column for a message: its letter and, when known, its title."""
+    nama = kepala[i - 1] if i <= len(kepala) else None
+    return f"kolom {get_column_letter(i)}" + (f" '{nama}'" if isinstance(nama, str) and nama.strip() else "")
+
+
+def _isi_lembar(ws_rumus, ws_nilai, tampil: str, harapan: dict[str, str]) -> tuple[list[list], list[str]]:
+    """The rows of a sheet as values (a formula as the result saved with it), trailing empty cells
+    dropped; and its bad cells: an error value, or a formula with no saved result (a workbook
+    written by a program and never opened in Excel), which would otherwise read as empty."""
+    kepala = [c.value for c in next(ws_nilai.iter_rows(max_row=1), ())]
+    baris_baris, masalah = [], []
+    for baris in ws_nilai.iter_rows():
+        nilai = []
+        for sel in baris:
+            v = sel.value
+            tempat = f"{tampil}, lembar '{ws_nilai.title}', baris {sel.row}, {_kolom(sel.column, kepala)}"
+            diharapkan = harapan.get(kepala[sel.column - 1] if sel.column <= len(kepala) else None,
+                                     "bilangan atau teks")
+            if sel.data_type == "e" or (isinstance(v, str) and v.strip().upper() in KODE_GALAT):
+                masalah.append(f"GALAT: {tempat}: sel berisi galat Excel; ditemukan {kutip(str(v).strip())}; "
+                               f"diharapkan {diharapkan} (perbaiki rumusnya atau ketik nilainya)")
+                v = None
+            elif v is None:
+                rumus = ws_rumus.cell(row=sel.row, column=sel.column).value
+                if isinstance(rumus, (ArrayFormula, DataTableFormula)):
+                    rumus = getattr(rumus, "text", None) or "rumus array/tabel data"
+                if isinstance(rumus, str) and rumus.startswith("="):
+                    masalah.append(f"GALAT: {tempat}: rumus tanpa hasil tersimpan; ditemukan rumus {kutip(rumus)}; "
+                                   f"diharapkan {diharapkan} (buka lalu simpan buku kerja di Excel atau LibreOffice "
+                                   f"agar hasil rumus tersimpan, atau ketik nilainya)")
+            nilai.append(v)
+        while nilai and nilai[-1] is None:
+            nilai.pop()
+        baris_baris.append(nilai)
+    return baris_baris, masalah
+
+
+def _iku_dari_baris(baris: list[list], tampil: str) -> tuple[list[dict] | None, dict[str, int], list[str]]:
+    """The IKU definitions as edited in the `iku` sheet, and the row of each IKU code."""
+    kepala = [k for k in (baris[0] if baris else []) if k is not None]
+    if kepala != KOLOM_IKU:
+        return None, {}, [f"GALAT: {tampil}, lembar '{LEMBAR_IKU}', baris 1: judul kolom berubah; ditemukan "
+                          f"{', '.join(map(str, kepala))}; diharapkan {', '.join(KOLOM_IKU)}"]
+    daftar, nomor_iku = [], {}
+    for nomor, b in enumerate(baris[1:], start=2):
+        if not any(v not in (None, "") for v in b):
+            continue
+        item = {}
+        for k, v in zip(KOLOM_IKU, b, strict=False):
+            if v is None or (isinstance(v, str) and not v.strip()):
+                continue
+            item[k] = v.strip() if isinstance(v, str) else v
+        daftar.append(item)
+        nomor_iku.setdefault(str(item.get("kode")), nomor)
+    return daftar, nomor_iku, []
+
+
+def baca_buku_kerja(path: Path, unit: str, tahun: int, tampil: str | None = None) -> BukuKerja:
     """Each table's sheet as CSV text (with its empty rows, so line numbers are the sheet's rows;
     and without them, to be written), the IKU definitions of the `iku` sheet, and the problems of
-    the workbook's shape."""
-    try:
-        wb = load_workbook(path, data_only=True, read_only=True)
-    except FileNotFoundError:
-        raise ImportGagal(f"berkas {path} tidak ada") from None
-    except Exception as e:  # not a readable xlsx
-        raise ImportGagal(f"{path} bukan buku kerja Excel (.xlsx) yang dapat dibaca ({type(e).__name__})") from None
+    the workbook's shape and cells. A workbook of another unit or year is refused first.
+    `tampil` is the workbook as the user named it, for messages."""
+    tampil = str(path) if tampil is None else tampil
+    wb_rumus, wb_nilai = _buka(path, tampil)
+    _periksa_catatan(wb_nilai, tampil, unit, tahun)
     masalah, teks = [], {}
-    iku, masalah_iku = _iku_dari_lembar(wb, path)
-    masalah += masalah_iku
-    for nama in TABEL:
+    iku, baris_iku = None, {}
+    if LEMBAR_IKU in wb_nilai.sheetnames:
+        if _lembar(wb_nilai, LEMBAR_IKU) is None:
+            masalah.append(f"GALAT: {tampil}: lembar '{LEMBAR_IKU}' bukan lembar kerja; diharapkan lembar berisi "
+                           f"definisi IKU (buat ulang dengan lkjip template)")
+        else:
+            baris, masalah_sel = _isi_lembar(wb_rumus[LEMBAR_IKU], wb_nilai[LEMBAR_IKU], tampil,
+                                              dict.fromkeys(KOLOM_IKU, "teks"))
+            iku, baris_iku, masalah_iku = _iku_dari_baris(baris, tampil)
+            masalah += masalah_sel + masalah_iku
+    for nama, (kolom, _kunci) in TABEL.items():
         lembar = nama_lembar(nama)
-        if lembar not in wb.sheetnames:
-            masalah.append(f"GALAT: {path.name}: lembar '{lembar}' tidak ada; diharapkan satu lembar per tabel "
+        ws = _lembar(wb_nilai, lembar)
+        if ws is None:
+            ditemukan = "bukan lembar kerja (mis. lembar grafik)" if lembar in wb_nilai.sheetnames else "tidak ada"
+            masalah.append(f"GALAT: {tampil}: lembar '{lembar}' {ditemukan}; diharapkan satu lembar kerja per tabel "
                            f"(buat ulang dengan lkjip template)")
             continue
-        ws = wb[lembar]
+        baris_sel, masalah_sel = _isi_lembar(wb_rumus[lembar], ws, tampil, {k.nama: HARAPAN[k.jenis] for k in kolom})
+        masalah += masalah_sel
+        kepala = baris_sel[0] if baris_sel else []
         baris_baris = []
-        for nomor, sel in enumerate(ws.iter_rows(values_only=True), start=1):
-            sel = list(sel)
-            while sel and sel[-1] is None:
-                sel.pop()
+        for nomor, sel in enumerate(baris_sel, start=1):
             if nomor > 1 and not sel:
                 baris_baris.append([])  # kept as an empty line so row numbers stay those of the sheet
                 continue
@@ -315,7 +471,7 @@ def baca_buku_kerja(path: Path) -> tuple[dict[str, tuple[str, str]], list[dict] 
                 try:
                     teks_baris.append(_teks_sel(nilai))
                 except ValueError as e:
-                    masalah.append(f"GALAT: {path.name}, lembar '{lembar}', baris {nomor}, kolom {get_column_letter(i)}: "
+                    masalah.append(f"GALAT: {tampil}, lembar '{lembar}', baris {nomor}, {_kolom(i, kepala)}: "
                                    f"nilai tidak sesuai; ditemukan {e}; diharapkan bilangan atau teks")
                     teks_baris.append("")
             baris_baris.append(teks_baris)
@@ -325,29 +481,107 @@ def baca_buku_kerja(path: Path) -> tuple[dict[str, tuple[str, str]], list[dict] 
         while baris_baris and not baris_baris[-1]:
             baris_baris.pop()
         teks[nama] = (teks_csv(baris_baris), teks_csv([b for b in baris_baris if b]))
-    wb.close()
-    return teks, iku, masalah
+    return BukuKerja(teks, iku, baris_iku, masalah)
 
 
-def _ke_lembar(t: Temuan, xlsx: Path, awal: str, kepala: dict[str, list[str]]) -> Temuan:
-    """A finding about a staged file, told as a place in the workbook."""
-    if awal not in t.berkas:
+def _ke_lembar(t: Temuan, tampil: str, uji: str, akar: Path, folder: str, kepala: dict[str, list[str]]) -> Temuan:
+    """A finding about the staged copy of the data (under `uji`), told as a place in the workbook
+    when it is about a sheet, else as the file in the real data folder: never a temporary path."""
+    if not t.berkas.startswith(uji + "/"):
         return t
-    nama = t.berkas.split(awal, 1)[1]
+    relatif = t.berkas[len(uji) + 1:]
+    nama = relatif.removeprefix(folder + "/") if relatif.startswith(folder + "/") else None
     m = re.match(r"kunci 'iku\[(\d+)\]\.(\w+)'", t.kolom or "")
     if nama == "renstra.yaml" and m and m.group(2) in KOLOM_IKU:
         kolom = f"kolom {get_column_letter(KOLOM_IKU.index(m.group(2)) + 1)} '{m.group(2)}'"
-        return Temuan(t.tingkat, t.jenis, f"{xlsx.name}, lembar '{LEMBAR_IKU}'", t.pesan, int(m.group(1)) + 2, kolom,
+        return Temuan(t.tingkat, t.jenis, f"{tampil}, lembar '{LEMBAR_IKU}'", t.pesan, int(m.group(1)) + 2, kolom,
                       t.ditemukan, t.diharapkan)
     if nama not in TABEL:
-        return t
+        return replace(t, berkas=nama_berkas(akar / relatif))
     kolom = t.kolom
     if kolom and kolom.startswith("kolom '") and nama in kepala:
         nama_kolom = kolom[len("kolom '"):-1]
         if nama_kolom in kepala[nama]:
             kolom = f"kolom {get_column_letter(kepala[nama].index(nama_kolom) + 1)} '{nama_kolom}'"
-    return Temuan(t.tingkat, t.jenis, f"{xlsx.name}, lembar '{nama_lembar(nama)}'", t.pesan, t.baris, kolom,
+    return Temuan(t.tingkat, t.jenis, f"{tampil}, lembar '{nama_lembar(nama)}'", t.pesan, t.baris, kolom,
                   t.ditemukan, t.diharapkan)
+
+
+def _baca_lama(path: Path) -> str | None:
+    """Today's text of a data file (None when there is none); a byte that is not UTF-8 does not
+    stop an import that replaces the file."""
+    return path.read_bytes().decode("utf-8-sig", errors="replace") if path.exists() else None
+
+
+def _baris_csv(teks: str) -> tuple[list[str], list[tuple[int, list[str]]]]:
+    """A CSV text's header and its non-empty rows, each with the line it starts on."""
+    pembaca = csv.reader(io.StringIO(teks))
+    kepala = [k.strip() for k in next(pembaca, [])]
+    baris, awal = [], pembaca.line_num + 1
+    for b in pembaca:
+        if any(v.strip() for v in b):
+            baris.append((awal, [v.strip() for v in b]))
+        awal = pembaca.line_num + 1
+    return kepala, baris
+
+
+def _dikosongkan(folder: Path, tampil: str, buku: BukuKerja, renstra_lama: str) -> list[Temuan]:
+    """Every value filled in today's data that the import would empty, and every row (or IKU) it
+    would remove: what `--allow-empty` must be given for."""
+    keluar = []
+    bila = "atau --allow-empty bila memang disengaja"
+    for nama, (_kolom, kunci) in TABEL.items():
+        lama = _baca_lama(folder / nama)
+        if lama is None or nama not in buku.teks:
+            continue
+        berkas, lembar = nama_berkas(folder / nama), nama_lembar(nama)
+        kepala_lama, baris_lama = _baris_csv(lama)
+        kepala_baru, baris_baru = _baris_csv(buku.teks[nama][0])  # line numbers are the sheet's rows
+        if not all(k in kepala_lama for k in kunci):
+            continue  # today's file is not a table this import can compare with; it is replaced whole
+        baru = {}
+        for nomor, b in baris_baru:
+            isi = dict(zip(kepala_baru, b, strict=False))
+            baru.setdefault(tuple(isi.get(k, "") for k in kunci), (nomor, isi))
+        for nomor, b in baris_lama:
+            isi = dict(zip(kepala_lama, b, strict=False))
+            kunci_baris = tuple(isi.get(k, "") for k in kunci)
+            if kunci_baris not in baru:
+                sebut = ", ".join(f"{k} {kutip(v)}" for k, v in zip(kunci, kunci_baris, strict=True) if v)
+                keluar.append(Temuan(GALAT, Jenis.KOSONG, berkas, "baris yang sudah terisi akan dihapus", nomor, None,
+                                     f"tidak ada baris dengan {sebut} di {tampil}, lembar '{lembar}'",
+                                     f"baris ini tetap ({kutip(','.join(b))}), {bila}"))
+                continue
+            nomor_baru, isi_baru = baru[kunci_baris]
+            for k, v in isi.items():
+                if v and k not in kunci and not isi_baru.get(k):
+                    tempat = f"baris {nomor_baru}" + (f", kolom {get_column_letter(kepala_baru.index(k) + 1)}"
+                                                      if k in kepala_baru else "")
+                    keluar.append(Temuan(GALAT, Jenis.KOSONG, berkas, "nilai yang sudah terisi akan dikosongkan",
+                                         nomor, f"kolom '{k}'",
+                                         f"sel kosong di {tampil}, lembar '{lembar}', {tempat}",
+                                         f"nilai sekarang {kutip(v)} tetap, {bila}"))
+    if buku.iku is not None:
+        berkas = nama_berkas(folder / "renstra.yaml")
+        baru = {str(i.get("kode")): i for i in buku.iku}
+        for n, item in enumerate((yaml.safe_load(renstra_lama) or {}).get("iku") or []):
+            if not isinstance(item, dict):
+                continue
+            kode = str(item.get("kode"))
+            if kode not in baru:
+                keluar.append(Temuan(GALAT, Jenis.KOSONG, berkas, "IKU yang sudah ada akan dihapus", None,
+                                     f"kunci 'iku[{n}]'", f"tidak ada IKU {kutip(kode)} di {tampil}, lembar "
+                                     f"'{LEMBAR_IKU}'", f"IKU ini tetap, {bila}"))
+                continue
+            for k, v in item.items():
+                if v not in (None, "") and baru[kode].get(k) in (None, ""):
+                    tempat = f"baris {buku.baris_iku.get(kode)}" + (
+                        f", kolom {get_column_letter(KOLOM_IKU.index(k) + 1)}" if k in KOLOM_IKU else "")
+                    keluar.append(Temuan(GALAT, Jenis.KOSONG, berkas, "nilai yang sudah terisi akan dikosongkan",
+                                         None, f"kunci 'iku[{n}].{k}'",
+                                         f"sel kosong di {tampil}, lembar '{LEMBAR_IKU}', {tempat}",
+                                         f"nilai sekarang {kutip(v)} tetap, {bila}"))
+    return keluar
 
 
 def _perubahan(lama: str | None, baru: str, nama: str = "") -> list[str]:
@@ -379,13 +613,22 @@ def _perubahan(lama: str | None, baru: str, nama: str = "") -> list[str]:
     return keluar
 
 
-def impor(xlsx: Path, akar: Path, unit: str, tahun: int) -> HasilImpor:
+def impor(xlsx: Path, akar: Path, unit: str, tahun: int, kosongkan: bool = False,
+          tampil: str | None = None) -> HasilImpor:
+    """Check an edited workbook against the year it would become, then write its files.
+
+    Refused (ImportGagal, data/ untouched): a workbook that is not readable, records another unit or
+    year or none, has error values or formulas without a saved result, or makes the year invalid;
+    and, unless `kosongkan`, one that would empty a filled value or remove a row of today's data.
+    `tampil` is the workbook as the user named it, for messages (never a temporary path)."""
+    tampil = str(xlsx) if tampil is None else tampil
     folder = akar / unit / str(tahun)
     if not folder.is_dir():
         raise ImportGagal(f"folder {folder} belum ada; buat dulu dengan: lkjip new-year --unit {unit} --year {tahun}")
-    teks, iku, masalah = baca_buku_kerja(xlsx)
-    if masalah:
-        raise ImportGagal("\n".join(masalah))
+    buku = baca_buku_kerja(xlsx, unit, tahun, tampil)
+    if buku.masalah:
+        raise ImportGagal("\n".join(buku.masalah))
+    teks, iku = buku.teks, buku.iku
 
     # Check the workbook as the year it would become, in a staged copy: data/ is untouched until it passes.
     with tempfile.TemporaryDirectory() as tmp:
@@ -393,7 +636,7 @@ def impor(xlsx: Path, akar: Path, unit: str, tahun: int) -> HasilImpor:
         shutil.copytree(folder, akar_uji / unit / str(tahun), ignore=shutil.ignore_patterns(FOLDER_CADANGAN))
         if (akar / FOLDER_SKALA).is_dir():
             shutil.copytree(akar / FOLDER_SKALA, akar_uji / FOLDER_SKALA)
-        renstra_lama = (folder / "renstra.yaml").read_text(encoding="utf-8")
+        renstra_lama = _baca_lama(folder / "renstra.yaml") or ""
         renstra_baru = renstra_lama
         if iku is not None and iku != [{k: v for k, v in i.items() if v is not None}
                                        for i in (yaml.safe_load(renstra_lama) or {}).get("iku") or []]:
@@ -402,20 +645,25 @@ def impor(xlsx: Path, akar: Path, unit: str, tahun: int) -> HasilImpor:
         for nama, (isi, _tulis) in teks.items():
             (akar_uji / unit / str(tahun) / nama).write_text(isi, encoding="utf-8")
         _data, temuan = muat(akar_uji, unit, tahun, draf=True)
-        awal = f"/{akar.name}/{unit}/{tahun}/"
         kepala = {nama: next(csv.reader(io.StringIO(isi)), []) for nama, (isi, _tulis) in teks.items()}
-        daftar = [_ke_lembar(t, xlsx, awal, kepala) for t in temuan.daftar]
+        daftar = [_ke_lembar(t, tampil, nama_berkas(akar_uji), akar, f"{unit}/{tahun}", kepala)
+                  for t in temuan.daftar]
     galat = [t for t in daftar if t.tingkat == GALAT]
     if galat:
         raise ImportGagal("\n".join(str(t) for t in galat))
+
+    dikosongkan = _dikosongkan(folder, tampil, buku, renstra_lama)
+    if dikosongkan and not kosongkan:
+        raise ImportGagal(f"Buku kerja ini akan mengosongkan {len(dikosongkan)} nilai atau baris yang sudah terisi "
+                          f"di {nama_berkas(folder)} (tercantum di bawah). Periksa unit, tahun dan isi buku kerjanya; "
+                          f"bila memang disengaja, jalankan lagi dengan --allow-empty (--kosongkan).\n"
+                          + "\n".join(str(t) for t in dikosongkan))
 
     diubah = {}
     if renstra_baru != renstra_lama:
         teks["renstra.yaml"] = (renstra_baru, renstra_baru)
     for nama, (_validasi, isi) in teks.items():
-        path = folder / nama
-        lama = path.read_text(encoding="utf-8") if path.exists() else None
-        perubahan = _perubahan(lama, isi, nama)
+        perubahan = _perubahan(_baca_lama(folder / nama), isi, nama)
         if perubahan:
             diubah[nama] = perubahan
     cadangan = None
@@ -427,4 +675,5 @@ def impor(xlsx: Path, akar: Path, unit: str, tahun: int) -> HasilImpor:
                 shutil.copy2(folder / nama, cadangan / nama)
         for nama in diubah:
             tulis_atomik(folder / nama, teks[nama][1])
-    return HasilImpor(diubah=diubah, cadangan=cadangan, temuan=[t for t in daftar if t.tingkat != GALAT])
+    return HasilImpor(diubah=diubah, cadangan=cadangan, temuan=[t for t in daftar if t.tingkat != GALAT],
+                      dikosongkan=dikosongkan)
