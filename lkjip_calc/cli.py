@@ -159,6 +159,8 @@ def _bangun(laporan, args, proyek: Path | None) -> int:
     proyek = _proyek(proyek)
     if proyek is None:
         return KELUAR_GALAT_DATA
+    if _di_dalam_data(Path(args.out), laporan.hasil.data.akar):
+        return KELUAR_GALAT_DATA
     for t in laporan.temuan.peringatan_saja:
         print(t)
     try:
@@ -208,6 +210,16 @@ def _pilih(args) -> tuple[Path, str, int] | None:
     return akar, unit, tahun
 
 
+def _di_dalam_data(keluaran: Path, akar: Path) -> bool:
+    """True (with the error printed) when an output path lies inside the data folder: data/ holds only
+    what analysts write, so no command writes its output there."""
+    if not keluaran.resolve().is_relative_to(akar.resolve()):
+        return False
+    print(f"GALAT: --out '{keluaran}' berada di dalam folder data '{akar}'; ditemukan jalur keluaran di dalam "
+          "data/; diharapkan folder lain, mis. _build/ (data/ hanya untuk masukan)", file=sys.stderr)
+    return True
+
+
 def _buku_kerja(args) -> int:
     from .tahunan.buku_kerja import ImportGagal, impor, tulis_template
 
@@ -217,6 +229,8 @@ def _buku_kerja(args) -> int:
     akar, unit, tahun = dipilih
     try:
         if args.perintah == "template":
+            if _di_dalam_data(Path(args.out), akar):
+                return KELUAR_GALAT_DATA
             path = tulis_template(akar, unit, tahun, Path(args.out))
             print(f"Ditulis: {path} (unit {unit}, tahun {tahun}). Isi sel kuning, lalu: "
                   f"lkjip import {path} --unit {unit} --year {tahun}")
@@ -252,6 +266,8 @@ def _bangun_semua(args) -> int:
     if proyek is None:
         return KELUAR_GALAT_DATA
     akar = akar_data(args.data)
+    if _di_dalam_data(Path(args.out), akar):
+        return KELUAR_GALAT_DATA
     laporan, gagal = [], []
     for unit in daftar_unit(akar):
         for tahun in daftar_tahun(akar, unit):
@@ -310,9 +326,7 @@ def _jalankan(args) -> int:
     if args.perintah == "build":
         return _bangun(laporan, args, proyek)
     keluaran = Path(args.out)
-    if keluaran.resolve().is_relative_to(akar.resolve()):
-        print(f"GALAT: --out '{keluaran}' berada di dalam folder data; data/ hanya untuk masukan. "
-              "Pilih folder lain, mis. _build/.", file=sys.stderr)
+    if _di_dalam_data(keluaran, akar):
         return KELUAR_GALAT_DATA
     for path in ekspor(laporan.hasil, keluaran):
         print(f"Ditulis: {path}")

@@ -3,6 +3,8 @@
 import csv
 from decimal import Decimal as D
 
+import pytest
+
 from lkjip_calc.terbit.ekspor import KOLOM_ANGGARAN, KOLOM_KINERJA, KOLOM_WILAYAH
 
 
@@ -55,11 +57,14 @@ def test_bawaan_unit_dan_tahun(jalankan, tmp_path):
     assert "Ditulis:" in keluar.out
 
 
-def test_tolak_menulis_ke_data(jalankan):
-    from bantu import DATA
-    keluar = jalankan("export", "--out", str(DATA / "kanigaran" / "keluaran"))
+@pytest.mark.parametrize("perintah", [("export", "--out", "{}"), ("template", "--out", "{}/k.xlsx"),
+                                      ("build", "--html-only", "--out", "{}"), ("build", "--all", "--out", "{}")])
+def test_tolak_menulis_ke_data(jalankan, perintah):
+    from bantu import DATA, sidik
+    sebelum = sidik(DATA)
+    keluar = jalankan(*[a.format(DATA / "kanigaran" / "keluaran") for a in perintah])
     assert keluar.kode == 2 and "di dalam folder data" in keluar.err
-    assert not (DATA / "kanigaran" / "keluaran").exists()
+    assert not (DATA / "kanigaran" / "keluaran").exists() and sidik(DATA) == sebelum
 
 
 def test_check_ringkasan(jalankan):
