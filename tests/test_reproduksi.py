@@ -20,11 +20,12 @@ from pathlib import Path
 import nbformat
 import openpyxl.writer.excel
 import pytest
-from bantu import AKAR_PROYEK, LKJIP, perlu
+from bantu import AKAR_PROYEK, DATA, LKJIP, perlu
 from unit_mini import TAHUN, UNIT
 
 from lkjip_calc.laporan.siapkan import siapkan
 from lkjip_calc.terbit import manifest, reproduksi
+from lkjip_calc.terbit.bangun import BuildGagal, bangun
 from lkjip_calc.terbit.ekspor import TABEL_EKSPOR, tulis_xlsx
 
 EPOCH = 1_700_000_000  # 2023-11-14 22:13:20 UTC
@@ -286,3 +287,10 @@ def test_build_ulang_sama_byte_demi_byte(buku_semua, tmp_path):
     for isi in pohon_baru.values():
         for path in (str(keluaran), str(akar), str(buku_semua.keluaran), ".staging"):
             assert path.encode() not in isi
+
+
+def test_epoch_tidak_sah_gagal_sebelum_staging(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "2024-01-01")
+    with pytest.raises(BuildGagal, match=r"SOURCE_DATE_EPOCH='2024-01-01' tidak sah.*langkah: tanggal build"):
+        bangun(siapkan(DATA, "kanigaran", 2024), AKAR_PROYEK, tmp_path / "build", html_saja=True)
+    assert not (tmp_path / "build").exists()
