@@ -26,8 +26,11 @@ deb-pdf:  ## Pasang TeX Live dan poppler dari Debian (bila belum ada)
 deb-uji:  ## Pasang paket Debian untuk uji (TeX Live, poppler, Chromium)
 	scripts/pasang-debian.sh pdf browser
 
+# Hasil yang dapat diulang: semua tanggal di hasil build adalah commit terakhir data/ (SOURCE_DATE_EPOCH yang
+# sudah diatur tetap dipakai). Di luar git, lkjip memakai waktu ubah berkas masukan yang terbaru.
 report: $(STAMP) deb-pdf  ## Bangun situs HTML dan PDF laporan (UNIT=kanigaran TAHUN=2024)
-	$(BIN)/lkjip build --unit $(UNIT) --year $(TAHUN)
+	SOURCE_DATE_EPOCH="$${SOURCE_DATE_EPOCH:-$$(git log -1 --format=%ct -- data/ 2>/dev/null)}" \
+	  $(BIN)/lkjip build --unit $(UNIT) --year $(TAHUN)
 
 test: $(STAMP) deb-uji lint  ## Jalankan ruff dan seluruh rangkaian uji, termasuk build PDF dan uji peramban
 	$(BIN)/python -m pytest --durations=10

@@ -29,6 +29,8 @@ from ..laporan.bab import FOLDER_BAB, periksa_bab
 from ..laporan.bahan import Laporan
 from ..laporan.daftar import NAMA_BAB, daftar_isi, nama_berkas
 from .ekspor import ekspor
+from .manifest import berkas_masukan, tulis_manifest
+from .reproduksi import epoch_sumber, label_data, lingkungan_tanggal, normalkan_notebook
 
 FOLDER_UNDUHAN = "unduhan"
 
@@ -112,7 +114,7 @@ def _pengelola_kernel():
     return KernelIPC
 
 
-def _jalankan_bab(nama: str, staging: Path, parameter: dict) -> None:
+def _jalankan_bab(nama: str, staging: Path, parameter: dict, data_tampil: str) -> None:
     import papermill
 
     sumber = staging / FOLDER_BAB / f"{nama}.md"
@@ -139,17 +141,18 @@ def _jalankan_bab(nama: str, staging: Path, parameter: dict) -> None:
         tag = sel.get("metadata", {}).setdefault("tags", [])
         if "injected-parameters" in tag and "remove-cell" not in tag:
             tag.append("remove-cell")
+    normalkan_notebook(nb, nama, {parameter["data"]: data_tampil})  # same inputs, same published notebook
     nbformat.write(nb, keluar)
     sumber.unlink()
 
 
-def _jupyter_book(staging: Path, builder: str, ketat: bool, log: Path) -> None:
+def _jupyter_book(staging: Path, builder: str, ketat: bool, log: Path, epoch: int) -> None:
     perintah = [str(Path(sys.executable).parent / "jupyter-book"), "build", str(staging), "--builder", builder, "--all"]
     if ketat:
         perintah += ["-W", "-n", "--keep-going"]
     with log.open("w", encoding="utf-8") as berkas:
         proses = subprocess.run(perintah, stdout=berkas, stderr=subprocess.STDOUT, text=True,
-                                env={**os.environ, "PYTHONWARNINGS": "ignore", "NO_COLOR": "1"})
+                                env={**os.environ, **lingkungan_tanggal(epoch), "PYTHONWARNINGS": "ignore", "NO_COLOR": "1"})
     if proses.returncode != 0:
         teks = re.sub(r"\x1b\[[0-9;]*m", "", log.read_text(encoding="utf-8", errors="replace"))
         baris = [b for b in teks.splitlines() if b.strip()]
@@ -174,6 +177,11 @@ def bangun(lap: Laporan, proyek: Path, keluaran: Path, html_saja: bool = False, 
     _periksa_bab(proyek)
     d = lap.hasil.data
     draf = draf and bool(lap.belum_diisi)  # a complete year built with --draft is not marked DRAF
+    masukan = berkas_masukan(d, proyek)
+    try:
+        epoch = epoch_sumber(masukan.semua())  # the one date stamped on every output (reproduksi)
+    except ValueError as e:
+        raise BuildGagal(f"{e} (langkah: tanggal build)") from None
     tujuan = keluaran / d.unit_kode / str(d.tahun)
     staging = tujuan / ".staging"
     langkah_total = 3 + len(NAMA_BAB) + (0 if html_saja else 1)
@@ -189,7 +197,7 @@ def bangun(lap: Laporan, proyek: Path, keluaran: Path, html_saja: bool = False, 
     for nama in NAMA_BAB:
         shutil.copy2(proyek / FOLDER_BAB / f"{nama}.md", staging / FOLDER_BAB / f"{nama}.md")
     maju("Menulis tabel unduhan (CSV dan XLSX)")
-    ekspor(lap.hasil, staging / FOLDER_UNDUHAN, nama_xlsx=nama_berkas(d.unit_kode, d.tahun, "xlsx"))
+    ekspor(lap.hasil, staging / FOLDER_UNDUHAN, nama_xlsx=nama_berkas(d.unit_kode, d.tahun, "xlsx"), epoch=epoch)
 
     parameter = {"unit": d.unit_kode, "tahun": d.tahun, "data": str(d.akar.resolve()), "draf": draf}
     # Each chapter runs in its own kernel; kernel start-up dominates, so run them side by side.
@@ -199,7 +207,8 @@ def bangun(lap: Laporan, proyek: Path, keluaran: Path, html_saja: bool = False, 
         tugas = {}
         for nama in NAMA_BAB:
             tambahan = {"pdf": None if html_saja else nama_pdf(d.unit_kode, d.tahun)} if nama == "sampul" else {}
-            tugas[pelaksana.submit(_jalankan_bab, nama, staging, {**parameter, **tambahan})] = nama
+            tugas[pelaksana.submit(_jalankan_bab, nama, staging, {**parameter, **tambahan},
+                                   label_data(d.akar, proyek))] = nama
         for selesai in as_completed(tugas):
             selesai.result()  # re-raises BuildGagal from the worker
             maju(f"Bab {tugas[selesai]} selesai dijalankan")
@@ -210,14 +219,14 @@ def bangun(lap: Laporan, proyek: Path, keluaran: Path, html_saja: bool = False, 
         # The cover page's download list names the PDF; Sphinx checks that the file exists even in
         # the LaTeX build, where the list is left out. Stand in an empty file until the real one exists.
         (staging / FOLDER_UNDUHAN / nama_pdf(d.unit_kode, d.tahun)).write_bytes(b"")
-        _jupyter_book(staging, "pdflatex", ketat, tujuan / "build-pdf.log")
+        _jupyter_book(staging, "pdflatex", ketat, tujuan / "build-pdf.log", epoch)
         pdf_baru = staging / "_build" / "latex" / "lkjip.pdf"
         if not pdf_baru.exists():
             raise BuildGagal("Perakitan PDF selesai tanpa berkas PDF (langkah: xelatex). "
                              f"Periksa {tujuan / 'build-pdf.log'}")
         shutil.copy2(pdf_baru, staging / FOLDER_UNDUHAN / nama_pdf(d.unit_kode, d.tahun))
     maju("Merakit situs HTML")
-    _jupyter_book(staging, "html", ketat, tujuan / "build-html.log")
+    _jupyter_book(staging, "html", ketat, tujuan / "build-html.log", epoch)
 
     # Only now, with everything built, replace the previous outputs.
     html = tujuan / "html"
@@ -229,4 +238,5 @@ def bangun(lap: Laporan, proyek: Path, keluaran: Path, html_saja: bool = False, 
             shutil.copy2(pdf_baru, sementara)
     tulis_atomik(tujuan / "build.json", json.dumps({"unit": d.unit_kode, "tahun": d.tahun, "html_saja": html_saja,
                                                     "draf": draf}, indent=2))
+    tulis_manifest(lap, masukan, proyek, tujuan, [html] + ([pdf] if pdf else []), epoch, html_saja, draf)
     return HasilBangun(html=html, pdf=pdf, detik=time.monotonic() - mulai)
