@@ -12,7 +12,7 @@ from .dasar.temuan import DataTidakValid, Jenis
 from .laporan.bab import FOLDER_BAB, folder_proyek
 from .laporan.siapkan import siapkan
 from .laporan.tampilan import BIASA as f
-from .masukan.lokasi import POLA_TAHUN, PilihanTidakSah, akar_data, daftar_tahun, daftar_unit, pilih, pilih_unit
+from .masukan.lokasi import PilihanTidakSah, akar_data, daftar_tahun, daftar_unit, pilih, pilih_unit
 from .terbit.ekspor import ekspor
 
 KELUAR_GALAT_DATA = 2
@@ -49,9 +49,9 @@ def _opsi_draf(p: argparse.ArgumentParser) -> None:
 
 
 def _tahun(teks: str) -> int:
-    """--year: a year of four digits, as the year folders are named."""
-    if not POLA_TAHUN.fullmatch(teks.strip()):
-        raise argparse.ArgumentTypeError(f"tahun harus empat angka antara 1900 dan 2199 (mis. 2024); ditemukan {teks!r}")
+    """--year: digits; whether a folder of that year exists (and is named right) is checked with the data."""
+    if not teks.strip().isdigit() or len(teks.strip()) > 6:
+        raise argparse.ArgumentTypeError(f"tahun harus berupa angka, mis. 2024; ditemukan {teks!r}")
     return int(teks)
 
 

@@ -219,7 +219,8 @@ def test_sel_kosong_kolom_tidak_wajib(tmp_path):
 
 def test_judul_kolom_ganda(tmp_path):
     baris, temuan, path = csv_dari(tmp_path, "a,b,a\nx,y,z\n")
-    assert temuan == [galat(Jenis.KOLOM, path, "judul kolom ganda", baris=1, kolom="kolom 'a'")]
+    assert temuan == [galat(Jenis.KOLOM, path, "judul kolom ganda", baris=1, kolom="kolom 'a'", ditemukan="'a' 2 kali",
+                            diharapkan="setiap judul kolom sekali saja")]
 
 
 # --- rows -----------------------------------------------------------------------------------
@@ -416,13 +417,15 @@ def test_validasi_kunci_wajib_tidak_ada(tmp_path):
     renstra, temuan, path = validasi(tmp_path, RENSTRA.replace("    indikator: Persentase Kelompok\n", ""))
     assert renstra is None
     # named at the list item that lacks it
-    assert temuan == [galat(Jenis.KUNCI, path, "kunci wajib tidak ada", baris=18, kolom="kunci 'iku[1].indikator'")]
+    assert temuan == [galat(Jenis.KUNCI, path, "kunci wajib tidak ada", baris=18, kolom="kunci 'iku[1].indikator'",
+                            diharapkan="baris 'indikator: ...' di bagian 'iku[1]'")]
 
 
 def test_validasi_kunci_wajib_tingkat_atas(tmp_path):
     renstra, temuan, path = validasi(tmp_path, RENSTRA.replace("dokumen: Renstra Uji\n", ""))
     assert renstra is None
-    assert temuan == [galat(Jenis.KUNCI, path, "kunci wajib tidak ada", baris=2, kolom="kunci 'dokumen'")]
+    assert temuan == [galat(Jenis.KUNCI, path, "kunci wajib tidak ada", baris=2, kolom="kunci 'dokumen'",
+                            diharapkan="baris 'dokumen: ...' di berkas ini")]
 
 
 def test_validasi_literal_salah(tmp_path):
@@ -444,8 +447,9 @@ def test_validasi_pola_kode(tmp_path):
 def test_validasi_validator_model(tmp_path):
     renstra, temuan, path = validasi(tmp_path, RENSTRA.replace("tahun_akhir: 2024", "tahun_akhir: 2018"))
     assert renstra is None
-    # a check of the whole file: named at its first key, no key label
-    assert temuan == [galat(Jenis.TIDAK_SAH, path, "tahun_akhir Renstra lebih awal daripada tahun_awal", baris=2)]
+    # named at the key that breaks it, with the year it should be at least
+    assert temuan == [galat(Jenis.TIDAK_SAH, path, "tahun_akhir Renstra lebih awal daripada tahun_awal", baris=4,
+                            kolom="kunci 'tahun_akhir'", ditemukan="'2018'", diharapkan="tahun 2019 atau sesudahnya")]
 
 
 def test_validasi_beberapa_masalah_sekaligus(tmp_path):
@@ -481,8 +485,9 @@ def test_validasi_skala_validator_pita(tmp_path):
     teks = SKALA.replace("    lebih_dari: 75\n", "    lebih_dari: 75\n    paling_sedikit: 70\n")
     skala, temuan, path = validasi(tmp_path, teks, model.SkalaModel)
     assert skala is None
-    assert temuan == [galat(Jenis.TIDAK_SAH, path, "isi salah satu saja: lebih_dari atau paling_sedikit", baris=6,
-                            kolom="kunci 'pita[1]'")]
+    assert temuan == [galat(Jenis.TIDAK_SAH, path, "pita berisi dua batas", baris=6, kolom="kunci 'pita[1]'",
+                            ditemukan="lebih_dari 75 dan paling_sedikit 70",
+                            diharapkan="salah satu saja: lebih_dari atau paling_sedikit")]
 
 
 def test_validasi_skala_bilangan_salah(tmp_path):
@@ -496,8 +501,8 @@ def test_validasi_validator_bidang(tmp_path):
     teks = "skala_predikat: perwali\nbatas_capaian: 0\n"
     metode, temuan, path = validasi(tmp_path, teks, model.Metode)
     assert metode is None
-    assert temuan == [galat(Jenis.TIDAK_SAH, path, "batas_capaian harus lebih dari 0", baris=2,
-                            kolom="kunci 'batas_capaian'", ditemukan="'0'")]
+    assert temuan == [galat(Jenis.TIPE_SALAH, path, "nilai terlalu kecil", baris=2,
+                            kolom="kunci 'batas_capaian'", ditemukan="'0'", diharapkan="bilangan lebih dari 0")]
 
 
 def test_validasi_daftar_kosong(tmp_path):

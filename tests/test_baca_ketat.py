@@ -25,19 +25,37 @@ def test_tampak_menulis_karakter_tak_terlihat_sebagai_kode():
     assert tampak("Kebonsari Wetan, é") == "Kebonsari Wetan, é"  # letters and plain spaces as they are
 
 
-@pytest.mark.parametrize(("isi", "baris", "kolom", "kode"), [
-    ("a,b\nx,satu\ny,du\u200ba\n", 3, "kolom 5", "U+200B"),       # zero-width space in a name
-    ("a,b\nx,satu\x00\n", 2, "kolom 7", "U+0000"),                 # NUL
-    ("a,b\nx,\ufeffsatu\n", 2, "kolom 3", "U+FEFF"),               # a BOM inside the text
-    ("a,b\nx,\u202esatu\n", 2, "kolom 3", "U+202E"),               # a direction override
-    ("a,b\nx,sa\x07tu\n", 2, "kolom 5", "U+0007"),                 # a bell from a copied page
+@pytest.mark.parametrize(("isi", "baris", "ditemukan", "kode"), [
+    ("a,b\nx,satu\ny,du\u200ba\n", 3, "'du<U+200B>a'", "U+200B"),       # zero-width space in a name
+    ("a,b\nx,satu\x00\n", 2, "'satu<U+0000>'", "U+0000"),                # NUL
+    ("a,b\nx,\ufeffsatu\n", 2, "'<U+FEFF>satu'", "U+FEFF"),              # a BOM inside the text
+    ("a,b\nx,\u202esatu\n", 2, "'<U+202E>satu'", "U+202E"),              # a direction override
+    ("a,b\nx,sa\x07tu\n", 2, "'sa<U+0007>tu'", "U+0007"),                # a bell from a copied page
 ])
-def test_karakter_tak_terlihat_dengan_kode_titiknya(tmp_path, isi, baris, kolom, kode):
+def test_karakter_tak_terlihat_dengan_kode_titiknya(tmp_path, isi, baris, ditemukan, kode):
     hasil, temuan, path = csv_dari(tmp_path, isi)
-    assert hasil == []
-    assert temuan == [galat(Jenis.SINTAKS, path, "karakter tak terlihat atau karakter kendali", baris=baris,
-                            kolom=kolom, ditemukan=kode,
+    assert [n for n, _ in hasil] == [2, 3][:baris - 2]  # the row is left out, the others kept
+    assert temuan == [galat(Jenis.SINTAKS, path, f"karakter tak terlihat {kode}", baris=baris, kolom="kolom 'b'",
+                            ditemukan=ditemukan,
                             diharapkan="teks biasa (hapus karakter yang tersalin dari pengolah kata atau web)")]
+
+
+def test_karakter_tak_terlihat_di_narasi_dengan_baris_dan_kolomnya(tmp_path):
+    path = tulis(tmp_path, "n.md", "## capaian\nteks\x1b[31m merah\n")
+    temuan = DaftarTemuan()
+    assert baca_teks(path, temuan) is None
+    assert [(t.baris, t.kolom, t.ditemukan) for t in temuan.daftar] == [(2, "kolom 5", "U+001B")]
+
+
+def test_karakter_tak_terlihat_di_yaml_dengan_kuncinya(tmp_path):
+    berkas, temuan, path = yaml_dari(tmp_path, "a: satu\nb:\n  c: pelayanan\u200b_publik\n")
+    assert berkas is None
+    assert [(t.baris, t.kolom, t.ditemukan) for t in temuan] == [(3, "kunci 'b.c'", "'pelayanan<U+200B>_publik'")]
+
+
+def test_pesan_selalu_satu_baris(tmp_path):
+    hasil, temuan, path = csv_dari(tmp_path, 'a,b\n"x\ny",satu\n')
+    assert hasil == [] and "\n" not in str(temuan[0]) and "<U+000A>" in str(temuan[0])
 
 
 def test_spasi_tak_putus_dalam_angka_ditampilkan(tmp_path):
@@ -207,6 +225,7 @@ def test_luas_harus_positif(tmp_path, luas):
 def test_tabel_tanpa_baris(tmp_path):
     hasil, temuan, path = csv_dari(tmp_path, "a,b\n\n")
     assert temuan == [galat(Jenis.BELUM_DIISI, path, "tabel belum berisi baris data", baris=2,
+                            ditemukan="tabel kosong (hanya baris judul kolom)",
                             diharapkan="paling sedikit satu baris di bawah baris judul kolom")]
     _, temuan, _ = csv_dari(tmp_path, "a,b\n", draf=True)
     assert [t.tingkat for t in temuan] == ["peringatan"]

@@ -126,7 +126,7 @@ def test_unit_tidak_ada(jalankan):
 
 def test_tahun_tidak_ada(jalankan):
     keluar = jalankan("check", "--unit", "kanigaran", "--year", "1999")
-    assert keluar.kode == 2 and "tahun 1999 tidak ada" in keluar.err
+    assert keluar.kode == 2 and "kanigaran/1999: folder tahun tidak ada; ditemukan --year 1999" in keluar.err
 
 
 def test_argumen_salah_berbahasa_indonesia(jalankan):

@@ -59,7 +59,9 @@ class Temuan:
         if self.diharapkan is not None:
             teks += f"; diharapkan {self.diharapkan}"
         label = "GALAT" if self.tingkat == GALAT else "PERINGATAN"
-        return f"{label}: {teks}"
+        # one line, whatever a file name or a message holds (found values are already shown by kutip)
+        return f"{label}: " + "".join(f"<U+{ord(c):04X}>" if unicodedata.category(c) in ("Cc", "Zl", "Zp") else c
+                                      for c in teks)
 
 
 def nama_berkas(berkas: Path | str) -> str:
@@ -133,9 +135,9 @@ def kutip(nilai: object) -> str:
 
 def kolom(nama: str) -> str:
     """Label of a CSV column for a message."""
-    return f"kolom '{nama}'"
+    return f"kolom '{tampak(nama)}'"
 
 
 def kunci(jalur: str) -> str:
     """Label of a YAML key path for a message."""
-    return f"kunci '{jalur}'"
+    return f"kunci '{tampak(jalur)}'"

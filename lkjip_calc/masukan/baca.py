@@ -15,6 +15,7 @@ from pathlib import Path
 
 import yaml
 from pydantic import BaseModel, ValidationError
+from pydantic_core import PydanticCustomError
 
 from ..dasar.temuan import DaftarTemuan, Jenis, kolom, kunci, kutip
 
@@ -65,9 +66,10 @@ class Baris:
 BATAS_UKURAN = 20 * 1024 * 1024  # bytes; the data of a whole year is well under 1 MB
 
 
-def baca_teks(path: Path, temuan: DaftarTemuan) -> str | None:
+def baca_teks(path: Path, temuan: DaftarTemuan, tak_terlihat: bool = True) -> str | None:
     """The file's text, or None (with an error naming the file and line) when it is missing, not a
-    regular file, too large, not UTF-8 or holds characters a reader cannot see."""
+    regular file, too large, not UTF-8 or (unless `tak_terlihat` is False, for readers that name the
+    cell or key themselves) holds characters a reader cannot see."""
     masalah = masalah_berkas(path)
     if masalah is not None:
         jenis, pesan, harapan = masalah
@@ -88,20 +90,27 @@ def baca_teks(path: Path, temuan: DaftarTemuan) -> str | None:
                      ditemukan=f"bita 0x{data[posisi]:02x} yang tidak sah dalam UTF-8",
                      diharapkan="teks UTF-8 (di Excel: Simpan Sebagai 'CSV UTF-8')")
         return None
-    m = _TAK_TERLIHAT.search(teks)
+    m = _TAK_TERLIHAT.search(teks) if tak_terlihat else None
     if m is not None:
         baris = teks.count("\n", 0, m.start()) + 1
         kolom_ke = m.start() - (teks.rfind("\n", 0, m.start()) + 1) + 1
         temuan.galat(Jenis.SINTAKS, path, "karakter tak terlihat atau karakter kendali", baris=baris,
                      kolom=f"kolom {kolom_ke}", ditemukan=f"U+{ord(m.group()):04X}",
-                     diharapkan="teks biasa (hapus karakter yang tersalin dari pengolah kata atau web)")
+                     diharapkan=HARAPAN_TERLIHAT)
         return None
     return teks
+
+
+def karakter_tak_terlihat(teks: str) -> str | None:
+    """The first invisible or control character of `teks` as a code point (U+200B), or None."""
+    m = _TAK_TERLIHAT.search(teks)
+    return None if m is None else f"U+{ord(m.group()):04X}"
 
 
 # Control characters other than tab and line ends; format characters (zero-width spaces and
 # joiners, direction marks and overrides, soft hyphen, a BOM inside the text, ...): they make two
 # equal-looking names differ, or reorder what a reader sees.
+HARAPAN_TERLIHAT = "teks biasa (hapus karakter yang tersalin dari pengolah kata atau web)"
 _TAK_TERLIHAT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e"
                            r"\u2060-\u206f\ufeff\ufff9-\ufffb\U000e0000-\U000e007f]")
 
@@ -194,10 +203,12 @@ def baca_csv(path: Path, kolom_kolom: list[Kolom], temuan: DaftarTemuan,
 
     In a draft, an empty cell of a figure still to be filled in (`isian`) is listed, not an error.
     """
-    teks = baca_teks(path, temuan)
+    teks = baca_teks(path, temuan, tak_terlihat=False)  # named by cell below
     if teks is None:
         return []
-    # strict: a quote left open is an error, not a cell that swallows the rows after it
+    # strict: a quote left open is an error, not a cell that swallows the rows after it.
+    # A cell may be as long as a file may be: an overlong number is named by its column below.
+    csv.field_size_limit(BATAS_UKURAN)
     pembaca = csv.reader(io.StringIO(teks, newline=""), strict=True)
     try:
         kepala = next(pembaca)
@@ -210,6 +221,16 @@ def baca_csv(path: Path, kolom_kolom: list[Kolom], temuan: DaftarTemuan,
                      diharapkan='teks bertanda kutip ditutup kembali, mis. "Perencanaan, Penganggaran"')
         return []
     kepala = [k.strip() for k in kepala]
+    if not any(kepala):
+        temuan.galat(Jenis.SINTAKS, path, "baris judul kolom kosong", baris=1, ditemukan="baris kosong",
+                     diharapkan="baris judul kolom di baris 1: " + ",".join(k.nama for k in kolom_kolom))
+        return []
+    for nama in kepala:
+        kode = karakter_tak_terlihat(nama)
+        if kode is not None:
+            temuan.galat(Jenis.SINTAKS, path, f"karakter tak terlihat {kode} di judul kolom", baris=1,
+                         kolom=kolom(nama), ditemukan=kutip(nama), diharapkan=HARAPAN_TERLIHAT)
+            return []
     dikenal = {k.nama: k for k in kolom_kolom}
     for nama in kepala:
         if nama not in dikenal:
@@ -221,7 +242,8 @@ def baca_csv(path: Path, kolom_kolom: list[Kolom], temuan: DaftarTemuan,
                          diharapkan="baris judul: " + ",".join(dikenal))
     if len(set(kepala)) != len(kepala):
         ganda = sorted({k for k in kepala if kepala.count(k) > 1})
-        temuan.galat(Jenis.KOLOM, path, "judul kolom ganda", baris=1, kolom=kolom(ganda[0]))
+        temuan.galat(Jenis.KOLOM, path, "judul kolom ganda", baris=1, kolom=kolom(ganda[0]),
+                     ditemukan=f"'{ganda[0]}' {kepala.count(ganda[0])} kali", diharapkan="setiap judul kolom sekali saja")
     hasil: list[Baris] = []
     terlihat: dict[tuple, int] = {}
     nomor, ada_baris = 1, False
@@ -245,6 +267,12 @@ def baca_csv(path: Path, kolom_kolom: list[Kolom], temuan: DaftarTemuan,
                 if k is None:
                     continue
                 isi = isi.strip()
+                kode = karakter_tak_terlihat(isi)
+                if kode is not None:
+                    temuan.galat(Jenis.SINTAKS, path, f"karakter tak terlihat {kode}", baris=nomor, kolom=kolom(nama),
+                                 ditemukan=kutip(isi), diharapkan=HARAPAN_TERLIHAT)
+                    baik = False
+                    continue
                 if isi == "":
                     if k.wajib and draf and k.isian:
                         temuan.peringatan(Jenis.BELUM_DIISI, path, BELUM_DIISI, baris=nomor, kolom=kolom(nama),
@@ -288,8 +316,8 @@ def baca_csv(path: Path, kolom_kolom: list[Kolom], temuan: DaftarTemuan,
         return hasil
     if not ada_baris:  # every table of a year has rows; an empty one would make totals of nothing
         lapor = temuan.peringatan if draf else temuan.galat  # (a new year may wait for its new Renstra)
-        lapor(Jenis.BELUM_DIISI, path, "tabel belum berisi baris data", baris=2,
-              diharapkan="paling sedikit satu baris di bawah baris judul kolom")
+        lapor(Jenis.BELUM_DIISI, path, "tabel belum berisi baris data", baris=2, ditemukan="tabel kosong (hanya baris "
+              "judul kolom)", diharapkan="paling sedikit satu baris di bawah baris judul kolom")
     return hasil
 
 
@@ -304,7 +332,8 @@ _PESAN_CSV = {
 _PESAN_PYDANTIC = {
     "missing": ("kunci wajib tidak ada", None),
     "extra_forbidden": ("kunci tidak dikenal", "hanya kunci yang dijelaskan di data/README.md"),
-    "string_type": ("nilai harus berupa teks", "teks"),
+    "string_type": ("nilai harus berupa teks", "teks (beri tanda kutip bila teksnya berupa angka atau ya/tidak, "
+                                               "mis. \"0123\")"),
     "int_type": ("nilai harus bilangan bulat", "bilangan bulat"),
     "int_parsing": ("nilai harus bilangan bulat", "bilangan bulat"),
     "int_parsing_size": ("bilangan terlalu panjang", "bilangan bulat yang masuk akal"),
@@ -353,10 +382,11 @@ def jalur_teks(loc: tuple) -> str:
     return teks
 
 
-def baris_node(node, loc: tuple) -> int | None:
-    """Line number (1-based) of the YAML node at `loc`, or of its deepest existing parent."""
+def _cari_node(node, loc: tuple):
+    """(line, node) of the YAML node at `loc`; when it does not exist, the line of its deepest
+    existing parent and None."""
     if node is None:
-        return None
+        return None, None
     baris = node.start_mark.line + 1
     for bagian in loc:
         if isinstance(node, yaml.MappingNode):
@@ -365,13 +395,18 @@ def baris_node(node, loc: tuple) -> int | None:
                     node, baris = v, k.start_mark.line + 1
                     break
             else:
-                return baris
+                return baris, None
         elif isinstance(node, yaml.SequenceNode) and isinstance(bagian, int) and bagian < len(node.value):
             node = node.value[bagian]
             baris = node.start_mark.line + 1
         else:
-            return baris
-    return baris
+            return baris, None
+    return baris, node
+
+
+def baris_node(node, loc: tuple) -> int | None:
+    """Line number (1-based) of the YAML node at `loc`, or of its deepest existing parent."""
+    return _cari_node(node, loc)[0]
 
 
 @dataclass
@@ -385,15 +420,37 @@ class Yaml:
     def baris(self, loc: tuple) -> int | None:
         return baris_node(self.node, loc)
 
+    def tertulis(self, loc: tuple) -> str | None:
+        """The value at `loc` as the analyst wrote it ('yes', '01234567'), not as YAML read it
+        (True, 342391); for a list or mapping, what kind it is."""
+        node = _cari_node(self.node, loc)[1]
+        if isinstance(node, yaml.ScalarNode):
+            return kutip(node.value)
+        if isinstance(node, yaml.SequenceNode):
+            return "daftar (baris berawalan '- ')"
+        if isinstance(node, yaml.MappingNode):
+            return "pemetaan (pasangan 'kunci: nilai')"
+        return None
+
+
+class _Pemuat(yaml.SafeLoader):
+    """SafeLoader without YAML 1.1's implicit dates: a date is text, checked by its key's pattern
+    (so 2024-13-01 is named by its key instead of failing inside the parser)."""
+
+
+_Pemuat.yaml_implicit_resolvers = {
+    awal: [(tag, pola) for tag, pola in daftar if tag != "tag:yaml.org,2002:timestamp"]
+    for awal, daftar in yaml.SafeLoader.yaml_implicit_resolvers.items()}
+
 
 def baca_yaml(path: Path, temuan: DaftarTemuan) -> Yaml | None:
-    teks = baca_teks(path, temuan)
+    teks = baca_teks(path, temuan, tak_terlihat=False)  # named by key below
     if teks is None:
         return None
     try:
         # Anchors, aliases and tags are refused before anything is built: aliases let a small
         # file expand without bound ("billion laughs"), tags ask for Python objects.
-        for peristiwa in yaml.parse(teks, Loader=yaml.SafeLoader):
+        for peristiwa in yaml.parse(teks, Loader=_Pemuat):
             tolak = _fitur_terlarang(peristiwa)
             if tolak is not None:
                 temuan.galat(Jenis.SINTAKS, path, tolak[0], baris=peristiwa.start_mark.line + 1,
@@ -401,23 +458,40 @@ def baca_yaml(path: Path, temuan: DaftarTemuan) -> Yaml | None:
                              diharapkan="nilai ditulis langsung (salin nilainya; anchor '&', alias '*' dan tag '!' "
                                         "tidak dipakai di data lkjip)")
                 return None
-        node = yaml.compose(teks, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(teks)
+        node = yaml.compose(teks, Loader=_Pemuat)
+        data = yaml.load(teks, Loader=_Pemuat)  # noqa: S506 (a SafeLoader)
     except yaml.reader.ReaderError as e:  # a character YAML does not allow, e.g. a control character
         temuan.galat(Jenis.SINTAKS, path, "karakter tidak sah dalam YAML", baris=teks.count("\n", 0, e.position) + 1,
                      ditemukan=f"U+{ord(e.character):04X}" if isinstance(e.character, str) else None,
-                     diharapkan="teks biasa (hapus karakter yang tersalin dari pengolah kata)")
+                     diharapkan=HARAPAN_TERLIHAT)
         return None
     except yaml.YAMLError as e:
         tanda = getattr(e, "problem_mark", None)
         masalah = getattr(e, "problem", None) or str(e).splitlines()[0]
+        konteks, tanda_konteks = getattr(e, "context", None) or "", getattr(e, "context_mark", None)
+        ditemukan = _masalah_yaml(masalah, konteks)
+        if "quoted scalar" in konteks and tanda_konteks is not None:  # named where the quote opens
+            tanda, ditemukan = tanda_konteks, "tanda kutip '\"' atau \"'\" yang dibuka di sini tidak ditutup"
         temuan.galat(Jenis.SINTAKS, path, "sintaks YAML tidak sah", baris=None if tanda is None else tanda.line + 1,
-                     kolom=None if tanda is None else f"kolom {tanda.column + 1}",
-                     ditemukan=_masalah_yaml(masalah, getattr(e, "context", None)),
+                     kolom=None if tanda is None else f"kolom {tanda.column + 1}", ditemukan=ditemukan,
                      diharapkan="YAML yang sah (periksa indentasi dengan spasi, tanda ':', tanda kutip dan kurung)")
         return None
+    except RecursionError:
+        temuan.galat(Jenis.SINTAKS, path, "struktur YAML terlalu dalam", ditemukan="kurung '[' atau '{' bersarang "
+                     "ratusan tingkat", diharapkan="data bertingkat seperti di data/README.md")
+        return None
+    if node is None:
+        temuan.galat(Jenis.KOSONG, path, "berkas YAML kosong", baris=1, ditemukan="berkas tanpa isi (hanya komentar "
+                     "atau baris kosong)", diharapkan="kunci-kunci seperti yang dijelaskan di data/README.md")
+        return None
     berkas = Yaml(path, data, node)
-    if _kunci_ganda(berkas, node, (), temuan):
+    if _periksa_node(berkas, node, (), temuan):
+        return None
+    m = _TAK_TERLIHAT.search(teks)
+    if m is not None:  # in a comment: named by its line
+        temuan.galat(Jenis.SINTAKS, path, "karakter tak terlihat atau karakter kendali",
+                     baris=teks.count("\n", 0, m.start()) + 1, ditemukan=f"U+{ord(m.group()):04X}",
+                     diharapkan=HARAPAN_TERLIHAT)
         return None
     return berkas
 
@@ -430,7 +504,7 @@ def _fitur_terlarang(peristiwa) -> tuple[str, str] | None:
     tag = getattr(peristiwa, "tag", None)
     if tag and not (isinstance(peristiwa, yaml.ScalarEvent) and peristiwa.implicit[0] is False and tag == "!"):
         # (a quoted scalar carries the non-specific tag '!'; that is not a tag written by the user)
-        return "tag YAML tidak diperbolehkan", tag
+        return "tag YAML tidak diperbolehkan", tag.replace("tag:yaml.org,2002:", "!!")
     return None
 
 
@@ -451,6 +525,7 @@ _MASALAH_YAML = (
     ("did not find expected key", "indentasi tidak sejajar dengan kunci sebelumnya"),
     ("did not find expected", "penanda '-' atau kunci di tempat yang tidak diharapkan"),
     ("found undefined", "alias atau tag yang tidak dikenal"),
+    ("expected a single document", "lebih dari satu dokumen YAML (baris '---' di tengah berkas)"),
     ("found duplicate anchor", "anchor ganda"),
     ("found unknown escape character", "urutan '\\' yang tidak dikenal di dalam tanda kutip ganda"),
     ("found unacceptable character", "karakter yang tidak diperbolehkan"),
@@ -467,29 +542,62 @@ def _masalah_yaml(masalah: str, konteks: str | None) -> str:
     return "struktur yang tidak dapat dibaca"
 
 
-def _kunci_ganda(berkas: Yaml, node, loc: tuple, temuan: DaftarTemuan) -> bool:
-    """Report a key written twice in one mapping (YAML keeps the last silently); True when any is."""
+def _periksa_node(berkas: Yaml, node, loc: tuple, temuan: DaftarTemuan) -> bool:
+    """Report what the YAML parser lets through but lkjip does not: a key written twice in one
+    mapping (YAML keeps the last silently), a merge key '<<', a key or value holding an invisible
+    character. True when any is found."""
     ada = False
     if isinstance(node, yaml.MappingNode):
         terlihat: dict[str, int] = {}
         for k, v in node.value:
+            jalur = kunci(jalur_teks(loc + (k.value,))) if isinstance(k, yaml.ScalarNode) else None
+            if not isinstance(k, yaml.ScalarNode):
+                temuan.galat(Jenis.SINTAKS, berkas.path, "kunci YAML harus berupa teks", baris=k.start_mark.line + 1,
+                             ditemukan="kunci berupa daftar atau pemetaan ('? ...')", diharapkan="'kunci: nilai'")
+                ada = True
+                continue
+            if k.tag == "tag:yaml.org,2002:merge":
+                temuan.galat(Jenis.SINTAKS, berkas.path, "kunci gabungan YAML tidak diperbolehkan",
+                             baris=k.start_mark.line + 1, kolom=jalur, ditemukan="'<<'",
+                             diharapkan="setiap kunci ditulis langsung")
+                ada = True
+                continue
             if k.value in terlihat:
                 temuan.galat(Jenis.GANDA, berkas.path, "kunci ganda", baris=k.start_mark.line + 1,
-                             kolom=kunci(jalur_teks(loc + (k.value,))), ditemukan=kutip(k.value),
+                             kolom=jalur, ditemukan=kutip(k.value),
                              diharapkan=f"setiap kunci sekali saja (sudah ada di baris {terlihat[k.value]})")
                 ada = True
             terlihat.setdefault(k.value, k.start_mark.line + 1)
-            ada |= _kunci_ganda(berkas, v, loc + (k.value,), temuan)
+            ada |= _tak_terlihat_node(berkas, k, loc + (k.value,), temuan)
+            ada |= _periksa_node(berkas, v, loc + (k.value,), temuan)
     elif isinstance(node, yaml.SequenceNode):
         for i, v in enumerate(node.value):
-            ada |= _kunci_ganda(berkas, v, loc + (i,), temuan)
+            ada |= _periksa_node(berkas, v, loc + (i,), temuan)
+    else:
+        ada |= _tak_terlihat_node(berkas, node, loc, temuan)
     return ada
+
+
+def _tak_terlihat_node(berkas: Yaml, node, loc: tuple, temuan: DaftarTemuan) -> bool:
+    kode = karakter_tak_terlihat(node.value) if isinstance(node, yaml.ScalarNode) else None
+    if kode is None:
+        return False
+    temuan.galat(Jenis.SINTAKS, berkas.path, f"karakter tak terlihat {kode}", baris=node.start_mark.line + 1,
+                 kolom=kunci(jalur_teks(loc)) if loc else None, ditemukan=kutip(node.value),
+                 diharapkan=HARAPAN_TERLIHAT)
+    return True
+
+
+def tolak(pesan: str, harapan: str, ditemukan: str | None = None) -> PydanticCustomError:
+    """The error a model's own validator raises: the message, what is expected and (when the value
+    itself would not say it) what was found, all for the reader."""
+    return PydanticCustomError("lkjip", pesan, {"harapan": harapan, "ditemukan": ditemukan})
 
 
 def _jenis_pydantic(kode: str) -> Jenis:
     if kode in ("missing", "extra_forbidden"):
         return Jenis.KUNCI
-    if kode in ("literal_error", "value_error", "too_short"):
+    if kode in ("literal_error", "value_error", "too_short", "lkjip"):
         return Jenis.TIDAK_SAH
     return Jenis.TIPE_SALAH
 
@@ -505,7 +613,7 @@ def validasi_model(berkas: Yaml, model: type[BaseModel], temuan: DaftarTemuan):
             konteks = err.get("ctx", {})
             if harapan is not None and "{" in harapan:
                 harapan = harapan.format(**{k: _angka_batas(v) for k, v in konteks.items()})
-            if pesan is None and err["type"] == "value_error":  # raised by our own validators, in Indonesian
+            if pesan is None and err["type"] in ("value_error", "lkjip"):  # our own validators, in Indonesian
                 pesan = err["msg"].removeprefix("Value error, ")
             elif pesan is None:  # a check this table does not know: still no English for the reader
                 pesan, harapan = "nilai tidak sah", "nilai seperti yang dijelaskan di data/README.md"
@@ -514,12 +622,21 @@ def validasi_model(berkas: Yaml, model: type[BaseModel], temuan: DaftarTemuan):
                 pesan, harapan = "nilai tidak dikenal", "salah satu dari " + pilihan
             if err["type"] == "string_pattern_mismatch":
                 harapan = HARAPAN_POLA.get(konteks.get("pattern"), "format seperti yang dijelaskan di data/README.md")
+            if err["type"] == "lkjip":  # raised by our own validators (`tolak`), with what is expected
+                harapan = konteks.get("harapan")
+            if err["type"] == "missing":
+                induk = f"bagian '{jalur_teks(loc[:-1])}'" if loc[:-1] else "berkas ini"
+                harapan = f"baris '{loc[-1]}: ...' di {induk}"
             masukan = err.get("input")
             jenis = _jenis_pydantic(err["type"])
             if masukan is None and jenis == Jenis.TIPE_SALAH:  # `nama:` left empty: like an empty CSV cell
                 pesan, jenis = "nilai kosong", Jenis.KOSONG
-            kosong = err["type"] == "missing" or masukan is None or isinstance(masukan, (dict, list))
-            ditemukan = None if kosong else kutip(masukan)
+            if err["type"] == "missing" or masukan is None:
+                ditemukan = None
+            elif err["type"] == "lkjip" and konteks.get("ditemukan"):
+                ditemukan = konteks["ditemukan"]
+            else:  # as the analyst wrote it: 'yes', not True
+                ditemukan = berkas.tertulis(loc) or kutip(masukan)
             temuan.galat(jenis, berkas.path, pesan, baris=berkas.baris(loc),
                          kolom=kunci(jalur_teks(loc)) if loc else None,
                          ditemukan=ditemukan, diharapkan=harapan)

@@ -61,6 +61,16 @@ def pilih(akar: Path, unit: str | None, tahun: int | None) -> tuple[str, int]:
             raise PilihanTidakSah(f"unit '{unit}' belum punya folder tahun (mis. {akar / unit}/2024)")
         tahun = tahun_ada[-1]
     elif tahun not in tahun_ada:
-        raise PilihanTidakSah(f"tahun {tahun} tidak ada untuk unit '{unit}'; yang ada: "
-                              + (", ".join(map(str, tahun_ada)) or "tidak ada"))
+        ada = ", ".join(map(str, tahun_ada)) or "tidak ada"
+        salah_nama = sorted(p.name for p in (akar / unit).iterdir()
+                            if p.is_dir() and p.name.isdigit() and int(p.name) == tahun and p.name != str(tahun))
+        if salah_nama:  # 0999 or 024 for --year 999 / 24: say what is wrong with the folder's name
+            raise PilihanTidakSah(f"{akar / unit / salah_nama[0]}: nama folder tahun tidak sah; ditemukan "
+                                  f"'{salah_nama[0]}'; diharapkan tahun empat angka antara 1900 dan 2199 "
+                                  f"(mis. 2024); folder tahun yang sah: {ada}")
+        if not POLA_TAHUN.fullmatch(str(tahun)):
+            raise PilihanTidakSah(f"--year {tahun}: tahun tidak sah; ditemukan '{tahun}'; diharapkan tahun empat "
+                                  f"angka antara 1900 dan 2199 (mis. 2024); yang ada untuk unit '{unit}': {ada}")
+        raise PilihanTidakSah(f"{akar / unit / str(tahun)}: folder tahun tidak ada; ditemukan --year {tahun}; "
+                              f"diharapkan salah satu tahun unit '{unit}': {ada}")
     return unit, tahun

@@ -6,9 +6,9 @@ import datetime
 from decimal import Decimal
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, RootModel, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, RootModel, ValidationInfo, field_validator, model_validator
 
-from .baca import BATAS_BULAT, BATAS_RUPIAH, DIGIT_BULAT, DIGIT_PECAHAN, POLA_BULAN, POLA_KODE
+from .baca import BATAS_BULAT, BATAS_RUPIAH, DIGIT_BULAT, DIGIT_PECAHAN, POLA_BULAN, POLA_KODE, tolak
 
 # Names of the configurable methods, as written in laporan.yaml and renstra.yaml; the formulas
 # (hitung.rumus) implement each of them.
@@ -23,7 +23,7 @@ Kode = Annotated[str, Field(pattern=POLA_KODE)]
 # Numbers within the plausible sizes the CSV readers enforce too (baca.BATAS_*).
 Angka = Annotated[Decimal, Field(allow_inf_nan=False, max_digits=DIGIT_BULAT + DIGIT_PECAHAN,
                                  decimal_places=DIGIT_PECAHAN)]
-Luas = Annotated[Decimal, Field(gt=0, allow_inf_nan=False, max_digits=DIGIT_BULAT + DIGIT_PECAHAN,
+Positif = Annotated[Decimal, Field(gt=0, allow_inf_nan=False, max_digits=DIGIT_BULAT + DIGIT_PECAHAN,
                                 decimal_places=DIGIT_PECAHAN)]
 Rupiah = Annotated[int, Field(ge=0, lt=BATAS_RUPIAH)]
 Jumlah = Annotated[int, Field(ge=0, lt=BATAS_BULAT)]
@@ -135,11 +135,13 @@ class Renstra(Ketat):
     sasaran: list[Sasaran]
     iku: list[Iku]
 
-    @model_validator(mode="after")
-    def _periode(self):
-        if self.tahun_akhir < self.tahun_awal:
-            raise ValueError("tahun_akhir Renstra lebih awal daripada tahun_awal")
-        return self
+    @field_validator("tahun_akhir")
+    @classmethod
+    def _periode(cls, v, info: ValidationInfo):
+        awal = info.data.get("tahun_awal")
+        if awal is not None and v < awal:
+            raise tolak("tahun_akhir Renstra lebih awal daripada tahun_awal", f"tahun {awal} atau sesudahnya")
+        return v
 
     @property
     def periode(self) -> str:
@@ -163,20 +165,13 @@ class Metode(Ketat):
     capaian_negatif: Literal[CAPAIAN_NEGATIF] = "permenpanrb-8-2021"  # type: ignore[valid-type]
     efisiensi: Literal[EFISIENSI] = "capaian-per-serapan"  # type: ignore[valid-type]
     tingkat_kemajuan: Literal[TINGKAT_KEMAJUAN] = "rasio"  # type: ignore[valid-type]
-    batas_capaian: Angka | None = None
-
-    @field_validator("batas_capaian")
-    @classmethod
-    def _batas_positif(cls, v):
-        if v is not None and v <= 0:
-            raise ValueError("batas_capaian harus lebih dari 0")
-        return v
+    batas_capaian: Positif | None = None
 
 
 class Dinyatakan(Ketat):
     """Totals as printed in the source documents; checked against the sum of their parts."""
 
-    luas_km2: Luas | None = None
+    luas_km2: Positif | None = None
     penduduk_laki_laki: Jumlah | None = None
     penduduk_perempuan: Jumlah | None = None
     penduduk_jumlah: Jumlah | None = None
@@ -208,7 +203,8 @@ class PitaModel(Ketat):
     @model_validator(mode="after")
     def _satu_batas(self):
         if self.lebih_dari is not None and self.paling_sedikit is not None:
-            raise ValueError("isi salah satu saja: lebih_dari atau paling_sedikit")
+            raise tolak("pita berisi dua batas", "salah satu saja: lebih_dari atau paling_sedikit",
+                        ditemukan=f"lebih_dari {self.lebih_dari} dan paling_sedikit {self.paling_sedikit}")
         return self
 
 
@@ -218,15 +214,21 @@ class SkalaModel(Ketat):
     batas_atas: Angka | None = None
     pita: list[PitaModel] = Field(min_length=1)
 
-    @model_validator(mode="after")
-    def _urut(self):
-        batas = [p.lebih_dari if p.lebih_dari is not None else p.paling_sedikit for p in self.pita]
-        if any(b is None for b in batas[:-1]):
-            raise ValueError("hanya pita terakhir (terendah) yang boleh tanpa batas")
+    @field_validator("pita")
+    @classmethod
+    def _urut(cls, pita):
+        batas = [p.lebih_dari if p.lebih_dari is not None else p.paling_sedikit for p in pita]
+        for i, b in enumerate(batas[:-1]):
+            if b is None:
+                raise tolak("hanya pita terakhir (terendah) yang boleh tanpa batas",
+                            "lebih_dari atau paling_sedikit di setiap pita kecuali yang terakhir",
+                            ditemukan=f"pita ke-{i + 1} ({pita[i].predikat}) tanpa batas")
         angka = [b for b in batas if b is not None]
+        urutan = ", ".join(str(b) for b in angka)
         if any(a <= b for a, b in zip(angka, angka[1:], strict=False)):
-            raise ValueError("batas pita harus menurun dari pita tertinggi ke terendah")
-        return self
+            raise tolak("batas pita harus menurun dari pita tertinggi ke terendah", "batas yang makin kecil dari "
+                        "pita pertama ke pita terakhir", ditemukan=f"batas {urutan}")
+        return pita
 
 
 # --- analisis/<iku>.yaml ----------------------------------------------------
