@@ -18,8 +18,8 @@ pytestmark = pytest.mark.buku
 
 
 class _Halaman(HTMLParser):
-    """What a browser would run and show: script bodies, event-handler attributes, and the text of
-    <title>, of the navbar title and of the footer's author line."""
+    """What a browser would run and show: script bodies, event-handler attributes (the theme has
+    its own onclick), and the text of <title>, of the navbar title and of the footer's author."""
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
@@ -36,7 +36,7 @@ class _Halaman(HTMLParser):
             self.skrip.append("")
         kelas = (dict(attrs).get("class") or "").split()
         for nama in self.bagian:
-            if tag == nama or nama in kelas:
+            if (tag == nama) if nama == "title" else (nama in kelas):
                 self._di.append(nama)
                 self.bagian[nama].append("")
 
@@ -79,7 +79,7 @@ def test_tidak_ada_skrip_dari_data(semua_html):
     for path in semua_html:
         h = _halaman(path)
         assert not any("alert(1)" in s for s in h.skrip), path
-        assert not h.atribut_on, (path, h.atribut_on)
+        assert not any("alert(1)" in a for a in h.atribut_on), (path, h.atribut_on)
 
 
 def test_nama_unit_terlihat_di_judul_navbar_dan_kaki(folder):
