@@ -56,7 +56,7 @@ def _bagian_iku(data: DataTahun, temuan: DaftarTemuan) -> None:
     for bagian in data.narasi_iku.values():
         for nama, narasi in bagian.items():
             if nama not in KUNCI_BAGIAN_IKU:
-                temuan.galat(Jenis.RUJUKAN_HILANG, narasi.path, "judul bagian tidak dikenal", baris=narasi.baris_awal - 1,
+                temuan.galat(Jenis.RUJUKAN_HILANG, narasi.path, "judul bagian tidak dikenal", baris=narasi.baris_judul,
                              kolom="kolom 1", ditemukan=kutip(f"## {nama}"),
                              diharapkan="'## ' diikuti salah satu dari: " + ", ".join(KUNCI_BAGIAN_IKU))
 

@@ -47,7 +47,7 @@ def pisah_bagian(path: Path, teks: str, temuan: DaftarTemuan) -> dict[str, Naras
         if sekarang is not None:
             teks = "\n".join(isi)
             # blank lines under the heading are dropped: the text starts that many lines later
-            bagian[sekarang] = Narasi(path, teks.strip("\n"), awal + len(teks) - len(teks.lstrip("\n")))
+            bagian[sekarang] = Narasi(path, teks.strip("\n"), awal + len(teks) - len(teks.lstrip("\n")), awal - 1)
 
     for nomor, baris in enumerate(teks.splitlines(), start=1):
         m = re.match(r"^##\s+(\S.*?)\s*$", baris)
