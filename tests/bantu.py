@@ -25,6 +25,14 @@ TAHUN = "kanigaran/2024"
 BAB = list(NAMA_BAB)
 # A name with markup and LaTeX specials: wherever it lands it must show as this literal text.
 NAMA_JAHAT = "<script>alert(1)</script> 50% & _x_ #1 $2 {y}"
+# The unit name of the shared build's Sumberrejo 2024: also a LaTeX command that would print a
+# file outside the data, and a brace left open.
+NAMA_UNIT_JAHAT = "Kecamatan Sumberrejo " + NAMA_JAHAT + r" \input{/etc/hostname} {"
+# An IKU name that is LaTeX math, and mathtext to matplotlib.
+INDIKATOR_JAHAT = r"Indeks Kepuasan Masyarakat $\frac{1}$"
+# The smallest PNG (1x1 pixel): an image the prose of the shared build shows from its year folder.
+PNG_KECIL = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010802000000907753de0000000c4944415478"
+                          "9c6390cfef060001ca011a0b78536b0000000049454e44ae426082")
 LKJIP = Path(sys.executable).parent / "lkjip"
 
 

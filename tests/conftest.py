@@ -3,19 +3,38 @@ book build that every slow (`buku`) test reads."""
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
+import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from bantu import DATA, DATA_TES, NAMA_JAHAT, lkjip, perlu
+from bantu import DATA, DATA_TES, INDIKATOR_JAHAT, NAMA_JAHAT, NAMA_UNIT_JAHAT, PNG_KECIL, ganti, lkjip, perlu
 from unit_mini import tulis_unit_mini
 
 from lkjip_calc import cli
 from lkjip_calc.laporan.siapkan import siapkan
 
 KEGIATAN_DIGANTI = "Administrasi Umum Perangkat Daerah"  # in Sumberrejo 2024, renamed NAMA_JAHAT
+# Appended to Sumberrejo 2024's narasi/bab4_kesimpulan.md in the shared build: the prose MyST a
+# report may use (markah), an image from the year's folder included.
+NARASI_DIIZINKAN = """
+
+:::{note} Catatan *penting* {sup}`1`
+Lihat [situs resmi](https://example.org) dan peta wilayah:
+
+![Peta wilayah](gambar/peta.png)
+:::
+
+:::{figure} gambar/peta.png
+:alt: Peta kecil
+:width: 2cm
+
+Peta wilayah kecil
+:::
+"""
 
 
 @dataclass
@@ -71,6 +90,7 @@ class BukuSemua:
     akar: Path                           # the data it was built from
     keluaran: Path                       # --out
     proses: subprocess.CompletedProcess
+    rahasia: str                         # the text of a file outside the data that no output may show
 
     def tahun(self, unit: str, tahun: int) -> Path:
         """keluaran/<unit>/<tahun>/: html/, the PDF, the build logs."""
@@ -84,8 +104,9 @@ class BukuSemua:
 @pytest.fixture(scope="session")
 def buku_semua(tmp_path_factory) -> BukuSemua:
     """Every report the book tests read, built once in one site: Kanigaran 2024 as published;
-    Sumberrejo 2024, the second unit (other IKUs, scale and methods), with a kegiatan named with
-    markup and LaTeX specials; and Sumberrejo 2025, made by new-year and not yet filled in (a draft)."""
+    Sumberrejo 2024, the second unit (other IKUs, scale and methods), with a unit name, an IKU
+    name and a kegiatan name holding markup and LaTeX specials, and prose using every kind of
+    MyST it may (an image included); and Sumberrejo 2025, made by new-year and not yet filled in (a draft)."""
     perlu("xelatex", "latexmk", "pdftotext", "pdfinfo")
     akar = tmp_path_factory.mktemp("semua") / "data"
     akar.mkdir()
@@ -96,9 +117,21 @@ def buku_semua(tmp_path_factory) -> BukuSemua:
     teks = anggaran.read_text(encoding="utf-8")
     assert teks.count(f",{KEGIATAN_DIGANTI},") == 3
     anggaran.write_text(teks.replace(f",{KEGIATAN_DIGANTI},", f",{NAMA_JAHAT},"), encoding="utf-8")
+    tahun = akar / "sumberrejo" / "2024"
+    ganti(tahun / "unit.yaml", "nama: Kecamatan Sumberrejo\n", f"nama: {json.dumps(NAMA_UNIT_JAHAT)}\n")
+    # a file outside the data that a LaTeX command in the name of the government would print
+    rahasia = akar.parent / "rahasia.txt"
+    rahasia.write_text(f"RAHASIA-{uuid.uuid4().hex}\n", encoding="utf-8")
+    ganti(tahun / "unit.yaml", "pemerintah: Pemerintah Kota Contoh\n",
+          "pemerintah: " + json.dumps(f"Pemerintah Kota Contoh \\input{{{rahasia}}}") + "\n")
+    ganti(tahun / "renstra.yaml", "indikator: Indeks Kepuasan Masyarakat\n", f"indikator: {json.dumps(INDIKATOR_JAHAT)}\n")
+    (tahun / "gambar").mkdir()
+    (tahun / "gambar" / "peta.png").write_bytes(PNG_KECIL)
+    with (tahun / "narasi" / "bab4_kesimpulan.md").open("a", encoding="utf-8") as f:
+        f.write(NARASI_DIIZINKAN)
     assert cli.main(["new-year", "--data", str(akar), "--unit", "sumberrejo", "--year", "2025"]) == 0
 
     keluaran = akar.parent / "build"
     proses = lkjip("build", "--all", "--draft", "--strict", "--data", str(akar), "--out", str(keluaran))
     assert proses.returncode == 0, proses.stdout + proses.stderr
-    return BukuSemua(akar, keluaran, proses)
+    return BukuSemua(akar, keluaran, proses, rahasia.read_text(encoding="utf-8").strip())

@@ -7,6 +7,8 @@ charts and the prose in data/.
 
 from __future__ import annotations
 
+import re
+import shutil
 from pathlib import Path
 
 import matplotlib.pyplot as plt
@@ -14,12 +16,13 @@ from IPython.display import Markdown, display
 
 from ..hitung.hasil import KinerjaIku
 from ..masukan.lokasi import akar_data, pilih
-from . import prosa, render
+from . import markah, prosa, render
 from .bahan import Laporan
 from .daftar import BAGIAN_IKU, GAMBAR, NARASI, TABEL, UNDUHAN, konteks, nama_berkas
 from .siapkan import siapkan
 
 FOLDER_GAMBAR = "gambar"  # chart images, beside the chapter being run (the build's staging copy)
+FOLDER_GAMBAR_NARASI = "gambar-narasi"  # the prose's own images, copied from the year's folder
 
 
 class Buku:
@@ -50,7 +53,24 @@ class Buku:
         if bagian not in semua:
             raise LookupError(f"{narasi.path} tidak memuat bagian '<!-- {bagian} -->'; bagian yang ada: "
                               + ", ".join(semua))
-        return self.lap.isi(semua[bagian], lolos=render.md).strip() + "\n"
+        return self._narasi(semua[bagian]).strip() + "\n"
+
+    def _narasi(self, teks: str) -> str:
+        """Prose as MyST: placeholders filled in (each value escaped), and the images it shows
+        (checked by `markah` to lie inside the year's folder) copied beside the chapter."""
+        baris = teks.split("\n")
+        akar = self.data.folder.resolve()
+        for g in markah.gambar(teks):
+            asal = (self.data.folder / g.path).resolve()
+            if not asal.is_relative_to(akar):  # checked before; the file may have changed since
+                raise LookupError(f"gambar narasi {g.path} menunjuk ke luar folder tahun {self.data.folder}")
+            tujuan = Path(FOLDER_GAMBAR_NARASI) / g.path
+            tujuan.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(asal, tujuan)
+            # the path after '(' (Markdown) or after the directive name: '{figure} gambar/peta.png'
+            baris[g.baris] = re.sub(r"(?<=[(\s])" + re.escape(g.path) + r"(?=[\s)]|$)", tujuan.as_posix(),
+                                    baris[g.baris])
+        return self.lap.isi("\n".join(baris), lolos=render.md)
 
     def _gambar(self, nama: str, k: KinerjaIku | None = None) -> None:
         deklarasi = GAMBAR[nama]
@@ -176,4 +196,4 @@ class Buku:
                     if bagian.gambar:
                         self._gambar(bagian.gambar, k)
                     if bagian.kunci in narasi and narasi[bagian.kunci].teks.strip():
-                        self._keluarkan(self.lap.isi(narasi[bagian.kunci].teks, lolos=render.md))
+                        self._keluarkan(self._narasi(narasi[bagian.kunci].teks))

@@ -12,6 +12,8 @@ import textwrap
 import matplotlib
 
 matplotlib.use("Agg")  # files only; no display in a build
+# Labels are data text (IKU, program and kelurahan names): "$...$" in a name is text, not mathtext.
+matplotlib.rcParams["text.parse_math"] = False
 import matplotlib.pyplot as plt  # noqa: E402
 from matplotlib.ticker import FuncFormatter  # noqa: E402
 

@@ -1,6 +1,6 @@
 """Checks of the year's prose against the report: every placeholder names a computed value,
-every IKU section and sumber.yaml key is declared (errors), and the prose files and their parts
-are the ones the chapters show (warnings)."""
+the prose uses only the MyST a report needs (`markah`), every IKU section and sumber.yaml key is
+declared (errors), and the prose files and their parts are the ones the chapters show (warnings)."""
 
 from __future__ import annotations
 
@@ -9,13 +9,14 @@ import difflib
 from ..dasar.temuan import DaftarTemuan, Jenis, kunci, kutip
 from ..masukan.baca import jalur_teks
 from ..masukan.tahun import DataTahun
-from . import prosa
+from . import markah, prosa
 from .daftar import KUNCI_BAGIAN_IKU, NARASI, SUMBER
 from .nilai import Nilai
 
 
 def periksa_prosa(data: DataTahun, nilai: dict[str, Nilai], temuan: DaftarTemuan) -> None:
     _penanda(data, nilai, temuan)
+    _markah(data, temuan)
     _bagian_iku(data, temuan)
     _kunci_sumber(data, temuan)
     _narasi(data, temuan)
@@ -45,11 +46,17 @@ def _penanda(data: DataTahun, nilai: dict[str, Nilai], temuan: DaftarTemuan) -> 
             prosa.periksa(teks, prosa.Tempat(berkas.path, berkas.baris(loc) or 1, jalur_teks(loc)), nilai, temuan)
 
 
+def _markah(data: DataTahun, temuan: DaftarTemuan) -> None:
+    semua = list(data.narasi.values()) + [n for bagian in data.narasi_iku.values() for n in bagian.values()]
+    for narasi in semua:
+        markah.periksa(narasi.teks, narasi.path, narasi.baris_awal, data.folder, temuan)
+
+
 def _bagian_iku(data: DataTahun, temuan: DaftarTemuan) -> None:
     for bagian in data.narasi_iku.values():
         for nama, narasi in bagian.items():
             if nama not in KUNCI_BAGIAN_IKU:
-                temuan.galat(Jenis.RUJUKAN_HILANG, narasi.path, "judul bagian tidak dikenal", baris=narasi.baris_awal - 1,
+                temuan.galat(Jenis.RUJUKAN_HILANG, narasi.path, "judul bagian tidak dikenal", baris=narasi.baris_judul,
                              kolom="kolom 1", ditemukan=kutip(f"## {nama}"),
                              diharapkan="'## ' diikuti salah satu dari: " + ", ".join(KUNCI_BAGIAN_IKU))
 

@@ -1,12 +1,28 @@
 """MyST Markdown for the book: escaped text, numbered tables and figures.
 
 Data text is always escaped before it becomes Markdown, so a name holding `<script>` or
-`50% & _x_` stays text: Sphinx then escapes it again for HTML and for LaTeX.
+`50% & _x_` stays text: Sphinx then escapes it again for HTML and for LaTeX. Where data text
+goes around Markdown (the book's configuration, the PDF cover) it is escaped here too, one
+function per target: `md` (MyST text), `opsi` (a MyST directive option), `html`, `latex`.
 """
 
 from __future__ import annotations
 
+import html as _html
+import json
+import re
+
 from .tabel import Tabel
+
+# C0/C1 control characters other than tab and newline: they stop xelatex and mean nothing in
+# HTML. The year's prose is checked for them (`markah`); here they are made visible wherever
+# data text lands anyway.
+KENDALI = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+PENGGANTI_KENDALI = "\ufffd"
+
+
+def _tanpa_kendali(teks: str) -> str:
+    return KENDALI.sub(PENGGANTI_KENDALI, teks)
 
 # Every ASCII punctuation character may be backslash-escaped in CommonMark/MyST.
 # Only those that can start markup are escaped, to keep the staged Markdown readable.
@@ -17,8 +33,22 @@ def md(teks: str | None) -> str:
     """Plain text as inert MyST Markdown (one line)."""
     if teks is None:
         return ""
-    teks = " ".join(str(teks).split())
+    teks = _tanpa_kendali(" ".join(str(teks).split()))
     return "".join("\\" + c if c in _TANDA else c for c in teks)
+
+
+def opsi(teks: str) -> str:
+    """Plain text as the value of a MyST directive option (`:alt: ...`), one line.
+
+    Option values are not Markdown (a backslash would show), but a value starting with a quote
+    or holding `: ` could be misread: a double-quoted YAML scalar (JSON's escapes are YAML's)
+    is read back as exactly this text."""
+    return json.dumps(_tanpa_kendali(" ".join(str(teks).split())), ensure_ascii=False)
+
+
+def html(teks: str) -> str:
+    """Plain text as HTML (text or a quoted attribute value)."""
+    return _html.escape(_tanpa_kendali(str(teks)), quote=True)
 
 
 def _sel(sel, tebal: bool, indentasi: str) -> str:
@@ -62,7 +92,7 @@ def tabel(t: Tabel) -> str:
 
 def gambar(path: str, nama: str, judul: str, alt: str) -> str:
     """A numbered figure with alt text."""
-    return "\n".join([f":::{{figure}} {path}", f":name: gambar-{nama}", f":alt: {md(alt)}", ":width: 100%", "",
+    return "\n".join([f":::{{figure}} {path}", f":name: gambar-{nama}", f":alt: {opsi(alt)}", ":width: 100%", "",
                       md(judul), ":::", ""])
 
 
@@ -71,8 +101,10 @@ _LATEX = {"\\": r"\textbackslash{}", "&": r"\&", "%": r"\%", "$": r"\$", "#": r"
 
 
 def latex(teks: str) -> str:
-    """Plain text as LaTeX, for the few places where data goes straight into LaTeX (the cover)."""
-    return "".join(_LATEX.get(c, c) for c in str(teks))
+    """Plain text as LaTeX, for the few places where data goes straight into LaTeX (the cover, the
+    title and author of the PDF). Whitespace is collapsed: a blank line would end a paragraph
+    inside a command argument."""
+    return "".join(_LATEX.get(c, c) for c in _tanpa_kendali(" ".join(str(teks).split())))
 
 
 def sampul_latex(pemerintah: str, tahun: int, unit: str, daerah: str) -> str:

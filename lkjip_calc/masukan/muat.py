@@ -73,7 +73,9 @@ def pisah_bagian(path: Path, teks: str, temuan: DaftarTemuan) -> dict[str, Naras
 
     def simpan():
         if sekarang is not None:
-            bagian[sekarang] = Narasi(path, "\n".join(isi).strip("\n"), awal)
+            teks = "\n".join(isi)
+            # blank lines under the heading are dropped: the text starts that many lines later
+            bagian[sekarang] = Narasi(path, teks.strip("\n"), awal + len(teks) - len(teks.lstrip("\n")), awal - 1)
 
     for nomor, baris in enumerate(teks.splitlines(), start=1):
         m = re.match(r"^##\s+(\S.*?)\s*$", baris)

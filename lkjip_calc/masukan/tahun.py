@@ -16,6 +16,7 @@ class Narasi:
     path: Path
     teks: str
     baris_awal: int = 1  # line in the file where `teks` starts (for sections of a file)
+    baris_judul: int | None = None  # the line of the section's '## name' heading
 
 
 @dataclass

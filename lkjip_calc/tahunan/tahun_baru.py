@@ -23,7 +23,7 @@ from ..masukan.skema import TABEL
 
 # Files copied as they are: facts that stay from year to year, and last year's prose to rewrite.
 SALIN = ("unit.yaml", "organisasi.yaml", "program.csv", "iku_program.csv", "wilayah.csv", "sumber.yaml")
-FOLDER_SALIN = ("narasi", "analisis")
+FOLDER_SALIN = ("narasi", "analisis", "gambar")  # gambar/: the images the prose shows
 CATATAN = "BELUM-DIISI.md"
 
 
@@ -80,7 +80,8 @@ def buat_tahun(akar: Path, unit: str, tahun: int) -> HasilTahunBaru:
                 shutil.copy2(sumber / nama, sementara / nama)
         for nama in FOLDER_SALIN:
             if (sumber / nama).is_dir():
-                shutil.copytree(sumber / nama, sementara / nama)
+                # a link stays a link (the checks refuse one that leads out of the year's folder)
+                shutil.copytree(sumber / nama, sementara / nama, symlinks=True)
         shutil.copy2(sumber / "laporan.yaml", sementara / "laporan.yaml")
         _laporan(sementara / "laporan.yaml", hasil)
 
@@ -130,7 +131,7 @@ def buat_tahun(akar: Path, unit: str, tahun: int) -> HasilTahunBaru:
         kepala, penduduk = _baca(sumber, "penduduk.csv")
         _tulis_csv(sementara / "penduduk.csv", kepala, [[b["kelurahan"], None, None] for b in penduduk])
         hasil.isian.append("penduduk.csv: jumlah penduduk laki-laki dan perempuan per kelurahan.")
-        hasil.isian.append("narasi/, analisis/ dan sumber.yaml: salinan tahun lalu sebagai bahan; tulis ulang "
+        hasil.isian.append("narasi/, gambar/, analisis/ dan sumber.yaml: salinan tahun lalu sebagai bahan; tulis ulang "
                            "untuk tahun ini (angka dan tahun tetap lewat penanda {{ ... }}).")
 
         (sementara / CATATAN).write_text(_catatan(tahun, sumber_tahun, hasil), encoding="utf-8")

@@ -70,13 +70,19 @@ def _salin_buku(proyek: Path, staging: Path, lap: Laporan, draf: bool = False, s
         shutil.rmtree(staging)
     (staging / FOLDER_BAB).mkdir(parents=True)
     konfigurasi = yaml.safe_load((proyek / "_config.yml").read_text(encoding="utf-8"))
-    judul = f"LKjIP {d.unit.nama} Tahun {d.tahun}"
-    konfigurasi["title"] = judul
+    # Plain text in the HTML config: the theme puts title and author into pages unescaped, so
+    # sphinx_ext escapes them for HTML. Sphinx puts latex_documents' title and author into LaTeX
+    # as they are, so they are escaped for LaTeX here.
+    konfigurasi["title"] = f"LKjIP {d.unit.nama} Tahun {d.tahun}"
     konfigurasi["author"] = d.unit.nama
     latex = konfigurasi.setdefault("latex", {}).setdefault("latex_documents", {})
-    latex["title"] = f"Laporan Kinerja Instansi Pemerintah {d.unit.nama} Tahun {d.tahun}"
+    latex["title"] = render.latex(f"Laporan Kinerja Instansi Pemerintah {d.unit.nama} Tahun {d.tahun}")
+    latex["author"] = render.latex(d.unit.nama)
     elemen = konfigurasi.setdefault("sphinx", {}).setdefault("config", {}).setdefault("latex_elements", {})
     elemen["maketitle"] = render.sampul_latex(d.unit.pemerintah, d.tahun, d.unit.nama, d.unit.daerah)
+    # the PDF's own title and author (document properties), escaped like the title page
+    elemen["preamble"] = elemen.get("preamble", "") + "\n\\AtBeginDocument{\\hypersetup{pdftitle={" + latex["title"] \
+        + "}, pdfauthor={" + latex["author"] + "}}}\n"
     if situs is not None:  # part of a site of all units and years: a year switcher on every page
         (staging / "_static").mkdir(exist_ok=True)
         (staging / "_static" / "lkjip-situs-data.js").write_text(

@@ -1,11 +1,30 @@
 """Small Sphinx extension for the LKjIP book.
 
+The book's title and author come from data (the unit's name). Sphinx's own templates escape
+them in <title>, but the theme puts them into the navbar, the footer and the search page as
+they are: every page gets them escaped as HTML here, as `Markup`, which templates that escape
+leave alone (so nothing is escaped twice).
+
 sphinx-thebe (loaded by Jupyter Book 1.x, unused here: the book runs no live code) adds its
 inline configuration script twice with this Sphinx, which makes browsers report
 "Identifier 'THEBE_JS_URL' has already been declared" on every page. Keep one copy.
 """
 
 from __future__ import annotations
+
+from markupsafe import Markup
+
+from ..laporan import render
+
+# Page-context values that carry configuration text (title and author from the unit's data).
+TEKS_KONFIGURASI = ("docstitle", "shorttitle", "project", "author", "copyright")
+
+
+def _lolos_html(app, pagename, templatename, context, doctree):
+    for kunci in TEKS_KONFIGURASI:
+        nilai = context.get(kunci)
+        if isinstance(nilai, str) and not isinstance(nilai, Markup):
+            context[kunci] = Markup(render.html(nilai))
 
 
 def _satu_salinan(app, pagename, templatename, context, doctree):
@@ -26,4 +45,5 @@ def _satu_salinan(app, pagename, templatename, context, doctree):
 
 def setup(app):
     app.connect("html-page-context", _satu_salinan, priority=900)
+    app.connect("html-page-context", _lolos_html, priority=800)  # after the theme sets author (500)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
