@@ -355,7 +355,7 @@ def test_yaml_sintaks_salah(tmp_path):
     assert berkas is None
     assert temuan == [galat(Jenis.SINTAKS, path, "sintaks YAML tidak sah", baris=2, kolom="kolom 18",
                             ditemukan="tanda ':' di tempat yang tidak diharapkan (beri tanda kutip pada teks yang "
-                                      "memuat ': ')", diharapkan=HARAPAN_YAML)]
+                                      "memuat ': '): 'tanggal_laporan: 2025-01'", diharapkan=HARAPAN_YAML)]
 
 
 def test_yaml_kurung_tidak_ditutup(tmp_path):

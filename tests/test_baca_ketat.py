@@ -186,7 +186,7 @@ def test_teks_berkutip_bukan_tag(tmp_path):
 def test_tab_untuk_indentasi_disebut(tmp_path):
     berkas, temuan, _ = yaml_dari(tmp_path, "a:\n\tb: 1\n")
     assert [(t.baris, t.ditemukan) for t in temuan] == [
-        (2, "karakter tab (U+0009) untuk indentasi; YAML hanya memakai spasi")]
+        (2, "karakter tab (U+0009) untuk indentasi; YAML hanya memakai spasi: 'b: 1'")]
 
 
 # --- plausible numbers -----------------------------------------------------------------------

@@ -13,6 +13,7 @@ from .nilai import DAFTAR, FILTER, Nilai
 from .tampilan import BIASA, Tampilan
 
 POLA = re.compile(r"\{\{\s*([^{}|]*?)\s*(?:\|\s*([^{}]*?)\s*)?\}\}")
+_SISA_TEMPLAT = re.compile(r"\{\{\{|\}\}\}|\{%|%\}|\{#|#\}")
 
 
 @dataclass(frozen=True)
@@ -48,8 +49,16 @@ def periksa(teks: str, tempat: Tempat, nilai: dict[str, Nilai], temuan: DaftarTe
                 temuan.galat(Jenis.TIDAK_SAH, tempat.path, "penanda daftar harus berdiri sendiri pada barisnya",
                              baris=nomor, kolom=kolom,
                              ditemukan=kutip(baris.strip()), diharapkan=kutip(m.group(0)))
-    # A brace pair left open is almost always a typo in a placeholder.
+    # A brace pair left open is almost always a typo in a placeholder; a third brace, or a template
+    # block ({% if %}, {# #}) of another tool, would be printed as it is.
     for nomor, baris in enumerate(teks.splitlines(), start=tempat.baris_awal):
+        lebih = _SISA_TEMPLAT.search(baris)
+        if lebih is not None:
+            temuan.galat(Jenis.SINTAKS, tempat.path, "kurung kurawal atau blok templat yang tidak didukung", baris=nomor,
+                         kolom=f"kunci '{tempat.kunci}'" if tempat.kunci else f"kolom {lebih.start() + 1}",
+                         ditemukan=kutip(lebih.group(0)),
+                         diharapkan="penanda {{ nama }} dengan tepat dua kurung kurawal; tanpa {% ... %} atau {# ... #}")
+            continue
         sisa = POLA.sub("", baris)
         if "{{" in sisa or "}}" in sisa:
             posisi = sisa.find("{{") if "{{" in sisa else sisa.find("}}")

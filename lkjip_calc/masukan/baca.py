@@ -47,6 +47,7 @@ class Kolom:
     wajib: bool = True   # an empty cell is an error
     isian: bool = False  # a figure the analyst fills in each year: may be empty in a draft
     positif: bool = False  # a size (an area): more than 0
+    tidak_negatif: bool = False  # a target or a count: 0 or more
 
 
 @dataclass
@@ -179,6 +180,9 @@ def _urai(teks: str, k: Kolom):
         nilai = Decimal(teks)
         if k.positif and nilai <= 0:
             raise NilaiDitolak("nilai harus lebih dari 0", "bilangan lebih dari 0 (mis. 2.5)")
+        if k.tidak_negatif and nilai < 0:
+            raise NilaiDitolak("nilai negatif tidak diperbolehkan", "bilangan 0 atau lebih (untuk IKU yang makin kecil "
+                                                                   "makin baik: polaritas negatif, target positif)")
         return nilai
     if jenis in (RUPIAH, BULAT):
         if not re.fullmatch(r"\d+", teks):
@@ -450,11 +454,18 @@ def baca_yaml(path: Path, temuan: DaftarTemuan) -> Yaml | None:
     try:
         # Anchors, aliases and tags are refused before anything is built: aliases let a small
         # file expand without bound ("billion laughs"), tags ask for Python objects.
-        for peristiwa in yaml.parse(teks, Loader=_Pemuat):
+        dalam = _terlalu_dalam(teks)
+        if dalam is not None:
+            temuan.galat(Jenis.SINTAKS, path, "struktur YAML terlalu dalam", baris=dalam,
+                         ditemukan=f"kurung '[' atau '{{' bersarang lebih dari {BATAS_KEDALAMAN} tingkat",
+                         diharapkan="data bertingkat seperti di data/README.md")
+            return None
+        for peristiwa, loc in _peristiwa_berjalur(yaml.parse(teks, Loader=_Pemuat)):
             tolak = _fitur_terlarang(peristiwa)
             if tolak is not None:
                 temuan.galat(Jenis.SINTAKS, path, tolak[0], baris=peristiwa.start_mark.line + 1,
-                             kolom=f"kolom {peristiwa.start_mark.column + 1}", ditemukan=kutip(tolak[1]),
+                             kolom=kunci(jalur_teks(loc)) if loc else f"kolom {peristiwa.start_mark.column + 1}",
+                             ditemukan=kutip(tolak[1]),
                              diharapkan="nilai ditulis langsung (salin nilainya; anchor '&', alias '*' dan tag '!' "
                                         "tidak dipakai di data lkjip)")
                 return None
@@ -462,7 +473,7 @@ def baca_yaml(path: Path, temuan: DaftarTemuan) -> Yaml | None:
         data = yaml.load(teks, Loader=_Pemuat)  # noqa: S506 (a SafeLoader)
     except yaml.reader.ReaderError as e:  # a character YAML does not allow, e.g. a control character
         temuan.galat(Jenis.SINTAKS, path, "karakter tidak sah dalam YAML", baris=teks.count("\n", 0, e.position) + 1,
-                     ditemukan=f"U+{ord(e.character):04X}" if isinstance(e.character, str) else None,
+                     ditemukan=f"U+{e.character if isinstance(e.character, int) else ord(e.character):04X}",
                      diharapkan=HARAPAN_TERLIHAT)
         return None
     except yaml.YAMLError as e:
@@ -470,14 +481,19 @@ def baca_yaml(path: Path, temuan: DaftarTemuan) -> Yaml | None:
         masalah = getattr(e, "problem", None) or str(e).splitlines()[0]
         konteks, tanda_konteks = getattr(e, "context", None) or "", getattr(e, "context_mark", None)
         ditemukan = _masalah_yaml(masalah, konteks)
+        kutip_terbuka = _kutip_terbuka(teks, tanda.line if tanda is not None else None)
         if "quoted scalar" in konteks and tanda_konteks is not None:  # named where the quote opens
             tanda, ditemukan = tanda_konteks, "tanda kutip '\"' atau \"'\" yang dibuka di sini tidak ditutup"
+        elif kutip_terbuka is not None:  # the parser stumbles later, on what the open quote swallowed
+            tanda, ditemukan = kutip_terbuka, "tanda kutip '\"' yang dibuka di sini tidak ditutup"
+        if tanda is not None:
+            ditemukan += f": {kutip(teks.splitlines()[tanda.line].strip() if tanda.line < len(teks.splitlines()) else '')}"
         temuan.galat(Jenis.SINTAKS, path, "sintaks YAML tidak sah", baris=None if tanda is None else tanda.line + 1,
                      kolom=None if tanda is None else f"kolom {tanda.column + 1}", ditemukan=ditemukan,
                      diharapkan="YAML yang sah (periksa indentasi dengan spasi, tanda ':', tanda kutip dan kurung)")
         return None
-    except RecursionError:
-        temuan.galat(Jenis.SINTAKS, path, "struktur YAML terlalu dalam", ditemukan="kurung '[' atau '{' bersarang "
+    except RecursionError:  # nesting by indentation alone, deeper than the check of brackets sees
+        temuan.galat(Jenis.SINTAKS, path, "struktur YAML terlalu dalam", baris=1, ditemukan="bagian bersarang "
                      "ratusan tingkat", diharapkan="data bertingkat seperti di data/README.md")
         return None
     if node is None:
@@ -494,6 +510,81 @@ def baca_yaml(path: Path, temuan: DaftarTemuan) -> Yaml | None:
                      diharapkan=HARAPAN_TERLIHAT)
         return None
     return berkas
+
+
+BATAS_KEDALAMAN = 50  # nesting levels; the deepest lkjip file (organisasi.yaml) has fewer than 15
+
+
+def _terlalu_dalam(teks: str) -> int | None:
+    """The line where brackets nest deeper than BATAS_KEDALAMAN (PyYAML recurses per level), or None.
+    Brackets inside quotes and comments are counted too: a false alarm needs 50 of them open on a line."""
+    dalam = 0
+    for nomor, baris in enumerate(teks.splitlines(), start=1):
+        for c in baris:
+            if c in "[{":
+                dalam += 1
+                if dalam > BATAS_KEDALAMAN:
+                    return nomor
+            elif c in "]}":
+                dalam = max(0, dalam - 1)
+    return None
+
+
+def _kutip_terbuka(teks: str, sampai: int | None):
+    """The place (a mark with .line and .column, 0-based) of a double quote opened and never closed
+    on its line, in the lines before line `sampai` (0-based); None when every line is balanced."""
+    if sampai is None:
+        return None
+    for nomor, baris in enumerate(teks.splitlines()[:sampai + 1]):
+        isi = baris.split(" #", 1)[0]
+        if isi.lstrip().startswith("#"):
+            continue
+        posisi = [m.start() for m in re.finditer(r'(?<!\\)"', isi)]
+        if len(posisi) % 2 == 1 and "'" not in isi[:posisi[0]]:
+            return yaml.Mark("", 0, nomor, posisi[-1], None, None)
+    return None
+
+
+def _peristiwa_berjalur(peristiwa_peristiwa):
+    """The parser's events, each with the key path of the node it starts ('kota', ('iku', 2, 'satuan'))."""
+    tumpukan: list[list] = []  # per open collection: [is a mapping, path, next key or index, expecting a key]
+
+    def jalur_node(nilai_kunci=None):
+        if not tumpukan:
+            return ()
+        atas = tumpukan[-1]
+        if atas[0]:
+            if atas[3]:  # this node is a key: it names its value
+                return atas[1]
+            return atas[1] + (atas[2],)
+        return atas[1] + (atas[2],)
+
+    def selesai_node(nilai=None):
+        if not tumpukan:
+            return
+        atas = tumpukan[-1]
+        if atas[0]:
+            if atas[3]:
+                atas[2], atas[3] = nilai, False
+            else:
+                atas[3] = True
+        else:
+            atas[2] += 1
+
+    for p in peristiwa_peristiwa:
+        if isinstance(p, yaml.ScalarEvent | yaml.AliasEvent):
+            yield p, jalur_node()
+            selesai_node(getattr(p, "value", None))
+        elif isinstance(p, yaml.MappingStartEvent | yaml.SequenceStartEvent):
+            jalur = jalur_node()
+            yield p, jalur
+            tumpukan.append([isinstance(p, yaml.MappingStartEvent), jalur, None if isinstance(
+                p, yaml.MappingStartEvent) else 0, True])
+        elif isinstance(p, yaml.MappingEndEvent | yaml.SequenceEndEvent):
+            tumpukan.pop()
+            selesai_node("?")
+        else:
+            yield p, ()
 
 
 def _fitur_terlarang(peristiwa) -> tuple[str, str] | None:
@@ -525,6 +616,7 @@ _MASALAH_YAML = (
     ("did not find expected key", "indentasi tidak sejajar dengan kunci sebelumnya"),
     ("did not find expected", "penanda '-' atau kunci di tempat yang tidak diharapkan"),
     ("found undefined", "alias atau tag yang tidak dikenal"),
+    ("found unhashable key", "kunci berupa daftar atau pemetaan"),
     ("expected a single document", "lebih dari satu dokumen YAML (baris '---' di tengah berkas)"),
     ("found duplicate anchor", "anchor ganda"),
     ("found unknown escape character", "urutan '\\' yang tidak dikenal di dalam tanda kutip ganda"),

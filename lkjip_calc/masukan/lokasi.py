@@ -63,7 +63,7 @@ def pilih(akar: Path, unit: str | None, tahun: int | None) -> tuple[str, int]:
     elif tahun not in tahun_ada:
         ada = ", ".join(map(str, tahun_ada)) or "tidak ada"
         salah_nama = sorted(p.name for p in (akar / unit).iterdir()
-                            if p.is_dir() and p.name.isdigit() and int(p.name) == tahun and p.name != str(tahun))
+                            if p.is_dir() and p.name.isdigit() and int(p.name) == tahun and not POLA_TAHUN.fullmatch(p.name))
         if salah_nama:  # 0999 or 024 for --year 999 / 24: say what is wrong with the folder's name
             raise PilihanTidakSah(f"{akar / unit / salah_nama[0]}: nama folder tahun tidak sah; ditemukan "
                                   f"'{salah_nama[0]}'; diharapkan tahun empat angka antara 1900 dan 2199 "

@@ -108,7 +108,7 @@ def muat(akar: Path, unit: str, tahun: int, draf: bool = False) -> tuple[DataTah
     periksa_tautan(folder, akar, temuan)
     if temuan.ada_galat:
         return None, temuan
-    unit_model, _ = _yaml_model(folder / "unit.yaml", model.Unit, temuan)
+    unit_model, unit_yaml = _yaml_model(folder / "unit.yaml", model.Unit, temuan)
     organisasi, _ = _yaml_model(folder / "organisasi.yaml", model.Organisasi, temuan)
     renstra, renstra_yaml = _yaml_model(folder / "renstra.yaml", model.Renstra, temuan)
     pengaturan, pengaturan_yaml = _yaml_model(folder / "laporan.yaml", model.Pengaturan, temuan)
@@ -149,7 +149,8 @@ def muat(akar: Path, unit: str, tahun: int, draf: bool = False) -> tuple[DataTah
                       kolom=kunci(".".join(loc)), diharapkan="tahun-bulan, mis. 2025-01")
 
     if unit_model is not None and unit_model.kode != unit:
-        temuan.galat(Jenis.TIDAK_SAH, folder / "unit.yaml", "kode unit tidak sama dengan nama folder", baris=1,
+        temuan.galat(Jenis.TIDAK_SAH, folder / "unit.yaml", "kode unit tidak sama dengan nama folder",
+                     baris=unit_yaml.baris(("kode",)),
                      kolom=kunci("kode"), ditemukan=kutip(unit_model.kode), diharapkan=kutip(unit))
 
     if temuan.ada_galat or None in (unit_model, organisasi, renstra, pengaturan, skala):

@@ -6,9 +6,10 @@ from __future__ import annotations
 from .baca import BILANGAN, BULAT, KODE, RUPIAH, TAHUN, TEKS, Kolom
 
 TABEL = {
-    "renstra_target.csv": ([Kolom("iku", KODE), Kolom("tahun", TAHUN), Kolom("target", BILANGAN, isian=True)],
-                           ("iku", "tahun")),
-    "perjanjian_kinerja.csv": ([Kolom("iku", KODE), Kolom("target", BILANGAN, isian=True)], ("iku",)),
+    "renstra_target.csv": ([Kolom("iku", KODE), Kolom("tahun", TAHUN),
+                            Kolom("target", BILANGAN, isian=True, tidak_negatif=True)], ("iku", "tahun")),
+    "perjanjian_kinerja.csv": ([Kolom("iku", KODE), Kolom("target", BILANGAN, isian=True, tidak_negatif=True)],
+                               ("iku",)),
     "program.csv": ([Kolom("kode", KODE), Kolom("nama", TEKS)], ("kode",)),
     "iku_program.csv": ([Kolom("iku", KODE), Kolom("program", KODE)], ("iku", "program")),
     "pk_anggaran.csv": ([Kolom("program", KODE), Kolom("anggaran", RUPIAH, isian=True),
@@ -18,7 +19,8 @@ TABEL = {
                       Kolom("realisasi", RUPIAH, isian=True)],
                      ("program", "kegiatan", "sub_kegiatan", "sub_unit")),
     "realisasi_iku.csv": ([Kolom("iku", KODE), Kolom("tahun", TAHUN), Kolom("realisasi", BILANGAN, isian=True),
-                           Kolom("pembilang", BILANGAN, wajib=False), Kolom("penyebut", BILANGAN, wajib=False),
+                           Kolom("pembilang", BILANGAN, wajib=False, tidak_negatif=True),
+                           Kolom("penyebut", BILANGAN, wajib=False, positif=True),
                            Kolom("realisasi_nasional", BILANGAN, wajib=False),
                            Kolom("keterangan_nasional", TEKS, wajib=False)], ("iku", "tahun")),
     "wilayah.csv": ([Kolom("kelurahan", TEKS), Kolom("luas_km2", BILANGAN, isian=True, positif=True)], ("kelurahan",)),

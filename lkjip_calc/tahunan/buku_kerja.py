@@ -292,6 +292,8 @@ def _teks_sel(nilai) -> str:
         raise ValueError("nilai ya/tidak")
     if isinstance(nilai, (datetime.date, datetime.datetime, datetime.time, datetime.timedelta)):
         raise ValueError("tanggal/waktu")
+    if isinstance(nilai, float) and abs(nilai) >= 2**53:
+        return repr(nilai)  # no float this large is an exact rupiah: shown as Excel holds it (1e+25), refused
     if nilai is None or isinstance(nilai, (int, float, Decimal)):
         return angka_mesin(nilai)
     return str(nilai).strip()
@@ -311,7 +313,7 @@ def _buka(path: Path, tampil: str):
     except IsADirectoryError:
         raise ImportGagal(f"GALAT: {tampil}: bukan berkas; ditemukan sebuah folder; diharapkan {harapan}") from None
     except OSError as e:
-        raise ImportGagal(f"GALAT: {tampil}: berkas tidak dapat dibaca; ditemukan {e.strerror or type(e).__name__}; "
+        raise ImportGagal(f"GALAT: {tampil}: berkas tidak dapat dibaca; ditemukan {e.strerror or 'galat sistem berkas'}; "
                           f"diharapkan berkas yang boleh dibaca") from None
     if not data:
         ditemukan = "berkas kosong (0 bita)"
@@ -324,8 +326,8 @@ def _buka(path: Path, tampil: str):
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")  # openpyxl's notes on extensions it drops are not for the user
                 return load_workbook(io.BytesIO(data), data_only=False), load_workbook(io.BytesIO(data), data_only=True)
-        except Exception as e:  # noqa: BLE001 - any failure to parse means the file is not a readable workbook
-            ditemukan = f"arsip .xlsx yang rusak atau tidak lengkap ({type(e).__name__})"
+        except Exception:  # noqa: BLE001 - any failure to parse means the file is not a readable workbook
+            ditemukan = "arsip .xlsx yang rusak atau tidak lengkap"
     raise ImportGagal(f"GALAT: {tampil}: bukan buku kerja Excel yang dapat dibaca; ditemukan {ditemukan}; "
                       f"diharapkan {harapan}")
 
