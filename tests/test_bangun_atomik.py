@@ -360,6 +360,13 @@ class Build:
             assert self.proses.poll() is None and time.monotonic() < batas, (teks, self.out, self.err)
             time.sleep(0.05)
 
+    def tunggu_kernel(self, detik: float = 120) -> None:
+        """Until a chapter's kernel runs (a worker's child): every kind of process a build starts is there."""
+        batas = time.monotonic() + detik
+        while not any("ipykernel_launcher" in p for p in proses_bertanda(self.tanda)):
+            assert self.proses.poll() is None and time.monotonic() < batas, (self.out, self.err)
+            time.sleep(0.1)
+
     def pipa_tertutup(self, detik: float) -> bool:
         """stdout and stderr reached their end (no process holds them) within `detik`."""
         for utas in self._baca:
@@ -424,7 +431,7 @@ def test_dihentikan_bersih(dua_build, tmp_path, sinyal):
     sebelum = sidik(tujuan / "html")
     basi = sisa_basi(tujuan)
     build = Build(tmp_path / "build")
-    build.tunggu_teks("[3/")  # the chapters' workers and kernels are running
+    build.tunggu_kernel()  # the chapters' workers and kernels are running
     time.sleep(random.uniform(0, 1))
     if sinyal == signal.SIGINT:
         os.killpg(build.proses.pid, sinyal)
@@ -449,11 +456,15 @@ def test_sigkill_build_di_saat_acak(dua_build, tmp_path):
     acak = random.Random()
     benih = acak.randrange(10**6)
     acak.seed(benih)
-    # a moment in each part: staging, chapters, Jupyter Book (with its own processes)
-    for langkah in ("[1/", "[3/", "Merakit situs HTML"):
+    # a moment while staging, one while the first chapters start, one while they run (Jupyter Book's
+    # processes dying with lkjip: test_jalankan_perintah_dan_cucunya_berakhir_bersama_induk)
+    for langkah in ("[1/", "kernel", "[3/"):
         build = Build(tmp_path / "build")
-        build.tunggu_teks(langkah)
-        time.sleep(acak.uniform(0, 2))
+        if langkah == "kernel":
+            build.tunggu_kernel()
+        else:
+            build.tunggu_teks(langkah)
+        time.sleep(acak.uniform(0, 1.5))
         os.kill(build.proses.pid, signal.SIGKILL)
         assert build.pipa_tertutup(3), f"benih {benih}: pipa keluaran masih terbuka"
         assert tanpa_proses_bertanda(build.tanda) == [], f"benih {benih}"
