@@ -204,10 +204,10 @@ def kumpulan_pekerja(jumlah: int) -> Iterator[ProcessPoolExecutor]:
                 for _ in range(jumlah):
                     pelaksana.submit(int)
             yield pelaksana
+            pelaksana.shutdown(wait=True)
         except BaseException:
             _akhiri_pekerja(pelaksana)
             raise
-        pelaksana.shutdown(wait=True)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 
