@@ -1,13 +1,16 @@
 """The `lkjip` command: check, export, build, and start next year from data. Messages and help are
-in Bahasa Indonesia; bad input exits 2 with one line per problem, a bug of ours exits 3."""
+in Bahasa Indonesia; bad input exits 2 with one line per problem, a bug of ours exits 3; Ctrl-C,
+SIGTERM or SIGHUP stop it with one line and exit 128 + the signal's number (130, 143, 129)."""
 
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 from pathlib import Path
 
 from .dasar.angka import angka, terbilang
+from .dasar.proses import sinyal_henti
 from .dasar.temuan import DataTidakValid, Jenis
 from .laporan.bab import FOLDER_BAB, folder_proyek
 from .laporan.siapkan import siapkan
@@ -17,6 +20,7 @@ from .terbit.ekspor import ekspor
 
 KELUAR_GALAT_DATA = 2
 KELUAR_GALAT_INTERNAL = 3
+NAMA_SINYAL = {signal.SIGINT: "Ctrl-C", signal.SIGTERM: "SIGTERM", signal.SIGHUP: "SIGHUP"}
 
 
 class _Format(argparse.HelpFormatter):
@@ -342,14 +346,17 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help()
         return KELUAR_GALAT_DATA
     try:
-        return _jalankan(args)
+        with sinyal_henti():  # the signal's exception reaches the except below; the clean-up on the way runs
+            return _jalankan(args)
     except BrokenPipeError:  # output piped into e.g. `head`, which closed early: not an error
         import os
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
-    except KeyboardInterrupt:
-        print("Dihentikan.", file=sys.stderr)
-        return 130
+    except KeyboardInterrupt as e:  # Ctrl-C, or proses.Dihentikan for any stop signal
+        sinyal = getattr(e, "sinyal", signal.SIGINT)
+        build = " Hasil yang sudah terbit tetap utuh; folder kerja build dihapus." if args.perintah == "build" else ""
+        print(f"Dihentikan ({NAMA_SINYAL.get(sinyal, sinyal)}).{build}", file=sys.stderr)
+        return 128 + sinyal
     except Exception as e:  # a bug, not bad data: say so plainly instead of a traceback
         print(f"GALAT INTERNAL ({type(e).__name__}: {e}). Ini kesalahan program, bukan data Anda; "
               "laporkan bersama perintah yang dijalankan. Jalankan dengan LKJIP_DEBUG=1 untuk rinciannya.",

@@ -1,11 +1,16 @@
 """`lkjip build`: stage the book for one unit and year, run its chapters with papermill, and
 build the HTML site and the A4 PDF with Jupyter Book. A failed build leaves the last good
-outputs in place: new outputs replace old ones only at the very end, the site in one step."""
+outputs in place: new outputs replace old ones only at the very end, the site in one step.
+
+Builds of one output folder take turns (a lock file in it); each stages in a folder of its own
+beside the outputs, removed however the build ends. Every process a build starts (chapter
+workers, their kernels, Jupyter Book and LaTeX) ends with it, even when it is killed."""
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import json
-import multiprocessing
 import os
 import re
 import shutil
@@ -14,7 +19,8 @@ import sys
 import tempfile
 import time
 import uuid
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from collections.abc import Iterator
+from concurrent.futures import as_completed
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,17 +28,22 @@ import jupytext
 import nbformat
 import yaml
 
-from ..dasar.berkas import simpan_atomik, terbitkan_folder, tulis_atomik
+from ..dasar.berkas import hapus_sisa, kunci, terbitkan
+from ..dasar.proses import jalankan, kumpulan_pekerja, terikat_induk
 from ..dasar.temuan import DaftarTemuan
 from ..laporan import render
 from ..laporan.bab import FOLDER_BAB, periksa_bab
 from ..laporan.bahan import Laporan
 from ..laporan.daftar import NAMA_BAB, daftar_isi, nama_berkas
 from .ekspor import ekspor
-from .manifest import berkas_masukan, tulis_manifest
+from .manifest import NAMA_MANIFEST, Masukan, berkas_masukan, tulis_manifest
 from .reproduksi import epoch_sumber, label_data, lingkungan_tanggal, normalkan_notebook
 
 FOLDER_UNDUHAN = "unduhan"
+KUNCI = ".kunci"  # the lock file in an output folder
+_AWALAN_STAGING = ".staging"
+# A disk or a folder lkjip cannot write to is the user's to fix (exit 2), not a bug of lkjip.
+_GALAT_TULIS = {errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM, errno.EIO}
 
 
 class BuildGagal(Exception):
@@ -111,11 +122,15 @@ def _pengelola_kernel():
             # IPC sockets are files named after `ip`; kernels running side by side need their own.
             self.ip = str(Path(tempfile.gettempdir()) / f"lkjip-kernel-{uuid.uuid4().hex}")
 
-        async def _async_start_kernel(self, **kwargs):
+        async def _async_launch_kernel(self, kernel_cmd, **kwargs):
+            # (Not _async_start_kernel: AsyncKernelManager.start_kernel is bound to the base class's.)
             # The kernel's own log (e.g. "KeyboardInterrupt caught" when it is shut down) is not the
-            # reader's business; errors in a chapter come back through papermill.
+            # reader's business; errors in a chapter come back through papermill. Nor does it hold
+            # lkjip's output open, and it dies with the worker that started it.
+            kwargs.setdefault("stdout", subprocess.DEVNULL)
             kwargs.setdefault("stderr", subprocess.DEVNULL)
-            return await super()._async_start_kernel(**kwargs)
+            kwargs.setdefault("preexec_fn", terikat_induk())
+            return await super()._async_launch_kernel(kernel_cmd, **kwargs)
 
     return KernelIPC
 
@@ -157,8 +172,8 @@ def _jupyter_book(staging: Path, builder: str, ketat: bool, log: Path, epoch: in
     if ketat:
         perintah += ["-W", "-n", "--keep-going"]
     with log.open("w", encoding="utf-8") as berkas:
-        proses = subprocess.run(perintah, stdout=berkas, stderr=subprocess.STDOUT, text=True,
-                                env={**os.environ, **lingkungan_tanggal(epoch), "PYTHONWARNINGS": "ignore", "NO_COLOR": "1"})
+        proses = jalankan(perintah, stdout=berkas, stderr=subprocess.STDOUT, text=True,
+                          env={**os.environ, **lingkungan_tanggal(epoch), "PYTHONWARNINGS": "ignore", "NO_COLOR": "1"})
     if proses.returncode != 0:
         teks = re.sub(r"\x1b\[[0-9;]*m", "", log.read_text(encoding="utf-8", errors="replace"))
         baris = [b for b in teks.splitlines() if b.strip()]
@@ -176,20 +191,93 @@ def _periksa_bab(proyek: Path) -> None:
                          + " | ".join(str(t) for t in temuan.galat_saja))
 
 
+@contextlib.contextmanager
+def kunci_build(path: Path, nama: str) -> Iterator[None]:
+    """Hold the lock file `path` of an output folder for the block: builds of `nama` take turns,
+    and one that has to wait says so."""
+    def menunggu(pemegang: str) -> None:
+        oleh = f", dipegang proses {pemegang}" if pemegang else ""
+        _cetak(f"Menunggu build lain untuk {nama} selesai (kunci: {path}{oleh}) ...")
+
+    with kunci(path, menunggu):
+        yield
+
+
+@contextlib.contextmanager
+def galat_tulis_bagi_pengguna(tempat: Path) -> Iterator[None]:
+    """A full disk or a folder that cannot be written to is a failed build (exit 2), not a bug."""
+    try:
+        yield
+    except shutil.Error as e:  # copytree: every file that failed, with its error as text
+        gagal = e.args[0] if e.args and isinstance(e.args[0], list) and e.args[0] else [(tempat, tempat, str(e))]
+        sumber, tujuan, sebab = gagal[0]
+        lain = f" ({len(gagal) - 1} berkas lain juga gagal.)" if len(gagal) > 1 else ""
+        raise BuildGagal(f"Tidak dapat menyalin {sumber} ke {tujuan} (langkah: menulis hasil build): "
+                         f"{sebab}.{lain}") from None
+    except OSError as e:
+        if e.errno not in _GALAT_TULIS:
+            raise
+        raise BuildGagal(f"Tidak dapat menulis di {e.filename or tempat} (langkah: menulis hasil build): "
+                         f"{e.strerror}.") from None
+
+
+@contextlib.contextmanager
+def _staging(tujuan: Path) -> Iterator[Path]:
+    """A new folder to stage the book in, beside the outputs (the site built there is then moved,
+    not copied, into place); removed however the build ends."""
+    tujuan.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f"{_AWALAN_STAGING}-", dir=tujuan))
+    try:
+        yield staging
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _hapus_sisa_build(tujuan: Path, pdf: str) -> None:
+    """Remove what builds killed before they finished left in `tujuan`: staging folders, versions
+    and temporary files never switched in. Only while holding the folder's lock."""
+    for sisa in tujuan.glob(f"{_AWALAN_STAGING}*"):
+        shutil.rmtree(sisa, ignore_errors=True)
+    for nama in ("html", pdf, "build.json", NAMA_MANIFEST):
+        hapus_sisa(tujuan / nama)
+
+
+def _periksa_situs(html: Path) -> None:
+    """A site to publish has its front page: Jupyter Book that exits 0 without one is a failure."""
+    index = html / "index.html"
+    if not index.is_file() or index.stat().st_size == 0:
+        raise BuildGagal(f"Perakitan HTML selesai tanpa halaman depan (langkah: jupyter-book build --builder html): "
+                         f"{index} tidak ada atau kosong.")
+
+
 def bangun(lap: Laporan, proyek: Path, keluaran: Path, html_saja: bool = False, ketat: bool = False,
            draf: bool = False, situs: dict | None = None) -> HasilBangun:
-    """Build the book of one unit and year into keluaran/<unit>/<tahun>/."""
+    """Build the book of one unit and year into keluaran/<unit>/<tahun>/.
+
+    One build of that folder at a time (a second waits, saying so); what killed builds left there
+    is removed first. The new site, PDF and build.json replace the old ones only when all of them
+    are written: a failure, a full disk or a stop signal leaves the previous outputs as they were."""
     mulai = time.monotonic()
     _periksa_bab(proyek)
     d = lap.hasil.data
-    draf = draf and bool(lap.belum_diisi)  # a complete year built with --draft is not marked DRAF
     masukan = berkas_masukan(d, proyek)
     try:
         epoch = epoch_sumber(masukan.semua())  # the one date stamped on every output (reproduksi)
     except ValueError as e:
         raise BuildGagal(f"{e} (langkah: tanggal build)") from None
     tujuan = keluaran / d.unit_kode / str(d.tahun)
-    staging = tujuan / ".staging"
+    with galat_tulis_bagi_pengguna(tujuan), kunci_build(tujuan / KUNCI, f"{d.unit_kode} {d.tahun}"):
+        _hapus_sisa_build(tujuan, nama_pdf(d.unit_kode, d.tahun))
+        with _staging(tujuan) as staging:
+            html, pdf = _bangun(lap, proyek, tujuan, staging, html_saja, ketat, draf, situs, masukan, epoch)
+    return HasilBangun(html=html, pdf=pdf, detik=time.monotonic() - mulai)
+
+
+def _bangun(lap: Laporan, proyek: Path, tujuan: Path, staging: Path, html_saja: bool, ketat: bool, draf: bool,
+            situs: dict | None, masukan: Masukan, epoch: int) -> tuple[Path, Path | None]:
+    """Stage, run and assemble the book in `staging`, then publish it in `tujuan`: (site, PDF or None)."""
+    d = lap.hasil.data
+    draf = draf and bool(lap.belum_diisi)  # a complete year built with --draft is not marked DRAF
     langkah_total = 3 + len(NAMA_BAB) + (0 if html_saja else 1)
     nomor = 0
 
@@ -208,8 +296,8 @@ def bangun(lap: Laporan, proyek: Path, keluaran: Path, html_saja: bool = False, 
     parameter = {"unit": d.unit_kode, "tahun": d.tahun, "data": str(d.akar.resolve()), "draf": draf}
     # Each chapter runs in its own kernel; kernel start-up dominates, so run them side by side.
     # (spawn, not fork: the caller may hold threads, e.g. a test runner or a browser driver)
-    with ProcessPoolExecutor(max_workers=max(1, min(len(NAMA_BAB), os.cpu_count() or 1)),
-                             mp_context=multiprocessing.get_context("spawn")) as pelaksana:
+    # Workers end with the build, however it ends (kumpulan_pekerja).
+    with kumpulan_pekerja(max(1, min(len(NAMA_BAB), os.cpu_count() or 1))) as pelaksana:
         tugas = {}
         for nama in NAMA_BAB:
             tambahan = {"pdf": None if html_saja else nama_pdf(d.unit_kode, d.tahun)} if nama == "sampul" else {}
@@ -234,15 +322,17 @@ def bangun(lap: Laporan, proyek: Path, keluaran: Path, html_saja: bool = False, 
     maju("Merakit situs HTML")
     _jupyter_book(staging, "html", ketat, tujuan / "build-html.log", epoch)
 
-    # Only now, with everything built, replace the previous outputs.
+    # Only now, with everything built, replace the previous outputs: each new one is written whole
+    # beside its place first, then all are switched in, the site in one step (dasar.berkas.Terbitan).
+    _periksa_situs(staging / "_build" / "html")
     html = tujuan / "html"
-    terbitkan_folder(staging / "_build" / "html", html)
-    pdf = None
-    if pdf_baru is not None:
-        pdf = tujuan / nama_pdf(d.unit_kode, d.tahun)
-        with simpan_atomik(pdf) as sementara:
-            shutil.copy2(pdf_baru, sementara)
-    tulis_atomik(tujuan / "build.json", json.dumps({"unit": d.unit_kode, "tahun": d.tahun, "html_saja": html_saja,
-                                                    "draf": draf}, indent=2))
+    pdf = tujuan / nama_pdf(d.unit_kode, d.tahun) if pdf_baru is not None else None
+    with terbitkan() as terbitan:
+        terbitan.folder(staging / "_build" / "html", html)
+        if pdf is not None:
+            terbitan.salinan(pdf_baru, pdf)
+        terbitan.berkas(tujuan / "build.json", json.dumps({"unit": d.unit_kode, "tahun": d.tahun,
+                                                           "html_saja": html_saja, "draf": draf}, indent=2))
+    # The manifest names the outputs as published; written whole in one step after them.
     tulis_manifest(lap, masukan, proyek, tujuan, [html] + ([pdf] if pdf else []), epoch, html_saja, draf)
-    return HasilBangun(html=html, pdf=pdf, detik=time.monotonic() - mulai)
+    return html, pdf

@@ -1,22 +1,32 @@
 """`lkjip build --all`: every unit and year in one site, with an index of units and years and a
-year switcher on every page. The previous site is replaced only at the end, in one step."""
+year switcher on every page. The previous site is replaced only at the end, in one step; two
+builds of the site take turns (a lock file beside it)."""
 
 from __future__ import annotations
 
 import shutil
+import uuid
 from html import escape
 from pathlib import Path
 
-from ..dasar.berkas import terbitkan_folder, tulis_atomik
+from ..dasar.berkas import hapus_sisa, terbitkan
 from ..laporan.bahan import Laporan
-from .bangun import bangun
+from .bangun import KUNCI, bangun, galat_tulis_bagi_pengguna, kunci_build
 
 FOLDER_SITUS = "situs"
+KUNCI_SITUS = ".kunci-situs"
 
 
 def bangun_semua(laporan: list[Laporan], proyek: Path, keluaran: Path, html_saja: bool = False,
                  ketat: bool = False, draf: bool = False) -> Path:
     """Build every (unit, year) and put them in one site, keluaran/situs/."""
+    with galat_tulis_bagi_pengguna(keluaran), kunci_build(keluaran / KUNCI_SITUS, "situs semua unit dan tahun"):
+        hapus_sisa(keluaran / FOLDER_SITUS)  # what killed builds of the site left
+        return _bangun_semua(laporan, proyek, keluaran, html_saja, ketat, draf)
+
+
+def _bangun_semua(laporan: list[Laporan], proyek: Path, keluaran: Path, html_saja: bool, ketat: bool,
+                  draf: bool) -> Path:
     tahun_per_unit: dict[str, list[int]] = {}
     for lap in laporan:
         tahun_per_unit.setdefault(lap.hasil.data.unit_kode, []).append(lap.hasil.data.tahun)
@@ -27,19 +37,24 @@ def bangun_semua(laporan: list[Laporan], proyek: Path, keluaran: Path, html_saja
         situs = {"unit": d.unit_kode, "tahun": d.tahun, "tahun_unit": sorted(tahun_per_unit[d.unit_kode])}
         hasil.append((lap, bangun(lap, proyek, keluaran, html_saja=html_saja, ketat=ketat, draf=draf, situs=situs)))
 
-    sementara = keluaran / f".{FOLDER_SITUS}.baru"
-    if sementara.exists():
-        shutil.rmtree(sementara)
-    sementara.mkdir(parents=True)
-    for lap, h in hasil:
-        d = lap.hasil.data
-        tujuan = sementara / d.unit_kode / str(d.tahun)
-        shutil.copytree(h.html, tujuan)
-        if h.pdf:
-            shutil.copy2(h.pdf, tujuan / h.pdf.name)
-    tulis_atomik(sementara / "index.html", indeks_situs([(lap.hasil.data, h.pdf.name if h.pdf else None)
-                                                         for lap, h in hasil]))
-    terbitkan_folder(sementara, keluaran / FOLDER_SITUS)
+    with terbitkan() as terbitan:
+        # Assembled beside the site, named like its versions: the next build removes it if this one is killed.
+        sementara = keluaran / f".{FOLDER_SITUS}.baru-{uuid.uuid4().hex[:12]}"
+        sementara.mkdir()  # the usual permissions: it is published as it is
+        try:
+            for lap, h in hasil:
+                d = lap.hasil.data
+                tujuan = sementara / d.unit_kode / str(d.tahun)
+                # a build of this unit and year alone may be switching its site in: read it in turn
+                with kunci_build(h.html.parent / KUNCI, f"{d.unit_kode} {d.tahun}"):
+                    shutil.copytree(h.html, tujuan)
+                    if h.pdf:
+                        shutil.copy2(h.pdf, tujuan / h.pdf.name)
+            (sementara / "index.html").write_text(indeks_situs([(lap.hasil.data, h.pdf.name if h.pdf else None)
+                                                                for lap, h in hasil]), encoding="utf-8")
+            terbitan.folder(sementara, keluaran / FOLDER_SITUS)
+        finally:
+            shutil.rmtree(sementara, ignore_errors=True)  # already moved when all went well
     return keluaran / FOLDER_SITUS
 
 
