@@ -23,6 +23,7 @@ from bantu import lkjip, perlu, teks_pdf
 from unit_besar import JUMLAH_IKU, JUMLAH_KEGIATAN, JUMLAH_SUB, TAHUN, UNIT, tulis_unit_besar
 
 from lkjip_calc import cli
+from lkjip_calc.terbit import bangun
 from lkjip_calc.terbit.log_latex import IsiTerpotong, isi_terpotong
 
 # --- reading the HTML tables ----------------------------------------------------------------
@@ -191,9 +192,43 @@ def test_log_latex_menamai_tabel(tmp_path):
 # --- the large unit, built ----------------------------------------------------------------------
 
 
+def test_build_ketat_gagal_bila_isi_terpotong(tmp_path, monkeypatch, capsys):
+    """The check after the PDF build: --strict fails naming the table; otherwise a warning line."""
+    staging = tmp_path / ".staging"
+    (staging / "_build" / "latex").mkdir(parents=True)
+    (staging / "_build" / "latex" / "lkjip.log").write_text(LOG, encoding="utf-8")
+    monkeypatch.setattr(bangun.subprocess, "run", lambda *a, **k: subprocess.CompletedProcess(a, 0))
+    with pytest.raises(bangun.BuildGagal) as e:
+        bangun._jupyter_book(staging, "pdflatex", True, tmp_path / "build-pdf.log")
+    pesan = str(e.value)
+    assert pesan.startswith("PDF tidak memuat seluruh isi (langkah: xelatex, Overfull \\vbox; --strict): "
+                            "Tabel 2.2 (tabel-program-kegiatan, mulai di halaman 14) melampaui tinggi halaman "
+                            "(1.205,23 pt terlalu tinggi)")
+    assert "isi sesudah Tabel 2.2" in pesan and "4,2" not in pesan  # a few points over are spacing
+    bangun._jupyter_book(staging, "pdflatex", False, tmp_path / "build-pdf.log")
+    keluar = capsys.readouterr().out.splitlines()
+    assert len(keluar) == 2 and all(b.startswith("PERINGATAN: PDF: ") for b in keluar)
+    assert "Tabel 2.2 (tabel-program-kegiatan, mulai di halaman 14)" in keluar[0]
+    bangun._jupyter_book(staging, "html", True, tmp_path / "build-html.log")  # the HTML build reads no LaTeX log
+
+
+# --- the large unit, built ----------------------------------------------------------------------
+
+
+@dataclass
+class BukuBesar:
+    folder: Path                 # keluaran/<unit>/<tahun>
+    proses: subprocess.CompletedProcess
+    detik: float
+
+    @property
+    def pdf(self) -> Path:
+        return self.folder / f"lkjip-{UNIT}-{TAHUN}.pdf"
+
+
 @pytest.fixture(scope="module")
-def unit_besar(tmp_path_factory):
-    perlu("xelatex", "latexmk", "pdftotext")
+def unit_besar(tmp_path_factory) -> BukuBesar:
+    perlu("xelatex", "latexmk", "pdftotext", "pdfinfo")
     akar = tmp_path_factory.mktemp("besar") / "data"
     tulis_unit_besar(akar)
     assert cli.main(["check", "--data", str(akar), "--unit", UNIT, "--year", str(TAHUN)]) == 0
@@ -201,19 +236,18 @@ def unit_besar(tmp_path_factory):
     mulai = time.monotonic()
     proses = lkjip("build", "--strict", "--data", str(akar), "--unit", UNIT, "--year", str(TAHUN),
                    "--out", str(keluaran))
-    detik = time.monotonic() - mulai
     assert proses.returncode == 0, proses.stdout + proses.stderr
-    print(f"build unit besar: {detik:.1f} detik")
-    return keluaran / UNIT / str(TAHUN)
+    return BukuBesar(keluaran / UNIT / str(TAHUN), proses, time.monotonic() - mulai)
 
 
 @pytest.mark.buku
 def test_pdf_memuat_semua_sel_tabel_html(unit_besar):
-    html = tabel_html(unit_besar / "html")
+    print(f"build unit besar (--strict, HTML dan PDF): {unit_besar.detik:.1f} detik")
+    html = tabel_html(unit_besar.folder / "html")
     # every report table: 9 per IKU in BAB III, and those of BAB I, II, III and the Lampiran
     assert len(html) == 9 * JUMLAH_IKU + 10
     assert all(t.nomor for t in html) and len({t.nomor for t in html}) == len(html)
-    teks = teks_pdf(unit_besar / f"lkjip-{UNIT}-{TAHUN}.pdf")
+    teks = teks_pdf(unit_besar.pdf)
     per_tabel = potong_per_tabel(teks)
     assert set(per_tabel) == {t.nomor for t in html}
     hilang = {t.nomor: h for t in html if (h := tidak_ditemukan(t, per_tabel[t.nomor]))}
@@ -227,12 +261,12 @@ def test_pdf_memuat_semua_sel_tabel_html(unit_besar):
 
 @pytest.mark.buku
 def test_pdf_tanpa_isi_terpotong(unit_besar):
-    log = unit_besar / ".staging" / "_build" / "latex" / "lkjip.log"
-    assert log.exists()
-    assert isi_terpotong(log, Decimal(0)) == []
-    # the tables broke across pages, each continuation with the header again
-    teks = teks_pdf(unit_besar / f"lkjip-{UNIT}-{TAHUN}.pdf")
-    assert teks.count("lanjutan dari halaman sebelumnya") >= 10
-    info = subprocess.run(["pdfinfo", str(unit_besar / f"lkjip-{UNIT}-{TAHUN}.pdf")], capture_output=True,
-                          text=True, check=True).stdout
-    assert int(re.search(r"Pages:\s+(\d+)", info).group(1)) > 100
+    # --strict passed, so no Overfull \vbox over the limit; and none was reported as a warning either
+    assert "PERINGATAN: PDF" not in unit_besar.proses.stdout
+    # the tables broke across pages, each continuation with its number and the header again
+    teks = teks_pdf(unit_besar.pdf)
+    assert teks.count("lanjutan dari halaman sebelumnya") >= 20
+    lanjutan = re.search(r"Tabel 2\.2 – lanjutan dari halaman sebelumnya\s+Sasaran\s+Program\s+Kegiatan", teks)
+    assert lanjutan, "Tabel 2.2 tidak berlanjut dengan kepala tabel di halaman berikutnya"
+    info = subprocess.run(["pdfinfo", str(unit_besar.pdf)], capture_output=True, text=True, check=True).stdout
+    assert int(re.search(r"Pages:\s+(\d+)", info).group(1)) > 300
