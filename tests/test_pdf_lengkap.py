@@ -102,22 +102,27 @@ def _cocok(kata_sel: str, token: list[str], i: int) -> int | None:
     t = token[i]
     if t == kata_sel:
         return i + 1
+    akhir = None
     if len(t) > 1 and t.endswith("-"):
         for sisa in {kata_sel[len(t):] if kata_sel.startswith(t) else None,
                      kata_sel[len(t) - 1:] if kata_sel.startswith(t[:-1]) else None} - {None, ""}:
-            for j in range(i + 1, len(token)):
-                akhir = _cocok(sisa, token, j)
-                if akhir is not None:
-                    return akhir
-    return None
+            a = _cari_kata(sisa, token, i + 1)
+            if a is not None and (akhir is None or a < akhir):
+                akhir = a
+    return akhir
 
 
 def _cari_kata(kata_sel: str, token: list[str], mulai: int) -> int | None:
+    """The earliest end of a match of `kata_sel` from token `mulai` on (the earliest end leaves
+    the most for the words after it)."""
+    terbaik = None
     for i in range(mulai, len(token)):
+        if terbaik is not None and i >= terbaik - 1:
+            break
         akhir = _cocok(kata_sel, token, i)
-        if akhir is not None:
-            return akhir
-    return None
+        if akhir is not None and (terbaik is None or akhir < terbaik):
+            terbaik = akhir
+    return terbaik
 
 
 def tidak_ditemukan(tabel: TabelHtml, teks_pdf_tabel: str) -> list[str]:
@@ -153,6 +158,9 @@ def test_pencocokan_kata_dengan_pemenggalan():
     assert tidak_ditemukan(tabel, " ".join(token)) == []
     assert tidak_ditemukan(TabelHtml("1", [["Urusan Umum Pemerintahan"]]), " ".join(token)) == [
         "baris 0: 'Urusan Umum Pemerintahan' (kata 'Pemerintahan')"]
+    # a hyphenated start does not take the place of the word itself a little further on
+    assert tidak_ditemukan(TabelHtml("1", [["Solusi pelayanan di kelurahan Solusi 2"]]),
+                           "Solusi pelayan- pelayanan di | an terbaru kelurahan | Solusi 2") == []
     # a later row is looked for after the earlier one
     assert tidak_ditemukan(TabelHtml("1", [["Umum"], ["Kepuasan"]]), " ".join(token)) == [
         "baris 1: 'Kepuasan' (kata 'Kepuasan')"]

@@ -2,10 +2,10 @@
 
 Report tables in the PDF. A LaTeX table row cannot break across pages, and a `tabulary` table
 cannot break at all: a tall cell (a list of thirty kegiatan) or a tall table ran off the page and
-its rest was lost, silently. So in the LaTeX build every report table (class `tabel-lkjip`, from
-`laporan.render.tabel`) is a `longtable`, which breaks between rows and repeats its header on
-each page; and a row with list cells that may be too tall for one page becomes one LaTeX row per
-list item, the other cells in its first row. No rule and no change of row colour separates the
+its rest was lost, silently. So in the LaTeX build a report table (class `tabel-lkjip`, from
+`laporan.render.tabel`) that may not fit on a page is a `longtable`, which breaks between rows and
+repeats its header on each page; and in it a row with list cells that may be too tall for one
+page becomes one LaTeX row per list item, the other cells in its first row. No rule and no change of row colour separates the
 rows of one source row, so it still reads as one. The HTML keeps one row with a list in the cell;
 both show the same texts. Around each report table a line in the LaTeX log names it, for
 `log_latex`, which reports content still too tall for a page.
@@ -52,12 +52,16 @@ def _butir(daftar: nodes.bullet_list, butir: nodes.list_item) -> nodes.Element:
     return satu
 
 
-# A row of the source stays one LaTeX row while it is surely shorter than a page (a list in a
-# cell looks best so); a row that may be taller is split. The estimate of its height in lines
-# is rough on purpose and errs high: a row that still runs off the page shows as an Overfull
-# \vbox in the LaTeX log, which `log_latex` reports (and `--strict` fails on).
+# A table that is surely shorter than a page stays a `tabulary`, as Sphinx makes it: it moves
+# to the next page whole, with the heading before it (a longtable that does not fit starts a new
+# page after the heading). A longer table is a longtable, and in it a row of the source stays one
+# LaTeX row while it is surely shorter than a page (a list in a cell looks best so); a row that
+# may be taller is split. The estimates of heights in lines are rough on purpose and err high:
+# what still runs off the page shows as an Overfull \vbox in the LaTeX log, which `log_latex`
+# reports (and `--strict` fails on).
 KARAKTER_SEBARIS = 90  # characters of table text in a line across the whole text width
-BARIS_PECAH = 12       # rows estimated taller than this many lines are split
+BATAS_PANJANG = 35     # tables estimated taller than this many lines are longtables
+BARIS_PECAH = 12       # ... and their rows estimated taller than this many lines are split
 
 
 def _perkiraan_baris(sel: nodes.entry, lebar: float) -> int:
@@ -66,14 +70,23 @@ def _perkiraan_baris(sel: nodes.entry, lebar: float) -> int:
     return sum(-(-len(p.astext()) // muat) + 1 for p in sel.findall(nodes.paragraph))
 
 
+def _tinggi_baris(baris: nodes.row, lebar: list[float]) -> int:
+    sel = [s for s in baris.children if isinstance(s, nodes.entry)]
+    return max((_perkiraan_baris(s, w) for s, w in zip(sel, lebar, strict=False)), default=0)
+
+
 def _pecah_baris(baris: nodes.row, lebar: list[float]) -> list[nodes.row]:
-    """One row per list item of the row's list cells, the other cells in the first row, when the
-    row may be too tall to keep in one."""
+    """A row of a longtable: one row per list item of the row's list cells, the other cells in the
+    first row, when the row may be too tall to keep in one."""
     sel = [s for s in baris.children if isinstance(s, nodes.entry)]
     daftar = [_daftar(s) for s in sel]
     n = max((len(d.children) for d in daftar if d is not None), default=0)
-    tinggi = max((_perkiraan_baris(s, w) for s, w in zip(sel, lebar, strict=False)), default=0)
-    if n <= 1 or tinggi <= BARIS_PECAH:
+    if n <= 1 or _tinggi_baris(baris, lebar) <= BARIS_PECAH:
+        # kept whole: its lists as bulleted paragraphs too, like those of the split rows
+        for s, d in zip(sel, daftar, strict=True):
+            if d is not None:
+                s.children = []
+                s.extend(_butir(d, b) for b in d.children)
         return [baris]
     hasil = []
     for k in range(n):
@@ -97,7 +110,8 @@ def _pecah_baris(baris: nodes.row, lebar: list[float]) -> list[nodes.row]:
 
 
 class TabelLaporanLatex(SphinxPostTransform):
-    """LaTeX only: report tables as longtables, list cells split into one row per item."""
+    """LaTeX only: long report tables as longtables, their tall rows with list cells split into
+    one row per item."""
 
     default_priority = 200
     builders = ("latex",)
@@ -106,11 +120,12 @@ class TabelLaporanLatex(SphinxPostTransform):
         for tabel in list(self.document.findall(nodes.table)):
             if KELAS_TABEL not in tabel["classes"]:
                 continue
-            if "longtable" not in tabel["classes"]:
-                tabel["classes"].append("longtable")
             kolom = [c.get("colwidth", 1) for c in tabel.findall(nodes.colspec)]
             lebar = [w / sum(kolom) for w in kolom]
-            for badan in tabel.findall(nodes.tbody):
+            tinggi = sum(_tinggi_baris(b, lebar) for b in tabel.findall(nodes.row))
+            if tinggi > BATAS_PANJANG and "longtable" not in tabel["classes"]:
+                tabel["classes"].append("longtable")
+            for badan in tabel.findall(nodes.tbody) if "longtable" in tabel["classes"] else ():
                 baris_baru = []
                 for baris in badan.children:
                     baris_baru += _pecah_baris(baris, lebar) if isinstance(baris, nodes.row) else [baris]
