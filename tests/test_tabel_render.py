@@ -63,7 +63,7 @@ def test_tabel_myst_utuh():
         [["1.", "Biaya_rapat [x]", "1.000"],
          ["", ["butir satu", "butir *dua*"], []],
          ["", "Jumlah", "1.002"]],
-        angka={2}, lebar=[10, 60, 30], tebal={2}, panjang=True), "BPS {{2024}}")
+        angka={2}, lebar=[10, 60, 30], tebal={2}), "BPS {{2024}}")
     harapan = "\n".join([
         r"```{tabularcolumns} |\X{10}{100}|\X{60}{100}|>{\raggedleft\arraybackslash}\X{30}{100}|",
         "```",
@@ -72,7 +72,7 @@ def test_tabel_myst_utuh():
         ":header-rows: 1",
         ":name: tabel-contoh",
         ":widths: 10 60 30",
-        ":class: tabel-lkjip kanan-3 longtable",
+        ":class: tabel-lkjip kanan-3",
         "",
         "* - No",
         "  - Uraian",
@@ -209,7 +209,7 @@ def test_realisasi_anggaran_bernomor_dan_subtotal_tebal(lap):
         ["", "Jumlah", "150.000.000", "143.500.000", "95,67"],
     ]
     assert t.isi.tebal == {0, 1, 4, 5, 8}  # programs, kegiatan and the total
-    assert t.isi.panjang is True and t.isi.angka == {2, 3, 4}
+    assert t.isi.angka == {2, 3, 4}
 
 
 def test_anggaran_program_dan_lampiran(lap):

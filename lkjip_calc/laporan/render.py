@@ -68,7 +68,8 @@ def tabel(t: Tabel) -> str:
     kolom_latex = "|" + "|".join(
         (r">{\raggedleft\arraybackslash}" if i in isi.angka else "") + rf"\X{{{w}}}{{{total}}}"
         for i, w in enumerate(lebar)) + "|"
-    kelas = ["tabel-lkjip"] + [f"kanan-{i + 1}" for i in sorted(isi.angka)] + (["longtable"] if isi.panjang else [])
+    # In the PDF a table of this class that may not fit on a page breaks across pages (terbit.sphinx_ext).
+    kelas = ["tabel-lkjip"] + [f"kanan-{i + 1}" for i in sorted(isi.angka)]
     baris = [
         "```{tabularcolumns} " + kolom_latex,
         "```",

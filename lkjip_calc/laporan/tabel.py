@@ -26,7 +26,6 @@ class Isi:
     angka: set[int] = field(default_factory=set)   # numeric columns (right-aligned)
     lebar: list[int] | None = None                 # relative column widths
     tebal: set[int] = field(default_factory=set)   # rows shown in bold (subtotals, totals)
-    panjang: bool = False                          # may run over several pages
 
 
 @dataclass
@@ -271,7 +270,7 @@ def realisasi_anggaran(lap: Laporan, _k: None = None) -> Isi:
             tebal.add(len(baris))
         baris.append([nomor, uraian, t.rupiah(b["pagu"]), t.rupiah(b["realisasi"]), t.persen(b["serapan"])])
     return Isi(["No", "Program / Kegiatan / Sub Kegiatan", "Pagu Anggaran (Rp)", "Realisasi (Rp)", "Serapan (%)"],
-               baris, angka={2, 3, 4}, lebar=[7, 49, 17, 17, 10], tebal=tebal, panjang=True)
+               baris, angka={2, 3, 4}, lebar=[7, 49, 17, 17, 10], tebal=tebal)
 
 
 # --- Lampiran ------------------------------------------------------------------------------

@@ -36,6 +36,7 @@ from ..laporan.bab import FOLDER_BAB, periksa_bab
 from ..laporan.bahan import Laporan
 from ..laporan.daftar import NAMA_BAB, daftar_isi, nama_berkas
 from .ekspor import ekspor
+from .log_latex import isi_terpotong
 from .manifest import NAMA_MANIFEST, Masukan, berkas_masukan, tulis_manifest
 from .reproduksi import epoch_sumber, label_data, lingkungan_tanggal, normalkan_notebook
 
@@ -180,6 +181,17 @@ def _jupyter_book(staging: Path, builder: str, ketat: bool, log: Path, epoch: in
         penting = [b for b in baris if "WARNING" in b or "ERROR" in b or "Error" in b or "!" in b[:2]][-5:] or baris[-5:]
         raise BuildGagal(f"Perakitan {builder.upper()} oleh Jupyter Book gagal (langkah: jupyter-book build "
                          f"--builder {builder}): " + " | ".join(penting) + f". Log lengkap: {log}")
+    if builder == "pdflatex":  # content taller than a page is cut off the PDF without an error
+        terpotong = isi_terpotong(staging / "_build" / "latex" / "lkjip.log")
+        log_latex = log.with_name("build-pdf-latex.log")  # kept beside the build log: staging is removed
+        if terpotong:
+            shutil.copy2(staging / "_build" / "latex" / "lkjip.log", log_latex)
+        if terpotong and ketat:
+            lain = f" | dan {len(terpotong) - 5} lainnya" if len(terpotong) > 5 else ""
+            raise BuildGagal("PDF tidak memuat seluruh isi (langkah: xelatex, Overfull \\vbox; --strict): "
+                             + " | ".join(map(str, terpotong[:5])) + lain + f". Log LaTeX: {log_latex}")
+        for t in terpotong:
+            _cetak(f"PERINGATAN: PDF: {t} (Overfull \\vbox di {log_latex})")
 
 
 def _periksa_bab(proyek: Path) -> None:

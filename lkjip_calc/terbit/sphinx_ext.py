@@ -5,6 +5,8 @@ them in <title>, but the theme puts them into the navbar, the footer and the sea
 they are: every page gets them escaped as HTML here, as `Markup`, which templates that escape
 leave alone (so nothing is escaped twice).
 
+Report tables in the PDF are laid out so that no row runs off a page (`tabel_latex`).
+
 sphinx-thebe (loaded by Jupyter Book 1.x, unused here: the book runs no live code) adds its
 inline configuration script twice with this Sphinx, which makes browsers report
 "Identifier 'THEBE_JS_URL' has already been declared" on every page. Keep one copy.
@@ -15,6 +17,7 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from ..laporan import render
+from .tabel_latex import LatexLkjip, TabelLaporanLatex
 
 # Page-context values that carry configuration text (title and author from the unit's data).
 TEKS_KONFIGURASI = ("docstitle", "shorttitle", "project", "author", "copyright")
@@ -46,4 +49,6 @@ def _satu_salinan(app, pagename, templatename, context, doctree):
 def setup(app):
     app.connect("html-page-context", _satu_salinan, priority=900)
     app.connect("html-page-context", _lolos_html, priority=800)  # after the theme sets author (500)
+    app.add_post_transform(TabelLaporanLatex)
+    app.set_translator("latex", LatexLkjip, override=True)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

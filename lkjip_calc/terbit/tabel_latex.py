@@ -1,0 +1,149 @@
+"""Report tables in the PDF. A LaTeX table row cannot break across pages, and a `tabulary` table
+cannot break at all: a tall cell (a list of thirty kegiatan) or a tall table ran off the page and
+its rest was lost, silently. So in the LaTeX build a report table (class `tabel-lkjip`, from
+`laporan.render.tabel`) that may not fit on a page is a `longtable`, which breaks between rows and
+repeats its header on each page; and in it a row with list cells that may be too tall for one
+page becomes one LaTeX row per list item, the other cells in its first row. No rule and no change
+of row colour separates the rows of one source row, so it still reads as one. The HTML keeps one
+row with a list in the cell; both show the same texts. Around each report table a line in the
+LaTeX log names it, for `log_latex`, which reports content still too tall for a page.
+"""
+
+from __future__ import annotations
+
+from docutils import nodes
+from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.writers.latex import LaTeXTranslator
+
+from .log_latex import PENANDA_LOG
+
+KELAS_TABEL = "tabel-lkjip"
+KELAS_BERSAMBUNG = "lkjip-bersambung"  # a LaTeX row continued by the next one (same source row)
+KELAS_TAHAN = "lkjip-tahan"            # ... and kept on the same page as the next one
+
+
+def _daftar(sel: nodes.entry) -> nodes.bullet_list | None:
+    """The cell's list, when the cell is only a bulleted list."""
+    isi = [n for n in sel.children if not isinstance(n, nodes.comment)]
+    if len(isi) == 1 and isinstance(isi[0], nodes.bullet_list):
+        return isi[0]
+    return None
+
+
+# A bulleted paragraph, its lines after the first under the text: an `itemize` of one item in
+# each row would add its space above and below every item.
+BUTIR_LATEX = r"\hangindent=1.1em\hangafter=1\makebox[1.1em][l]{\textbullet}"
+
+
+def _butir(daftar: nodes.bullet_list, butir: nodes.list_item) -> nodes.Element:
+    """One item of a list, alone in its cell."""
+    if len(butir.children) == 1 and isinstance(butir[0], nodes.paragraph):
+        paragraf = butir[0].deepcopy()
+        paragraf.insert(0, nodes.raw("", BUTIR_LATEX, format="latex"))
+        return paragraf
+    satu = daftar.copy()  # the list's attributes (bullet), one item
+    satu += butir.deepcopy()
+    return satu
+
+
+# A table that is surely shorter than a page stays a `tabulary`, as Sphinx makes it: it moves
+# to the next page whole, with the heading before it (a longtable that does not fit starts a new
+# page after the heading). A longer table is a longtable, and in it a row of the source stays one
+# LaTeX row while it is surely shorter than a page (a list in a cell looks best so); a row that
+# may be taller is split. The estimates of heights in lines are rough on purpose and err high:
+# what still runs off the page shows as an Overfull \vbox in the LaTeX log, which `log_latex`
+# reports (and `--strict` fails on).
+KARAKTER_SEBARIS = 90  # characters of table text in a line across the whole text width
+BATAS_PANJANG = 35     # tables estimated taller than this many lines are longtables
+BARIS_PECAH = 12       # ... and their rows estimated taller than this many lines are split
+
+
+def _perkiraan_baris(sel: nodes.entry, lebar: float) -> int:
+    """Lines a cell takes in a column of `lebar` (a fraction of the text width), roughly."""
+    muat = max(4, int(KARAKTER_SEBARIS * lebar))
+    return sum(-(-len(p.astext()) // muat) + 1 for p in sel.findall(nodes.paragraph))
+
+
+def _tinggi_baris(baris: nodes.row, lebar: list[float]) -> int:
+    sel = [s for s in baris.children if isinstance(s, nodes.entry)]
+    return max((_perkiraan_baris(s, w) for s, w in zip(sel, lebar, strict=False)), default=0)
+
+
+def _pecah_baris(baris: nodes.row, lebar: list[float]) -> list[nodes.row]:
+    """A row of a longtable: one row per list item of the row's list cells, the other cells in the
+    first row, when the row may be too tall to keep in one."""
+    sel = [s for s in baris.children if isinstance(s, nodes.entry)]
+    daftar = [_daftar(s) for s in sel]
+    n = max((len(d.children) for d in daftar if d is not None), default=0)
+    if n <= 1 or _tinggi_baris(baris, lebar) <= BARIS_PECAH:
+        # kept whole: its lists as bulleted paragraphs too, like those of the split rows
+        for s, d in zip(sel, daftar, strict=True):
+            if d is not None:
+                s.children = []
+                s.extend(_butir(d, b) for b in d.children)
+        return [baris]
+    hasil = []
+    for k in range(n):
+        baru = nodes.row("", **{a: baris[a] for a in baris.attributes if a not in ("ids", "names")})
+        if k == 0:
+            baru["ids"] = list(baris["ids"])
+        for s, d in zip(sel, daftar, strict=True):
+            if d is None:
+                baru += s if k == 0 else nodes.entry()
+            elif k < len(d.children):
+                baru += nodes.entry("", _butir(d, d.children[k]),
+                                    **{a: s[a] for a in s.attributes if a not in ("ids", "names")})
+            else:
+                baru += nodes.entry()
+        if k < n - 1:
+            baru["classes"] = [*baru["classes"], KELAS_BERSAMBUNG]
+        if k in (0, n - 2):  # no page with a single item of the row: at least two at its start and end
+            baru["classes"] = [*baru["classes"], KELAS_TAHAN]
+        hasil.append(baru)
+    return hasil
+
+
+class TabelLaporanLatex(SphinxPostTransform):
+    """LaTeX only: long report tables as longtables, their tall rows with list cells split into
+    one row per item."""
+
+    default_priority = 200
+    builders = ("latex",)
+
+    def run(self, **kwargs) -> None:
+        for tabel in list(self.document.findall(nodes.table)):
+            if KELAS_TABEL not in tabel["classes"]:
+                continue
+            kolom = [c.get("colwidth", 1) for c in tabel.findall(nodes.colspec)]
+            lebar = [w / sum(kolom) for w in kolom]
+            tinggi = sum(_tinggi_baris(b, lebar) for b in tabel.findall(nodes.row))
+            if tinggi > BATAS_PANJANG and "longtable" not in tabel["classes"]:
+                tabel["classes"].append("longtable")
+            for badan in tabel.findall(nodes.tbody) if "longtable" in tabel["classes"] else ():
+                baris_baru = []
+                for baris in badan.children:
+                    baris_baru += _pecah_baris(baris, lebar) if isinstance(baris, nodes.row) else [baris]
+                badan.children = []
+                badan.extend(baris_baru)
+            # In the LaTeX log, where each report table starts (and on which page) and, after it,
+            # its number: a layout problem found in the log is named by its table.
+            label = tabel["ids"][0] if tabel["ids"] else "-"
+            induk, i = tabel.parent, tabel.parent.index(tabel)
+            induk.insert(i + 1, nodes.raw("", rf"\typeout{{{PENANDA_LOG}-AKHIR \thetable\space {label}}}" + "\n",
+                                          format="latex"))
+            induk.insert(i, nodes.raw("", rf"\typeout{{{PENANDA_LOG}-AWAL \thepage\space {label}}}" + "\n",
+                                      format="latex"))
+
+
+class LatexLkjip(LaTeXTranslator):
+    """Sphinx's LaTeX writer; a row continued by the next one ends without a rule between them,
+    and the next row keeps its colour (colorrows counts rows in \\rownum)."""
+
+    def depart_row(self, node: nodes.Element) -> None:
+        if KELAS_BERSAMBUNG not in node.get("classes", ()):
+            super().depart_row(node)
+            return
+        self.body.append("\\\\*\n" if KELAS_TAHAN in node["classes"] else "\\\\\n")
+        self.body.append(r"\sphinxifthistablewithcolorrowsTF{\noalign{\global\advance\rownum-1\relax"
+                         r"\sphinxSwitchCaseRowColor\rownum}}{}" + "\n")
+        self.table.row += 1
