@@ -172,6 +172,26 @@ def test_disk_penuh_saat_menyalin_terbitan_lama_utuh(tmp_path, monkeypatch):
     assert sorted(p.name for p in keluar.iterdir()) == sorted(["html", os.readlink(html), "lkjip.pdf", "build.json"])
 
 
+def test_pdf_lama_dihapus_bersama_peralihan_tidak_sebelumnya(tmp_path, monkeypatch):
+    # an HTML-only build: the PDF of an earlier build goes when the new site comes, not before
+    keluar = tmp_path / "keluar"
+    html, pdf = keluar / "html", keluar / "lkjip.pdf"
+    with berkas.terbitkan() as terbitan:
+        terbitan.folder(buat_situs(tmp_path / "v1", "lama"), html)
+        terbitan.berkas(pdf, b"%PDF lama")
+    monkeypatch.setattr(shutil, "move", lambda *a, **k: enospc(a[1]))
+    with pytest.raises(OSError):  # failed before the switch: the old PDF stays with the old site
+        with berkas.terbitkan() as terbitan:
+            terbitan.hapus(pdf)
+            terbitan.folder(buat_situs(tmp_path / "v2", "baru"), html)
+    assert pdf.read_bytes() == b"%PDF lama"
+    monkeypatch.undo()
+    with berkas.terbitkan() as terbitan:
+        terbitan.hapus(pdf)
+        terbitan.folder(buat_situs(tmp_path / "v3", "baru"), html)
+    assert not pdf.exists() and "baru" in (html / "index.html").read_text()
+
+
 def test_disk_penuh_saat_memindah_antar_sistem_berkas(tmp_path, monkeypatch):
     """On another file system the new version is copied; a copy that fails halfway is removed."""
     tautan = tmp_path / "keluar" / "html"

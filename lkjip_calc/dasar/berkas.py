@@ -196,6 +196,7 @@ class Terbitan:
     def __init__(self) -> None:
         self._folder: list[tuple[Path, Path]] = []  # (new version, link)
         self._berkas: list[tuple[Path, Path]] = []  # (temporary file, path)
+        self._hapus: list[Path] = []  # published files that no longer belong with the new outputs
 
     def folder(self, baru: Path, tautan: Path) -> None:
         """Publish the folder `baru` (taken: moved, or copied when on another file system) at `tautan`."""
@@ -216,6 +217,10 @@ class Terbitan:
         self._berkas.append((self._sementara(path), path))
         self._berkas[-1][0].write_bytes(isi.encode("utf-8") if isinstance(isi, str) else isi)
         self._siap(self._berkas[-1][0], path)
+
+    def hapus(self, path: Path) -> None:
+        """Remove the published file `path` when the new outputs are switched in (not before)."""
+        self._hapus.append(path)
 
     @staticmethod
     def _sementara(path: Path) -> Path:
@@ -242,6 +247,8 @@ class Terbitan:
                 sementara, path = self._berkas[0]
                 os.replace(sementara, path)
                 self._berkas.pop(0)
+            for path in self._hapus:
+                path.unlink(missing_ok=True)
         for folder in folder_induk:
             _sinkron(folder)
         for folder in lama:

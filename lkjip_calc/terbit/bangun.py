@@ -343,6 +343,8 @@ def _bangun(lap: Laporan, proyek: Path, tujuan: Path, staging: Path, html_saja: 
         terbitan.folder(staging / "_build" / "html", html)
         if pdf is not None:
             terbitan.salinan(pdf_baru, pdf)
+        else:  # an HTML-only build: a PDF of an earlier build would no longer match the site beside it
+            terbitan.hapus(tujuan / nama_pdf(d.unit_kode, d.tahun))
         terbitan.berkas(tujuan / "build.json", json.dumps({"unit": d.unit_kode, "tahun": d.tahun,
                                                            "html_saja": html_saja, "draf": draf}, indent=2))
     # The manifest names the outputs as published; written whole in one step after them.
