@@ -1,5 +1,9 @@
 """Timings of the lkjip commands on this machine; prints its figures, asserts nothing.
 
+Each time is also printed as a ratio to a floor measured in the same run (starting Python and
+importing pandas, which every command pays), so figures from machines of different speed or load
+can be compared.
+
     .venv/bin/python scripts/benchmark.py [--unit kanigaran] [--year 2024] [--ulang 3]
 """
 
@@ -40,10 +44,13 @@ def main() -> None:
             ("lkjip build --html-only", [str(LKJIP), "build", *pilih, "--html-only", "--out", f"{tmp}/b1"], 1),
             ("lkjip build (HTML + PDF)", [str(LKJIP), "build", *pilih, "--out", f"{tmp}/b2"], 1),
         ]
-        print(f"{'perintah':28} {'kali':>4} {'median (s)':>11} {'min (s)':>8}")
+        lantai = statistics.median(ukur([sys.executable, "-c", "import pandas"], a.ulang))
+        print(f"lantai (python -c 'import pandas'): {lantai:.2f} s")
+        print(f"{'perintah':28} {'kali':>4} {'median (s)':>11} {'min (s)':>8} {'x lantai':>9}")
         for nama, perintah, ulang in kasus:
             w = ukur(perintah, ulang)
-            print(f"{nama:28} {ulang:>4} {statistics.median(w):>11.2f} {min(w):>8.2f}")
+            print(f"{nama:28} {ulang:>4} {statistics.median(w):>11.2f} {min(w):>8.2f} "
+                  f"{statistics.median(w) / lantai:>9.1f}")
 
 
 if __name__ == "__main__":
