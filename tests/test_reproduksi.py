@@ -183,10 +183,9 @@ def test_manifest_tanpa_git_dan_tetap(akar, tmp_path):
     (tujuan / "html").symlink_to(".html.123")  # published as terbitkan_folder does
     (tujuan / "lkjip.pdf").write_bytes(b"%PDF-1.5")
     masukan = manifest.berkas_masukan(lap.hasil.data, proyek)
-    args = (lap, masukan, proyek, tujuan, [tujuan / "html", tujuan / "lkjip.pdf"], EPOCH, True, False)
-    path = manifest.tulis_manifest(*args)
-    teks = path.read_text(encoding="utf-8")
-    assert manifest.tulis_manifest(*args).read_text(encoding="utf-8") == teks
+    args = (lap, masukan, proyek, {"html": tujuan / "html", "lkjip.pdf": tujuan / "lkjip.pdf"}, EPOCH, True, False)
+    teks = manifest.teks_manifest(manifest.isi_manifest(*args))
+    assert manifest.teks_manifest(manifest.isi_manifest(*args)) == teks
     isi = json.loads(teks)
     assert teks == json.dumps(isi, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
     assert isi["lkjip"]["git"] is None

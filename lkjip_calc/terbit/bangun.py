@@ -37,7 +37,7 @@ from ..laporan.bahan import Laporan
 from ..laporan.daftar import NAMA_BAB, daftar_isi, nama_berkas
 from .ekspor import ekspor
 from .log_latex import isi_terpotong
-from .manifest import NAMA_MANIFEST, Masukan, berkas_masukan, tulis_manifest
+from .manifest import NAMA_MANIFEST, Masukan, berkas_masukan, isi_manifest, teks_manifest
 from .reproduksi import epoch_sumber, label_data, lingkungan_tanggal, normalkan_notebook
 
 FOLDER_UNDUHAN = "unduhan"
@@ -339,6 +339,9 @@ def _bangun(lap: Laporan, proyek: Path, tujuan: Path, staging: Path, html_saja: 
     _periksa_situs(staging / "_build" / "html")
     html = tujuan / "html"
     pdf = tujuan / nama_pdf(d.unit_kode, d.tahun) if pdf_baru is not None else None
+    # The manifest names the outputs as they will be published; it is published with them.
+    keluaran = {"html": staging / "_build" / "html"} | ({pdf.name: pdf_baru} if pdf is not None else {})
+    manifest = teks_manifest(isi_manifest(lap, masukan, proyek, keluaran, epoch, html_saja, draf))
     with terbitkan() as terbitan:
         terbitan.folder(staging / "_build" / "html", html)
         if pdf is not None:
@@ -347,6 +350,5 @@ def _bangun(lap: Laporan, proyek: Path, tujuan: Path, staging: Path, html_saja: 
             terbitan.hapus(tujuan / nama_pdf(d.unit_kode, d.tahun))
         terbitan.berkas(tujuan / "build.json", json.dumps({"unit": d.unit_kode, "tahun": d.tahun,
                                                            "html_saja": html_saja, "draf": draf}, indent=2))
-    # The manifest names the outputs as published; written whole in one step after them.
-    tulis_manifest(lap, masukan, proyek, tujuan, [html] + ([pdf] if pdf else []), epoch, html_saja, draf)
+        terbitan.berkas(tujuan / NAMA_MANIFEST, manifest)
     return html, pdf

@@ -19,7 +19,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..dasar.berkas import tulis_atomik
 from ..laporan.bab import FOLDER_BAB
 from ..laporan.bahan import Laporan
 from ..laporan.daftar import NAMA_BAB
@@ -118,16 +117,19 @@ def versi_tex() -> str | None:
     return keluar.splitlines()[0].strip() if keluar and keluar.strip() else None
 
 
-def isi_manifest(lap: Laporan, masukan: Masukan, proyek: Path, tujuan: Path, keluaran: list[Path], epoch: int,
+def isi_manifest(lap: Laporan, masukan: Masukan, proyek: Path, keluaran: dict[str, Path], epoch: int,
                  html_saja: bool, draf: bool) -> dict:
-    """The manifest of the build whose outputs `keluaran` (files and folders) lie in `tujuan`."""
+    """The manifest of a build whose outputs are `keluaran`: the name each is published under
+    ('html', 'lkjip-kanigaran-2024.pdf') and the file or folder holding it now (staged, before
+    it is published with the manifest, or published)."""
     d = lap.hasil.data
     isi_keluaran: dict[str, Path] = {}
-    for path in keluaran:
-        if path.is_dir():  # a published site is a link to its version folder: name files by the link
-            isi_keluaran |= {p.relative_to(tujuan).as_posix(): p for p in sorted(path.rglob("*")) if p.is_file()}
+    for nama, path in keluaran.items():
+        if path.is_dir():  # a site: its files named under the name it is published as
+            isi_keluaran |= {f"{nama}/{p.relative_to(path).as_posix()}": p for p in sorted(path.rglob("*"))
+                             if p.is_file()}
         else:
-            isi_keluaran[path.relative_to(tujuan).as_posix()] = path
+            isi_keluaran[nama] = path
     alat = {paket: _versi(paket) for paket in PAKET_ALAT}
     alat["python"] = platform.python_version()
     alat["tex"] = None if html_saja else versi_tex()
@@ -147,11 +149,3 @@ def isi_manifest(lap: Laporan, masukan: Masukan, proyek: Path, tujuan: Path, kel
 
 def teks_manifest(isi: dict) -> str:
     return json.dumps(isi, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
-
-
-def tulis_manifest(lap: Laporan, masukan: Masukan, proyek: Path, tujuan: Path, keluaran: list[Path], epoch: int,
-                   html_saja: bool, draf: bool) -> Path:
-    """Write tujuan/manifest.json, atomically."""
-    path = tujuan / NAMA_MANIFEST
-    tulis_atomik(path, teks_manifest(isi_manifest(lap, masukan, proyek, tujuan, keluaran, epoch, html_saja, draf)))
-    return path
