@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import shutil
 import uuid
-from html import escape
 from pathlib import Path
 
 from ..dasar.berkas import hapus_sisa, terbitkan
 from ..laporan.bahan import Laporan
+from ..laporan.render import html as escape
 from .bangun import KUNCI, bangun, galat_tulis_bagi_pengguna, kunci_build
 
 FOLDER_SITUS = "situs"
