@@ -37,6 +37,11 @@ class KinerjaIku:
     realisasi_tahun_lalu: Decimal | None
     target_tahun_lalu: Decimal | None
     perubahan_tahun_lalu: str | None  # 'naik', 'turun' or 'tetap', in the IKU's direction
+    arah_angka: str | None            # 'naik', 'turun' or 'tetap' of the number itself against last year
+    status_target: str | None         # 'melampaui', 'tercapai' or 'belum' (rumus.status_target)
+    efisien: bool | None              # on the unit's efficiency method (rumus.efisien)
+    banding_nasional: str | None      # 'naik' (better than the national figure), 'turun' or 'tetap'
+    tercapai_renstra: bool | None     # this year's realisasi reaches the Renstra end target
     target_akhir_renstra: Decimal | None
     tingkat_kemajuan: Decimal | None
     realisasi_nasional: Decimal | None
@@ -189,6 +194,7 @@ def hitung(data: DataTahun) -> Hasil:
         baris = sub[sub["kode_program"].isin(program)]
         pagu, real = rumus.jumlah_lengkap(baris["pagu"]), rumus.jumlah_lengkap(baris["realisasi"])
         serapan = rumus.serapan(real, pagu)
+        efisiensi = rumus.efisiensi(capaian, serapan, metode.efisiensi)
         kinerja.append(KinerjaIku(
             kode=iku.kode, sasaran_kode=iku.sasaran, sasaran=sasaran_nama[iku.sasaran], indikator=iku.indikator,
             satuan=iku.satuan, polaritas=iku.polaritas, rumus=iku.rumus, target=target, realisasi=nilai,
@@ -197,13 +203,18 @@ def hitung(data: DataTahun) -> Hasil:
             tercapai=rumus.tercapai(capaian),
             realisasi_tahun_lalu=nilai_lalu, target_tahun_lalu=targets.get(data.tahun - 1),
             perubahan_tahun_lalu=rumus.arah(nilai, nilai_lalu, iku.polaritas),
+            arah_angka=rumus.arah(nilai, nilai_lalu),
+            status_target=rumus.status_target(capaian),
+            efisien=rumus.efisien(efisiensi, capaian, metode.efisiensi),
+            banding_nasional=rumus.arah(nilai, ini["realisasi_nasional"] if ini else None, iku.polaritas),
+            tercapai_renstra=rumus.tercapai(rumus.capaian(nilai, target_akhir, iku.polaritas, rumus_negatif)),
             target_akhir_renstra=target_akhir,
             tingkat_kemajuan=rumus.tingkat_kemajuan(nilai, target_akhir, iku.polaritas, metode.tingkat_kemajuan,
                                                     rumus_negatif),
             realisasi_nasional=ini["realisasi_nasional"] if ini else None,
             keterangan_nasional=ini["keterangan_nasional"] if ini else None,
             program=program, pagu=pagu, realisasi_anggaran=real, serapan=serapan,
-            efisiensi=rumus.efisiensi(capaian, serapan, metode.efisiensi),
+            efisiensi=efisiensi,
             alokasi=rumus.persentase(pagu, pagu_total),
             pembilang=ini["pembilang"] if ini else None, penyebut=ini["penyebut"] if ini else None,
             target_renstra=dict(sorted(targets.items())),

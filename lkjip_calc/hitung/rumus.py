@@ -148,6 +148,29 @@ def arah(sekarang, sebelumnya, polaritas: str = "positif") -> str | None:
     return "tetap" if selisih == 0 else ("naik" if selisih > 0 else "turun")
 
 
+def status_target(capaian: Decimal | None) -> str | None:
+    """'melampaui' (capaian over 100 %), 'tercapai' (exactly 100 %) or 'belum' (under); None without capaian."""
+    if capaian is None:
+        return None
+    return "melampaui" if capaian > SERATUS else ("tercapai" if capaian == SERATUS else "belum")
+
+
+def efisien(efisiensi_nilai: Decimal | None, capaian_kinerja: Decimal | None,
+            metode: str = "capaian-per-serapan") -> bool | None:
+    """Whether resources were used efficiently under `metode` (see `batas_efisien`); None when
+    either figure is missing. No capaian above 0 is never efficient: spending that achieved
+    nothing (or less than nothing) would otherwise read as efficient under serapan-per-capaian,
+    whose ratio is small, or negative, exactly when the capaian is."""
+    e, c = _d(efisiensi_nilai), _d(capaian_kinerja)
+    if e is None or c is None:
+        return None
+    if c <= 0:
+        return False
+    if metode == "serapan-per-capaian":
+        return e <= batas_efisien(metode)
+    return e >= batas_efisien(metode)
+
+
 def batas_efisien(metode: str = "capaian-per-serapan") -> Decimal:
     """The value from which a use of resources counts as efficient under `metode`: a ratio of
     capaian to serapan from 1, a difference from 0. (serapan-per-capaian is efficient up to 1.)"""

@@ -13,11 +13,38 @@ from ..dasar import angka as a
 from ..hitung.hasil import Hasil
 from .tampilan import Tampilan
 
-TEKS, TAHUN, ANGKA, PERSEN, RASIO, RUPIAH, JUMLAH, DAFTAR, DESIMAL, CACAH = (
-    "teks", "tahun", "angka", "persen", "rasio", "rupiah", "jumlah", "daftar", "desimal", "cacah")
+TEKS, TAHUN, ANGKA, PERSEN, RASIO, RUPIAH, JUMLAH, DAFTAR, DESIMAL, CACAH, LOGIKA = (
+    "teks", "tahun", "angka", "persen", "rasio", "rupiah", "jumlah", "daftar", "desimal", "cacah", "logika")
+NUMERIK = (TAHUN, ANGKA, PERSEN, RASIO, RUPIAH, JUMLAH, DESIMAL, CACAH)  # may be compared in a condition
 
 # Filters a placeholder may apply, and the kinds each accepts.
-FILTER = {"terbilang": (JUMLAH,), "rp": (RUPIAH,)}
+FILTER = {"terbilang": (JUMLAH,), "rp": (RUPIAH,), "kapital": (TEKS,)}
+
+# The words of the judgements the figures make (hitung decides, these only say it).
+KATA_ARAH = {"naik": "meningkat", "turun": "menurun", "tetap": "tetap"}                 # the number itself
+KATA_KINERJA = {"naik": "membaik", "turun": "memburuk", "tetap": "tetap"}              # in the IKU's direction
+KATA_STATUS = {"melampaui": "melampaui target", "tercapai": "mencapai target", "belum": "belum mencapai target"}
+KATA_NASIONAL = {"naik": "lebih baik daripada", "turun": "lebih buruk daripada", "tetap": "sama dengan"}
+
+
+def _kata(kamus: dict, kunci) -> str | None:
+    return None if kunci is None else kamus[kunci]
+
+
+def _ya_tidak(nilai: bool | None, ya: str, tidak: str) -> str | None:
+    return None if nilai is None else (ya if nilai else tidak)
+
+
+def ringkasan_iku(k: int, n: int, kata: str) -> str | None:
+    """'seluruh 3 (tiga) IKU <kata>', 'belum ada IKU yang <kata>' or '2 (dua) dari 3 (tiga) IKU <kata>':
+    the count said right for none, some and all (never "0 (nol) IKU ..., yaitu")."""
+    if n == 0:
+        return None
+    if k == n:
+        return f"seluruh {a.terbilang(n)} IKU {kata}" if n > 1 else f"satu-satunya IKU {kata}"
+    if k == 0:
+        return f"tidak ada IKU yang {kata}"
+    return f"{a.terbilang(k)} dari {a.terbilang(n)} IKU {kata}"
 
 
 @dataclass(frozen=True)
@@ -39,12 +66,17 @@ class Nilai:
             return a.terbilang(m)
         if filter_ == "rp":
             return tampilan.rupiah(m, awalan=True)
+        if filter_ == "kapital":
+            teks = self.teks(tampilan)
+            return teks[:1].upper() + teks[1:]
         if self.jenis == DAFTAR:
             return "\n".join(self.baris_daftar())
         if m is None:
             return tampilan.kosong
         if self.jenis in (TEKS, TAHUN, JUMLAH):
             return str(m)
+        if self.jenis == LOGIKA:
+            return "ya" if m else "tidak"
         if self.jenis == ANGKA:
             return tampilan.nilai_indikator(m)
         if self.jenis == PERSEN:
@@ -131,6 +163,20 @@ def nilai_nilai(hasil: Hasil) -> dict[str, Nilai]:
         n[f"{awal}.pagu"] = Nilai(RUPIAH, k.pagu)
         n[f"{awal}.realisasi_anggaran"] = Nilai(RUPIAH, k.realisasi_anggaran)
         teks(f"{awal}.perubahan_tahun_lalu", k.perubahan_tahun_lalu)
+        # judgements, as words for sentences and as yes/no for conditional text (syarat)
+        teks(f"{awal}.arah", _kata(KATA_ARAH, k.arah_angka))
+        teks(f"{awal}.arah_kinerja", _kata(KATA_KINERJA, k.perubahan_tahun_lalu))
+        teks(f"{awal}.status", _kata(KATA_STATUS, k.status_target))
+        teks(f"{awal}.status_efisiensi", _ya_tidak(k.efisien, "efisien", "tidak efisien"))
+        teks(f"{awal}.banding_nasional", _kata(KATA_NASIONAL, k.banding_nasional))
+        teks(f"{awal}.status_renstra", _ya_tidak(k.tercapai_renstra, "telah mencapai", "belum mencapai"))
+        for kunci, v in (("tercapai", k.tercapai), ("efisien", k.efisien), ("tercapai_renstra", k.tercapai_renstra)):
+            n[f"{awal}.{kunci}"] = Nilai(LOGIKA, v)
+        n[f"{awal}.melampaui"] = Nilai(LOGIKA, None if k.status_target is None else k.status_target == "melampaui")
+        for kunci, arah, kata in (("naik", k.arah_angka, "naik"), ("turun", k.arah_angka, "turun"),
+                                  ("membaik", k.perubahan_tahun_lalu, "naik"),
+                                  ("memburuk", k.perubahan_tahun_lalu, "turun")):
+            n[f"{awal}.{kunci}"] = Nilai(LOGIKA, None if arah is None else arah == kata)
 
     program = hasil.anggaran[hasil.anggaran["tingkat"] == "program"]
     for _, b in program.iterrows():
@@ -139,6 +185,11 @@ def nilai_nilai(hasil: Hasil) -> dict[str, Nilai]:
         n[f"{awal}.pagu"] = Nilai(RUPIAH, b["pagu"])
         n[f"{awal}.realisasi"] = Nilai(RUPIAH, b["realisasi"])
         n[f"{awal}.serapan"] = Nilai(PERSEN, b["serapan"])
+
+    j = hasil.jumlah
+    teks("ringkasan.iku_tercapai", ringkasan_iku(j["iku_tercapai"], j["iku"], "mencapai target"))
+    teks("ringkasan.iku_belum_tercapai", ringkasan_iku(j["iku_belum_tercapai"], j["iku"], "belum mencapai target"))
+    n["semua_iku_tercapai"] = Nilai(LOGIKA, j["iku"] > 0 and j["iku_tercapai"] == j["iku"])
 
     n["daftar.tujuan"] = Nilai(DAFTAR, [t.nama for t in r.tujuan])
     n["daftar.sasaran"] = Nilai(DAFTAR, [s.nama for s in hasil.sasaran])

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..dasar.temuan import DaftarTemuan, Jenis, kutip
+from . import syarat
 from .nilai import DAFTAR, FILTER, Nilai
 from .tampilan import BIASA, Tampilan
 
@@ -26,7 +27,9 @@ class Tempat:
 
 
 def periksa(teks: str, tempat: Tempat, nilai: dict[str, Nilai], temuan: DaftarTemuan) -> None:
-    """Report every placeholder that names no value, or uses an unknown or unfit filter."""
+    """Report every placeholder that names no value, or uses an unknown or unfit filter, and every
+    conditional block that is not well formed (syarat)."""
+    syarat.periksa(teks, tempat.path, tempat.baris_awal, nilai, temuan)
     for nomor, baris in enumerate(teks.splitlines(), start=tempat.baris_awal):
         for m in POLA.finditer(baris):
             nama, filter_ = m.group(1), m.group(2)
@@ -68,13 +71,15 @@ def periksa(teks: str, tempat: Tempat, nilai: dict[str, Nilai], temuan: DaftarTe
 
 
 def isi(teks: str, nilai: dict[str, Nilai], tampilan: Tampilan = BIASA, lolos=None) -> str:
-    """Fill in the placeholders (checked before with `periksa`), each value shown by `tampilan`.
+    """Choose the conditional text, then fill in the placeholders (both checked before with `periksa`),
+    each value shown by `tampilan`.
 
     `lolos` escapes each filled-in value for the target format (Markdown for the book), so a
     value can never inject markup. A list placeholder alone on an indented line (a list nested
     in a list item) gets that indentation on every line of the list.
     """
     lolos = lolos or (lambda x: x)
+    teks = syarat.pilih(teks, nilai)  # the text the figures choose, then its placeholders
 
     def satu(m) -> str:
         return lolos(nilai[m.group(1)].teks(tampilan, m.group(2)))
