@@ -7,7 +7,7 @@ from __future__ import annotations
 import shutil
 
 import pytest
-from bantu import DATA, perpanjang_renstra
+from bantu import DATA, perlu, perpanjang_renstra, teks_html, teks_pdf
 
 from lkjip_calc.dasar.temuan import Jenis
 from lkjip_calc.laporan.buku import Buku
@@ -121,3 +121,17 @@ def test_draf_menandai_narasi_basi(tahun_baru):
     assert buku.teks("bab1_geografi").startswith(
         ":::{admonition} Narasi ini belum diperbarui sejak 2024\n:class: warning\n")
     assert "belum diperbarui" not in buku.teks("bab1_struktur")
+
+
+@pytest.mark.buku
+def test_build_draf_menandai_narasi_basi(buku_semua):
+    """The shared draft build: Sumberrejo 2025 (new-year's copy) shows the banner in the site and the
+    PDF; Sumberrejo 2024 (no earlier year) does not."""
+    perlu("pdftotext")
+    folder = buku_semua.tahun("sumberrejo", 2025)
+    html = (folder / "html" / "chapters" / "bab1.html").read_text(encoding="utf-8")
+    assert 'class="admonition warning' in html
+    assert "Narasi ini belum diperbarui sejak 2024" in teks_html(folder / "html" / "chapters" / "bab1.html")
+    assert "belum diperbarui sejak 2024" in teks_pdf(folder / "lkjip-sumberrejo-2025.pdf")
+    lama = buku_semua.tahun("sumberrejo", 2024)
+    assert "belum diperbarui" not in teks_html(lama / "html" / "chapters" / "bab1.html")
