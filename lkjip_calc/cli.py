@@ -199,6 +199,10 @@ def _tahun_baru(args) -> int:
     print("Yang harus diisi (juga dicatat di BELUM-DIISI.md di folder itu):")
     for b in hasil.isian:
         print(f"  - {b}")
+    if hasil.basi:
+        print(f"Narasi yang harus diperbarui (masih sama dengan data tahun {hasil.sumber}):")
+        for b in hasil.basi:
+            print(f"  - {b}")
     print(f"Lalu jalankan: lkjip check --unit {unit} --year {args.tahun}")
     return 0
 

@@ -18,11 +18,17 @@ class Laporan:
     nilai: dict[str, Nilai]
     temuan: DaftarTemuan
     tampilan: Tampilan
+    draf: bool = False  # prepared as a draft with something unfinished: figures to fill in, or stale prose
 
     @property
     def belum_diisi(self) -> list[Temuan]:
         """Inputs still to be filled in (a draft)."""
         return self.temuan.berjenis(Jenis.BELUM_DIISI)
+
+    @property
+    def basi(self) -> list[Temuan]:
+        """Prose files still the same as the previous year's (`masukan.basi`)."""
+        return self.temuan.berjenis(Jenis.BASI)
 
     def isi(self, teks: str, lolos=None) -> str:
         """Prose with its placeholders filled in (each value escaped by `lolos`)."""

@@ -53,7 +53,19 @@ class Buku:
         if bagian not in semua:
             raise LookupError(f"{narasi.path} tidak memuat bagian '<!-- {bagian} -->'; bagian yang ada: "
                               + ", ".join(semua))
-        return self._narasi(semua[bagian]).strip() + "\n"
+        return self._tanda_basi(f"narasi/{nama}.md") + self._narasi(semua[bagian]).strip() + "\n"
+
+    def _tanda_basi(self, *jalur: str) -> str:
+        """In a draft, a banner over prose still the same as last year's (`masukan.basi`); else nothing."""
+        basi = {j: self.data.basi[j] for j in jalur if j in self.data.basi}
+        if not self.lap.draf or not basi:
+            return ""
+        lalu = max(basi.values())
+        apa = " dan ".join(dict.fromkeys("Narasi" if j.startswith("narasi/") else "Analisis" for j in basi))
+        berkas = ", ".join(basi)
+        return (f":::{{admonition}} {apa.capitalize()} ini belum diperbarui sejak {lalu}\n:class: warning\n"
+                f"Isinya sama dengan data tahun {lalu} ({render.md(berkas)}); tulis ulang untuk tahun "
+                f"{self.data.tahun}.\n:::\n\n")
 
     def _narasi(self, teks: str) -> str:
         """Prose as MyST: placeholders filled in (each value escaped), and the images it shows
@@ -189,6 +201,9 @@ class Buku:
             self._keluarkan(f"### Sasaran Strategis {s.nomor}: {render.md(s.nama)}\n")
             for k in s.iku:
                 self._keluarkan(f"#### Indikator: {render.md(k.indikator)}\n")
+                tanda = self._tanda_basi(f"narasi/iku/{k.kode}.md", f"analisis/{k.kode}.yaml")
+                if tanda:
+                    self._keluarkan(tanda)
                 narasi = self.data.narasi_iku.get(k.kode, {})
                 for huruf, bagian in zip("abcdefghijklmnopqrstuvwxyz", BAGIAN_IKU, strict=False):
                     self._keluarkan(f"##### {huruf}. {render.md(bagian.judul.format(**konteks(self.lap, k)))}\n")

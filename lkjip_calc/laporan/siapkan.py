@@ -34,4 +34,5 @@ def siapkan(akar: Path, unit: str, tahun: int, draf: bool = False, folder_bab: P
         periksa_bab(folder_bab, temuan)
     if temuan.ada_galat:
         raise DataTidakValid(temuan)
-    return Laporan(hasil, nilai, temuan, DRAF if draf and temuan.berjenis(Jenis.BELUM_DIISI) else BIASA)
+    return Laporan(hasil, nilai, temuan, DRAF if draf and temuan.berjenis(Jenis.BELUM_DIISI) else BIASA,
+                   draf=draf and bool(temuan.berjenis(Jenis.BELUM_DIISI) or temuan.berjenis(Jenis.BASI)))

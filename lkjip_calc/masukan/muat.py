@@ -10,6 +10,7 @@ from pathlib import Path
 from ..dasar.temuan import DaftarTemuan, Jenis, kunci, kutip, nama_berkas
 from . import model
 from .baca import BELUM_DIISI, Yaml, baca_csv, baca_teks, baca_yaml, validasi_model
+from .basi import baris_tetap, periksa_basi
 from .lokasi import FOLDER_SKALA
 from .rujukan import periksa_rujukan
 from .skema import TABEL
@@ -91,7 +92,7 @@ def pisah_bagian(path: Path, teks: str, temuan: DaftarTemuan) -> dict[str, Naras
             awal, isi = nomor + 1, []
         elif sekarang is not None:
             isi.append(baris)
-        elif baris.strip():
+        elif baris.strip() and not baris_tetap(baris):
             temuan.galat(Jenis.SINTAKS, path, "teks sebelum judul bagian pertama", baris=nomor, kolom="kolom 1",
                          ditemukan=kutip(baris), diharapkan="teks di bawah judul '## capaian' dan seterusnya")
     simpan()
@@ -140,6 +141,8 @@ def muat(akar: Path, unit: str, tahun: int, draf: bool = False) -> tuple[DataTah
         if teks is not None:
             narasi_iku[path.stem] = pisah_bagian(path, teks, temuan)
 
+    basi = periksa_basi(akar, unit, tahun, temuan)
+
     if pengaturan is not None:
         for loc, nilai in ((("tanggal_laporan",), pengaturan.tanggal_laporan),
                            (("perjanjian_kinerja", "tanggal"), pengaturan.perjanjian_kinerja.tanggal)):
@@ -159,7 +162,7 @@ def muat(akar: Path, unit: str, tahun: int, draf: bool = False) -> tuple[DataTah
                      renstra=renstra, pengaturan=pengaturan, pengaturan_yaml=pengaturan_yaml, skala_kode=skala_kode,
                      skala=skala, tabel=tabel, analisis=analisis, analisis_yaml=analisis_yaml,
                      sumber=sumber.root if sumber is not None else {}, sumber_yaml=sumber_yaml,
-                     narasi=narasi, narasi_iku=narasi_iku)
+                     narasi=narasi, narasi_iku=narasi_iku, basi={b.jalur: b.tahun_lalu for b in basi})
     periksa_rujukan(data, renstra_yaml, temuan)
     if temuan.ada_galat:
         return None, temuan

@@ -42,6 +42,8 @@ class DataTahun:
     narasi: dict[str, Narasi] = field(default_factory=dict)
     # narasi/iku/<iku>.md split at its '## name' headings (each part starts on the line after its heading)
     narasi_iku: dict[str, dict[str, Narasi]] = field(default_factory=dict)
+    # prose files still the same as the previous year's: path in the folder ('narasi/bab1_geografi.md') -> that year
+    basi: dict[str, int] = field(default_factory=dict)
 
     def berkas(self, nama: str) -> Path:
         return self.folder / nama

@@ -17,6 +17,7 @@ from pathlib import Path
 from ..dasar.berkas import folder_atomik, sunting_yaml, teks_csv
 from ..dasar.temuan import DaftarTemuan
 from ..masukan.baca import baca_csv
+from ..masukan.basi import PENANDA_TETAP_MD, PENANDA_TETAP_YAML, sama
 from ..masukan.lokasi import daftar_tahun
 from ..masukan.muat import muat
 from ..masukan.skema import TABEL
@@ -37,6 +38,7 @@ class HasilTahunBaru:
     sumber: int
     isian: list[str] = field(default_factory=list)  # what the analyst must fill, in words
     renstra_berakhir: bool = False
+    basi: list[str] = field(default_factory=list)  # copied prose to rewrite: 'narasi/bab1_geografi.md', ...
 
 
 def _tulis_csv(path: Path, kepala: list[str], baris: list[list]) -> None:
@@ -134,6 +136,8 @@ def buat_tahun(akar: Path, unit: str, tahun: int) -> HasilTahunBaru:
         hasil.isian.append("narasi/, gambar/, analisis/ dan sumber.yaml: salinan tahun lalu sebagai bahan; tulis ulang "
                            "untuk tahun ini (angka dan tahun tetap lewat penanda {{ ... }}).")
 
+        # the same files `lkjip check` names as stale until they are rewritten (or marked as staying)
+        hasil.basi = [b.jalur for b in sama(sementara, sumber, sumber_tahun)]
         (sementara / CATATAN).write_text(_catatan(tahun, sumber_tahun, hasil), encoding="utf-8")
     return hasil
 
@@ -165,4 +169,22 @@ def _catatan(tahun: int, sumber: int, hasil: HasilTahunBaru) -> str:
         "",
         *[f"- {b}" for b in hasil.isian],
         "",
+        *_catatan_basi(tahun, sumber, hasil.basi),
     ])
+
+
+def _catatan_basi(tahun: int, sumber: int, basi: list[str]) -> list[str]:
+    if not basi:
+        return []
+    return [
+        "## Narasi yang harus diperbarui",
+        "",
+        f"Berkas berikut masih sama dengan data tahun {sumber}; setiap kalimatnya masih tentang angka tahun {sumber}.",
+        "`lkjip check` menyebut setiap berkas yang belum diubah, dan build draf menandainya",
+        f"\"belum diperbarui sejak {sumber}\".",
+        f"Tulis ulang untuk tahun {tahun}; berkas yang isinya memang tetap setiap tahun diberi baris",
+        f"`{PENANDA_TETAP_MD}` (Markdown) atau `{PENANDA_TETAP_YAML}` (YAML).",
+        "",
+        *[f"- {b}" for b in basi],
+        "",
+    ]

@@ -289,7 +289,7 @@ def _bangun(lap: Laporan, proyek: Path, tujuan: Path, staging: Path, html_saja: 
             situs: dict | None, masukan: Masukan, epoch: int) -> tuple[Path, Path | None]:
     """Stage, run and assemble the book in `staging`, then publish it in `tujuan`: (site, PDF or None)."""
     d = lap.hasil.data
-    draf = draf and bool(lap.belum_diisi)  # a complete year built with --draft is not marked DRAF
+    draf = draf and lap.draf  # a complete year built with --draft is not marked DRAF
     langkah_total = 3 + len(NAMA_BAB) + (0 if html_saja else 1)
     nomor = 0
 
