@@ -147,10 +147,39 @@ def test_kolom_pilihan_boleh_tidak_ada(data_salinan, jalankan):
     assert keluar.kode == 0, keluar.err
 
 
+def _baris(path, awal):
+    """The number of the first line of `path` that starts with `awal`."""
+    return next(i for i, b in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1) if b.startswith(awal))
+
+
 def test_kunci_sumber_salah_eja(data_salinan, periksa_galat):
-    ganti(data_salinan / TAHUN / "sumber.yaml", "\nalokasi:", "\nalokasii:")
-    pesan = periksa_galat("sumber.yaml", "baris 14", "kunci 'alokasii'", "kunci tidak dikenal")
+    path = data_salinan / TAHUN / "sumber.yaml"
+    ganti(path, "\nalokasi:", "\nalokasii:")
+    pesan = periksa_galat("sumber.yaml", f"baris {_baris(path, 'alokasii:')}", "kunci 'alokasii'", "kunci tidak dikenal")
     assert "mungkin maksudnya: alokasi" in pesan
+
+
+def test_sumber_per_iku_kode_iku_tidak_dikenal(data_salinan, periksa_galat):
+    path = data_salinan / TAHUN / "sumber.yaml"
+    ganti(path, "  kelompok_lembaga:", "  kelompok_lembag:")
+    pesan = periksa_galat("sumber.yaml", f"baris {_baris(path, '  kelompok_lembag:')}", "kunci 'iku.kelompok_lembag'",
+                          "kunci tidak dikenal", "kode IKU dari renstra.yaml")
+    assert "mungkin maksudnya: kelompok_lembaga" in pesan
+
+
+def test_sumber_per_iku_kunci_tabel_tidak_dikenal(data_salinan, periksa_galat):
+    path = data_salinan / TAHUN / "sumber.yaml"
+    ganti(path, "    efisiensi:", "    efisensi:")
+    pesan = periksa_galat("sumber.yaml", f"baris {_baris(path, '    efisensi:')}",
+                          "kunci 'iku.kelompok_lembaga.efisensi'", "kunci tidak dikenal", "kunci tabel per IKU")
+    assert "mungkin maksudnya: efisiensi" in pesan
+
+
+def test_sumber_per_iku_tabel_bukan_per_iku(data_salinan, periksa_galat):
+    path = data_salinan / TAHUN / "sumber.yaml"
+    ganti(path, "    alokasi:", "    penduduk: Data Penduduk {{ tahun }}\n    alokasi:")
+    periksa_galat("sumber.yaml", f"baris {_baris(path, '    penduduk:')}", "kunci 'iku.kelompok_lembaga.penduduk'",
+                  "tabel ini tidak per IKU", "kunci tabel per IKU: capaian")
 
 
 def test_judul_bagian_iku_tidak_dikenal(data_salinan, periksa_galat):

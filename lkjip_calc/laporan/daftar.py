@@ -85,7 +85,7 @@ class TabelLaporan:
         return self.nama.replace("_", "-") + (f"-{k.kode}" if k is not None else "")
 
     def susun(self, lap: Laporan, k: KinerjaIku | None = None) -> tabel.Tabel:
-        teks_sumber = lap.hasil.data.sumber.get(self.sumber) if self.sumber else None
+        teks_sumber = lap.hasil.data.teks_sumber(self.sumber, k.kode if k is not None else None) if self.sumber else None
         return tabel.Tabel(self.label(k), self.judul.format(**konteks(lap, k)), self.isi(lap, k),
                            lap.isi(teks_sumber) if teks_sumber else None)
 
@@ -150,8 +150,13 @@ TABEL: dict[str, TabelLaporan] = _per_nama(
                  nilai=("pk.sumber_dana",)),
 )
 
-# The keys sumber.yaml may have: one per table that prints a "Sumber" line.
+# The keys sumber.yaml may have: one per table that prints a "Sumber" line; those of the per-IKU
+# tables may also be given per IKU, under `iku: <kode>:`.
 SUMBER = tuple(dict.fromkeys(t.sumber for t in TABEL.values() if t.sumber))
+SUMBER_IKU = tuple(dict.fromkeys(t.sumber for t in TABEL.values() if t.sumber and t.per_iku))
+if "iku" in SUMBER or set(SUMBER_IKU) & {t.sumber for t in TABEL.values() if not t.per_iku}:
+    raise ValueError("kunci sumber 'iku' dipakai sumber.yaml untuk bagian per IKU, dan kunci per IKU tidak "
+                     "boleh dipakai tabel yang bukan per IKU")
 
 
 # --- charts -------------------------------------------------------------------------------

@@ -10,7 +10,7 @@ from ..dasar.temuan import DaftarTemuan, Jenis, kunci, kutip
 from ..masukan.baca import jalur_teks
 from ..masukan.tahun import DataTahun
 from . import markah, prosa
-from .daftar import KUNCI_BAGIAN_IKU, NARASI, SUMBER
+from .daftar import KUNCI_BAGIAN_IKU, NARASI, SUMBER, SUMBER_IKU
 from .nilai import Nilai
 
 
@@ -62,13 +62,27 @@ def _bagian_iku(data: DataTahun, temuan: DaftarTemuan) -> None:
 
 
 def _kunci_sumber(data: DataTahun, temuan: DaftarTemuan) -> None:
+    """Every key of sumber.yaml names a table with a "Sumber" line; under `iku:`, an IKU of the
+    Renstra and, inside it, a per-IKU table."""
+    berkas = data.sumber_yaml
+
+    def tolak(loc, nama, boleh, apa, pesan="kunci tidak dikenal"):
+        mirip = difflib.get_close_matches(nama, boleh, n=3, cutoff=0.6)
+        temuan.galat(Jenis.KUNCI, berkas.path, pesan, baris=berkas.baris(loc), kolom=kunci(".".join(loc)),
+                     ditemukan=kutip(nama), diharapkan=f"{apa}: " + ", ".join(boleh)
+                     + ("; mungkin maksudnya: " + ", ".join(mirip) if mirip else ""))
+
     for nama in data.sumber:
         if nama not in SUMBER:
-            mirip = difflib.get_close_matches(nama, SUMBER, n=3, cutoff=0.6)
-            temuan.galat(Jenis.KUNCI, data.sumber_yaml.path, "kunci tidak dikenal", baris=data.sumber_yaml.baris((nama,)),
-                         kolom=kunci(nama), ditemukan=kutip(nama),
-                         diharapkan="kunci tabel yang ada: " + ", ".join(SUMBER)
-                         + ("; mungkin maksudnya: " + ", ".join(mirip) if mirip else ""))
+            tolak((nama,), nama, SUMBER + ("iku",), "kunci tabel yang ada")
+    iku = tuple(i.kode for i in data.renstra.iku)
+    for kode, isi in data.sumber_iku.items():
+        if kode not in iku:
+            tolak(("iku", kode), kode, iku, "kode IKU dari renstra.yaml")
+        for nama in isi:
+            if nama not in SUMBER_IKU:
+                tolak(("iku", kode, nama), nama, SUMBER_IKU, "kunci tabel per IKU",
+                      "tabel ini tidak per IKU" if nama in SUMBER else "kunci tidak dikenal")
 
 
 def _narasi(data: DataTahun, temuan: DaftarTemuan) -> None:

@@ -6,7 +6,7 @@ import datetime
 from decimal import Decimal
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, RootModel, ValidationInfo, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
 from .baca import BATAS_BULAT, BATAS_RUPIAH, DIGIT_BULAT, DIGIT_PECAHAN, POLA_BULAN, POLA_KODE, tolak
 
@@ -243,9 +243,30 @@ class Analisis(Ketat):
 
 # --- sumber.yaml -------------------------------------------------------------------------
 
-class Sumber(RootModel[dict[str, str | None]]):
-    """sumber.yaml: the "Sumber" line printed under each table, by the table's source key.
+class Sumber(BaseModel):
+    """sumber.yaml: the "Sumber" line printed under each table, by the table's source key, and
+    under `iku:` the lines of one IKU's tables where they differ from that default:
 
-    The keys are the report's: the check of the report (laporan.periksa) matches them against the
-    declared tables, so a misspelt key is named with its line.
+        capaian: Dokumen Pengukuran Kinerja Tahun {{ tahun }}     # every IKU's capaian table
+        iku:
+          ikm:
+            capaian: Hasil Survey Kepuasan Masyarakat Tahun {{ tahun }}
+
+    One `iku:` block per IKU rather than a mapping per table kind (`capaian: {bawaan: .., ikm: ..}`):
+    the source document lists its sources IKU by IKU, so one IKU's block is copied from one section
+    of it, and a flat file of defaults (the earlier shape) stays valid as it is.
+
+    The keys are the report's: the check of the report (laporan.periksa) matches the table keys
+    against the declared tables and the IKU codes against the Renstra, so a misspelt key is named
+    with its line.
     """
+
+    model_config = ConfigDict(extra="allow")
+    __pydantic_extra__: dict[str, str | None] = Field(init=False)  # the defaults: table key -> text
+
+    iku: dict[str, dict[str, str | None]] = {}
+
+    @property
+    def bawaan(self) -> dict[str, str | None]:
+        """The default line of each table key (every key but `iku`)."""
+        return dict(self.__pydantic_extra__ or {})

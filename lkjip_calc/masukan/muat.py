@@ -161,7 +161,8 @@ def muat(akar: Path, unit: str, tahun: int, draf: bool = False) -> tuple[DataTah
     data = DataTahun(akar=akar, unit_kode=unit, tahun=tahun, folder=folder, unit=unit_model, organisasi=organisasi,
                      renstra=renstra, pengaturan=pengaturan, pengaturan_yaml=pengaturan_yaml, skala_kode=skala_kode,
                      skala=skala, tabel=tabel, analisis=analisis, analisis_yaml=analisis_yaml,
-                     sumber=sumber.root if sumber is not None else {}, sumber_yaml=sumber_yaml,
+                     sumber=sumber.bawaan if sumber is not None else {},
+                     sumber_iku=sumber.iku if sumber is not None else {}, sumber_yaml=sumber_yaml,
                      narasi=narasi, narasi_iku=narasi_iku, basi={b.jalur: b.tahun_lalu for b in basi})
     periksa_rujukan(data, renstra_yaml, temuan)
     if temuan.ada_galat:

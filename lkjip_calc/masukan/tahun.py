@@ -37,7 +37,8 @@ class DataTahun:
     tabel: dict[str, list[Baris]]
     analisis: dict[str, model.Analisis] = field(default_factory=dict)
     analisis_yaml: dict[str, Yaml] = field(default_factory=dict)
-    sumber: dict[str, str | None] = field(default_factory=dict)
+    sumber: dict[str, str | None] = field(default_factory=dict)  # sumber.yaml: table key -> default line
+    sumber_iku: dict[str, dict[str, str | None]] = field(default_factory=dict)  # its `iku:` block: IKU -> key -> line
     sumber_yaml: Yaml | None = None
     narasi: dict[str, Narasi] = field(default_factory=dict)
     # narasi/iku/<iku>.md split at its '## name' headings (each part starts on the line after its heading)
@@ -47,6 +48,12 @@ class DataTahun:
 
     def berkas(self, nama: str) -> Path:
         return self.folder / nama
+
+    def teks_sumber(self, kunci: str, iku: str | None = None) -> str | None:
+        """The "Sumber" line of a table: the IKU's own line when sumber.yaml gives one (null: none
+        for that IKU), else the table key's default; None when neither is written."""
+        milik_iku = self.sumber_iku.get(iku, {}) if iku is not None else {}
+        return milik_iku[kunci] if kunci in milik_iku else self.sumber.get(kunci)
 
     @property
     def iku_pk(self) -> list[str]:
