@@ -32,6 +32,7 @@ class Jenis(StrEnum):
     RUJUKAN_HILANG = "rujukan-hilang"      # a code, name or placeholder that refers to nothing
     BEDA_SUMBER = "beda-sumber"            # two sources, or a source and a computed figure, disagree
     TIDAK_TERTAUT = "tidak-tertaut"        # a part nothing uses, or that is linked to nothing
+    KLAIM = "klaim"                        # a claim typed in the prose that the computed figures contradict
 
 
 @dataclass(frozen=True)
