@@ -9,7 +9,7 @@ import difflib
 from ..dasar.temuan import DaftarTemuan, Jenis, kunci, kutip
 from ..masukan.baca import jalur_teks
 from ..masukan.tahun import DataTahun
-from . import markah, prosa
+from . import klaim, markah, prosa
 from .daftar import KUNCI_BAGIAN_IKU, NARASI, SUMBER, SUMBER_IKU
 from .nilai import Nilai
 
@@ -20,6 +20,7 @@ def periksa_prosa(data: DataTahun, nilai: dict[str, Nilai], temuan: DaftarTemuan
     _bagian_iku(data, temuan)
     _kunci_sumber(data, temuan)
     _narasi(data, temuan)
+    klaim.periksa(data, nilai, temuan)
 
 
 def _teks_yaml(data, awal=()):
