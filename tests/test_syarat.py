@@ -34,8 +34,8 @@ def test_kata_penilaian_kanigaran(laporan):
     assert (n["iku.kelompok_lembaga.arah"], n["iku.kelompok_lembaga.status"],
             n["iku.kelompok_lembaga.status_efisiensi"]) == ("meningkat", "melampaui target", "efisien")
     assert n["iku.ikm.banding_nasional"] == "-"  # no national figure: nothing claimed
-    assert n["ringkasan.iku_tercapai"] == "2 (dua) dari 3 (tiga) IKU mencapai target"
-    assert n["ringkasan.iku_belum_tercapai"] == "1 (satu) dari 3 (tiga) IKU belum mencapai target"
+    assert n["ringkasan.iku_tercapai"] == "sebanyak 2 (dua) dari 3 (tiga) IKU mencapai target"
+    assert n["ringkasan.iku_belum_tercapai"] == "sebanyak 1 (satu) dari 3 (tiga) IKU belum mencapai target"
     assert laporan.nilai["iku.ikm.tercapai"].mentah is False and laporan.nilai["iku.kelompok_lembaga.melampaui"].mentah
     assert laporan.nilai["semua_iku_tercapai"].mentah is False
 
@@ -43,7 +43,7 @@ def test_kata_penilaian_kanigaran(laporan):
 @pytest.mark.parametrize(("k", "n", "teks_"), [
     (3, 3, "seluruh 3 (tiga) IKU mencapai target"),
     (0, 3, "tidak ada IKU yang mencapai target"),
-    (1, 3, "1 (satu) dari 3 (tiga) IKU mencapai target"),
+    (1, 3, "sebanyak 1 (satu) dari 3 (tiga) IKU mencapai target"),
     (1, 1, "satu-satunya IKU mencapai target"),
     (0, 0, None),
 ])
@@ -52,7 +52,7 @@ def test_ringkasan_untuk_nol_satu_dan_semua(k, n, teks_):
 
 
 def test_filter_kapital(laporan):
-    assert teks(laporan, "{{ ringkasan.iku_tercapai|kapital }}.") == "2 (dua) dari 3 (tiga) IKU mencapai target."
+    assert teks(laporan, "{{ ringkasan.iku_tercapai|kapital }}.") == "Sebanyak 2 (dua) dari 3 (tiga) IKU mencapai target."
     assert teks(laporan, "{{ iku.ikm.status|kapital }}") == "Belum mencapai target"
 
 

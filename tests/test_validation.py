@@ -183,5 +183,7 @@ def test_sumber_per_iku_tabel_bukan_per_iku(data_salinan, periksa_galat):
 
 
 def test_judul_bagian_iku_tidak_dikenal(data_salinan, periksa_galat):
-    ganti(data_salinan / TAHUN / "narasi" / "iku" / "ikm.md", "## efisiensi", "## efisien")
-    periksa_galat("narasi/iku/ikm.md", "baris 31", "judul bagian tidak dikenal", "'## efisien'", "kolom 1")
+    path = data_salinan / TAHUN / "narasi" / "iku" / "ikm.md"
+    baris = path.read_text(encoding="utf-8").splitlines().index("## efisiensi") + 1
+    ganti(path, "## efisiensi", "## efisien")
+    periksa_galat("narasi/iku/ikm.md", f"baris {baris}", "judul bagian tidak dikenal", "'## efisien'", "kolom 1")

@@ -20,12 +20,13 @@ wishes, conditions and definitions ("agar meningkat", "jika ... kurang dari 1") 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from ..dasar.temuan import DaftarTemuan, Jenis, kutip
 from ..masukan.baca import jalur_teks
 from ..masukan.tahun import DataTahun
+from . import syarat
 from .nilai import ANGKA, CACAH, DESIMAL, PERSEN, RASIO, RUPIAH, Nilai
 from .prosa import POLA
 from .tampilan import BIASA
@@ -265,6 +266,9 @@ class _Pemeriksa:
         return t.iku if t.iku in self.iku else None
 
     def teks(self, t: _Teks) -> None:
+        # the text as the report prints it: the branches of conditional text its figures do not choose
+        # are blanked (same lines and columns), so a sentence written for other figures is not a claim
+        t = replace(t, teks=syarat.kosongkan_tersembunyi(t.teks, self.nilai))
         for k in kalimat(t.teks):
             if _SYARAT.match(k.tersamar):
                 continue

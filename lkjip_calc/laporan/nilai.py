@@ -36,7 +36,7 @@ def _ya_tidak(nilai: bool | None, ya: str, tidak: str) -> str | None:
 
 
 def ringkasan_iku(k: int, n: int, kata: str) -> str | None:
-    """'seluruh 3 (tiga) IKU <kata>', 'belum ada IKU yang <kata>' or '2 (dua) dari 3 (tiga) IKU <kata>':
+    """'seluruh 3 (tiga) IKU <kata>', 'tidak ada IKU yang <kata>' or 'sebanyak 2 (dua) dari 3 (tiga) IKU <kata>':
     the count said right for none, some and all (never "0 (nol) IKU ..., yaitu")."""
     if n == 0:
         return None
@@ -44,7 +44,7 @@ def ringkasan_iku(k: int, n: int, kata: str) -> str | None:
         return f"seluruh {a.terbilang(n)} IKU {kata}" if n > 1 else f"satu-satunya IKU {kata}"
     if k == 0:
         return f"tidak ada IKU yang {kata}"
-    return f"{a.terbilang(k)} dari {a.terbilang(n)} IKU {kata}"
+    return f"sebanyak {a.terbilang(k)} dari {a.terbilang(n)} IKU {kata}"
 
 
 @dataclass(frozen=True)

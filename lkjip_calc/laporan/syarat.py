@@ -115,25 +115,39 @@ def periksa(teks: str, path, baris_awal: int, nilai: dict[str, Nilai], temuan: D
                      diharapkan="<!-- akhir jika --> sesudah teksnya")
 
 
-def pilih(teks: str, nilai: dict[str, Nilai]) -> str:
-    """The text with each conditional block replaced by the text its condition chooses (checked
-    before with `periksa`); a block whose condition holds neither way is left out."""
-    keluar: list[str] = []
-    # per open block: whether its lines are shown, given the blocks around it
-    tampil: list[bool] = []
+def terlihat(teks: str, nilai: dict[str, Nilai]) -> list[bool]:
+    """For each line of `teks`, whether the report shows it: the markers never, the lines of a
+    block only when its condition chooses them. (A block `periksa` finds wrong, which stops the
+    build, is read as showing nothing, so that other checks of the same text can still run.)"""
+    hasil: list[bool] = []
+    tampil: list[bool] = []  # per open block: whether its lines are shown (given the blocks around it)
     kondisi_blok: list[bool | None] = []
     for baris in teks.split("\n"):
-        luar = all(tampil)
         if m := _JIKA.match(baris):
             kondisi, _ = urai(m.group(1), nilai)
-            hasil = kondisi.nilai(nilai)
-            kondisi_blok.append(hasil)
-            tampil.append(hasil is True)
+            kondisi_blok.append(None if kondisi is None else kondisi.nilai(nilai))
+            tampil.append(kondisi_blok[-1] is True)
         elif _SELAIN.match(baris):
-            tampil[-1] = kondisi_blok[-1] is False
+            if tampil:
+                tampil[-1] = kondisi_blok[-1] is False
         elif _AKHIR.match(baris):
-            tampil.pop()
-            kondisi_blok.pop()
-        elif luar:
-            keluar.append(baris)
-    return "\n".join(keluar)
+            if tampil:
+                tampil.pop()
+                kondisi_blok.pop()
+        else:
+            hasil.append(all(tampil))
+            continue
+        hasil.append(False)
+    return hasil
+
+
+def pilih(teks: str, nilai: dict[str, Nilai]) -> str:
+    """The text with each conditional block replaced by the text its condition chooses; a block
+    whose condition holds neither way is left out."""
+    return "\n".join(b for b, ya in zip(teks.split("\n"), terlihat(teks, nilai), strict=True) if ya)
+
+
+def kosongkan_tersembunyi(teks: str, nilai: dict[str, Nilai]) -> str:
+    """The text with every line the report does not show blanked with spaces: same length, same
+    lines and columns, for checks that read the text as it will be printed (klaim)."""
+    return "\n".join(b if ya else " " * len(b) for b, ya in zip(teks.split("\n"), terlihat(teks, nilai), strict=True))
