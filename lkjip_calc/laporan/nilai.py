@@ -187,9 +187,12 @@ def nilai_nilai(hasil: Hasil) -> dict[str, Nilai]:
         n[f"{awal}.serapan"] = Nilai(PERSEN, b["serapan"])
 
     j = hasil.jumlah
-    teks("ringkasan.iku_tercapai", ringkasan_iku(j["iku_tercapai"], j["iku"], "mencapai target"))
-    teks("ringkasan.iku_belum_tercapai", ringkasan_iku(j["iku_belum_tercapai"], j["iku"], "belum mencapai target"))
-    n["semua_iku_tercapai"] = Nilai(LOGIKA, j["iku"] > 0 and j["iku_tercapai"] == j["iku"])
+    # While an IKU has no capaian yet (a draft), no count of them is claimed.
+    lengkap = all(k.tercapai is not None for k in hasil.kinerja)
+    teks("ringkasan.iku_tercapai", ringkasan_iku(j["iku_tercapai"], j["iku"], "mencapai target") if lengkap else None)
+    teks("ringkasan.iku_belum_tercapai",
+         ringkasan_iku(j["iku_belum_tercapai"], j["iku"], "belum mencapai target") if lengkap else None)
+    n["semua_iku_tercapai"] = Nilai(LOGIKA, (j["iku"] > 0 and j["iku_tercapai"] == j["iku"]) if lengkap else None)
 
     n["daftar.tujuan"] = Nilai(DAFTAR, [t.nama for t in r.tujuan])
     n["daftar.sasaran"] = Nilai(DAFTAR, [s.nama for s in hasil.sasaran])
