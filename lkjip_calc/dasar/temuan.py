@@ -33,6 +33,7 @@ class Jenis(StrEnum):
     BEDA_SUMBER = "beda-sumber"            # two sources, or a source and a computed figure, disagree
     TIDAK_TERTAUT = "tidak-tertaut"        # a part nothing uses, or that is linked to nothing
     BASI = "basi"                          # prose still the same as the previous year's (a draft marks it)
+    TAK_TENTU = "tak-tentu"                # a condition of conditional text on a value that is missing
     KLAIM = "klaim"                        # a claim typed in the prose that the computed figures contradict
 
 

@@ -90,7 +90,7 @@ def periksa(teks: str, path, baris_awal: int, nilai: dict[str, Nilai], temuan: D
                 temuan.galat(Jenis.TIDAK_SAH, path, masalah, baris=nomor, ditemukan=kutip(baris.strip()),
                              diharapkan=HARAPAN)
             elif kondisi.nilai(nilai) is None:
-                temuan.peringatan(Jenis.BELUM_DIISI, path, "kondisi tidak dapat dinilai karena nilainya kosong; "
+                temuan.peringatan(Jenis.TAK_TENTU, path, "kondisi tidak dapat dinilai karena nilainya kosong; "
                                   "teks di dalamnya dilewati", baris=nomor, ditemukan=kutip(baris.strip()),
                                   diharapkan="nilai yang terisi, atau kondisi lain")
         elif _SELAIN.match(baris):
