@@ -293,6 +293,9 @@ def _bangun_semua(args) -> int:
     if not laporan:
         print(f"GALAT: tidak ada unit dan tahun di '{akar}'", file=sys.stderr)
         return KELUAR_GALAT_DATA
+    for lap in laporan:  # as a build of one unit and year prints them: stale prose, claims, sources
+        for t in lap.temuan.peringatan_saja:
+            print(t)
     try:
         situs = bangun_semua(laporan, proyek, Path(args.out), html_saja=args.html_saja, ketat=args.ketat,
                              draf=args.draf)

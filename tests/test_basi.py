@@ -108,6 +108,18 @@ def test_dibandingkan_dengan_tahun_terakhir_sebelumnya(tahun_baru):
     assert all("belum diperbarui sejak 2025" in p and "/kanigaran/2025/" in p for p in pesan.values())
 
 
+def test_build_semua_mencetak_peringatannya(tahun_baru, jalankan, monkeypatch, tmp_path):
+    # build --all prints each report's warnings, as a build of one unit and year does
+    from lkjip_calc.terbit import situs
+
+    akar, _ = tahun_baru
+    monkeypatch.setattr(situs, "bangun_semua", lambda *a, **k: tmp_path / "situs")
+    keluar = jalankan("build", "--all", "--draft", "--data", str(akar), "--out", str(tmp_path / "b"))
+    assert keluar.kode == 0, keluar.err
+    assert "kanigaran/2025/narasi/bab1_geografi.md: narasi belum diperbarui sejak 2024" in keluar.out
+    assert "kanigaran/2024/laporan.yaml, baris 26, kunci 'dinyatakan.luas_km2'" in keluar.out
+
+
 def test_satu_tahun_saja_tanpa_peringatan():
     data, temuan = muat(DATA, "kanigaran", 2024)
     assert data is not None and not temuan.berjenis(Jenis.BASI) and data.basi == {}
