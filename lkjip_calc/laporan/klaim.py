@@ -419,7 +419,7 @@ class _Pemeriksa:
                         "nilai terhitung",
                         f"realisasi {kata}: {self.teks_nilai(f'iku.{kode}.realisasi_tahun_lalu')} menjadi "
                         f"{self.teks_nilai(f'iku.{kode}.realisasi')}; pakai "
-                        f"{{{{ iku.{kode}.perubahan_tahun_lalu }}}}")
+                        f"{{{{ iku.{kode}.{'arah_kinerja' if ikut_kutub else 'arah'} }}}} atau teks bersyarat")
 
     # --- efficiency words
     def _efisien(self, k: _Kalimat, t: _Teks, tercatat) -> None:
