@@ -8,7 +8,7 @@ import re
 import shutil
 
 import pytest
-from bantu import DATA, perlu, perpanjang_renstra, teks_html, teks_pdf
+from bantu import AKAR_PROYEK, DATA, perlu, perpanjang_renstra, teks_html, teks_pdf
 
 from lkjip_calc.dasar.temuan import Jenis
 from lkjip_calc.laporan.buku import Buku
@@ -148,3 +148,16 @@ def test_build_draf_menandai_narasi_basi(buku_semua):
     assert "belum diperbarui sejak 2024" in teks_pdf(folder / "lkjip-sumberrejo-2025.pdf")
     lama = buku_semua.tahun("sumberrejo", 2024)
     assert "belum diperbarui" not in teks_html(lama / "html" / "chapters" / "bab1.html")
+
+
+def test_tanda_draf_menyebut_apa_yang_belum(laporan, tmp_path):
+    # a draft whose figures are all filled in is a draft for its prose: the banner says so
+    import yaml
+
+    from lkjip_calc.terbit import bangun
+
+    bangun._salin_buku(AKAR_PROYEK, tmp_path / "staging", laporan, draf=True)
+    konfigurasi = yaml.safe_load((tmp_path / "staging" / "_config.yml").read_text(encoding="utf-8"))
+    assert konfigurasi["sphinx"]["config"]["html_theme_options"]["announcement"].startswith(
+        "DRAF: narasi belum diperbarui.")
+    assert "DRAF: narasi belum diperbarui}" in konfigurasi["sphinx"]["config"]["latex_elements"]["preamble"]

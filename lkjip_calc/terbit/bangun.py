@@ -66,14 +66,20 @@ def _cetak(langkah: str) -> None:
     print(langkah, flush=True)
 
 
-DRAF_HTML = "DRAF: data belum lengkap. Nilai yang belum diisi tampil sebagai [belum diisi]."
-DRAF_LATEX = "\n".join([
-    # a large diagonal mark, and a line of text at the top of every page that a reader (and pdftotext) can read
-    r"\usepackage[text=DRAF,scale=1,color=lightgray]{draftwatermark}",
-    r"\usepackage{eso-pic}",
-    r"\AddToShipoutPictureFG{\AtPageUpperLeft{\raisebox{-0.8cm}{\makebox[\paperwidth]{\small\bfseries\color{red}"
-    r" DRAF: data belum lengkap}}}}",
-])
+# What a draft says on every page: figures still to fill in, or only prose still last year's.
+DRAF_HTML = {True: "DRAF: data belum lengkap. Nilai yang belum diisi tampil sebagai [belum diisi].",
+             False: "DRAF: narasi belum diperbarui. Bagian yang masih sama dengan tahun lalu diberi tanda."}
+DRAF_BARIS = {True: "DRAF: data belum lengkap", False: "DRAF: narasi belum diperbarui"}
+
+
+def draf_latex(belum_diisi: bool) -> str:
+    return "\n".join([
+        # a large diagonal mark, and a line of text at the top of every page that a reader (and pdftotext) can read
+        r"\usepackage[text=DRAF,scale=1,color=lightgray]{draftwatermark}",
+        r"\usepackage{eso-pic}",
+        r"\AddToShipoutPictureFG{\AtPageUpperLeft{\raisebox{-0.8cm}{\makebox[\paperwidth]{\small\bfseries\color{red}"
+        " " + DRAF_BARIS[belum_diisi] + "}}}}",
+    ])
 
 
 def _salin_buku(proyek: Path, staging: Path, lap: Laporan, draf: bool = False, situs: dict | None = None) -> None:
@@ -102,8 +108,9 @@ def _salin_buku(proyek: Path, staging: Path, lap: Laporan, draf: bool = False, s
         js = konfigurasi["sphinx"]["config"].setdefault("html_js_files", [])
         js += ["lkjip-situs-data.js", "lkjip-situs.js"]
     if draf:  # a visible mark on every page of the site and of the PDF
-        konfigurasi["sphinx"]["config"].setdefault("html_theme_options", {})["announcement"] = DRAF_HTML
-        elemen["preamble"] = elemen.get("preamble", "") + "\n" + DRAF_LATEX + "\n"
+        belum_diisi = bool(lap.belum_diisi)
+        konfigurasi["sphinx"]["config"].setdefault("html_theme_options", {})["announcement"] = DRAF_HTML[belum_diisi]
+        elemen["preamble"] = elemen.get("preamble", "") + "\n" + draf_latex(belum_diisi) + "\n"
     (staging / "_config.yml").write_text(yaml.safe_dump(konfigurasi, allow_unicode=True, sort_keys=False),
                                          encoding="utf-8")
     (staging / "_toc.yml").write_text(yaml.safe_dump(daftar_isi(), allow_unicode=True, sort_keys=False),
