@@ -42,6 +42,10 @@ def test_renstra_berakhir_tidak_menebak(data_salinan, jalankan):
     assert "perjanjian_kinerja.csv, baris 2, kolom 'target': nilai belum diisi" in cek.err
     assert "anggaran.csv, baris 38, kolom 'realisasi': nilai belum diisi" in cek.err
     assert "laporan.yaml, baris 5, kunci 'tanggal_laporan': nilai belum diisi" in cek.err
+    # a draft lists the Renstra still to type among what is to fill in, and goes on
+    draf = jalankan("check", "--draft", "--data", str(data_salinan), "--year", "2025")
+    assert draf.kode == 0, draf.err
+    assert "PERINGATAN: " in draf.out and "renstra.yaml, baris 7, kunci 'tahun_akhir': periode Renstra 2019-2024" in draf.out
 
 
 def test_renstra_berjalan_target_dari_renstra(data_salinan, jalankan):

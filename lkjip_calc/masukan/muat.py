@@ -164,7 +164,7 @@ def muat(akar: Path, unit: str, tahun: int, draf: bool = False) -> tuple[DataTah
                      sumber=sumber.bawaan if sumber is not None else {},
                      sumber_iku=sumber.iku if sumber is not None else {}, sumber_yaml=sumber_yaml,
                      narasi=narasi, narasi_iku=narasi_iku, basi={b.jalur: b.tahun_lalu for b in basi})
-    periksa_rujukan(data, renstra_yaml, temuan)
+    periksa_rujukan(data, renstra_yaml, temuan, draf)
     if temuan.ada_galat:
         return None, temuan
     return data, temuan

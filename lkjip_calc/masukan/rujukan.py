@@ -4,6 +4,7 @@ and every part of the plan should be linked to the rest (warnings)."""
 from __future__ import annotations
 
 from collections import defaultdict
+from functools import partial
 
 from ..dasar.temuan import DaftarTemuan, Jenis, kolom, kunci, kutip
 from .tahun import DataTahun
@@ -19,14 +20,17 @@ def _ganda(daftar, nama_daftar, berkas, temuan):
         terlihat.setdefault(item.kode, i)
 
 
-def periksa_rujukan(data: DataTahun, renstra_yaml, temuan: DaftarTemuan) -> None:
-    """Every code used must be defined; target 0 and a missing realisasi of a PK IKU are errors."""
+def periksa_rujukan(data: DataTahun, renstra_yaml, temuan: DaftarTemuan, draf: bool = False) -> None:
+    """Every code used must be defined; target 0 and a missing realisasi of a PK IKU are errors.
+    In a draft, a Renstra whose period has ended is listed as still to fill in (new-year into a new
+    period copies the old one until the analyst types the new)."""
     r = data.renstra
     _ganda(r.tujuan, "tujuan", renstra_yaml, temuan)
     _ganda(r.sasaran, "sasaran", renstra_yaml, temuan)
     _ganda(r.iku, "iku", renstra_yaml, temuan)
     if not r.tahun_awal <= data.tahun <= r.tahun_akhir:
-        temuan.galat(Jenis.TIDAK_SAH, renstra_yaml.path,
+        lapor = partial(temuan.peringatan, Jenis.BELUM_DIISI) if draf else partial(temuan.galat, Jenis.TIDAK_SAH)
+        lapor(renstra_yaml.path,
                      f"periode Renstra {r.periode} tidak mencakup tahun laporan {data.tahun}",
                      baris=renstra_yaml.baris(("tahun_akhir",)), kolom=kunci("tahun_akhir"), ditemukan=kutip(r.tahun_akhir),
                      diharapkan=f"Renstra yang berlaku pada {data.tahun}: isi tahun_awal, tahun_akhir, tujuan, sasaran, "
