@@ -19,11 +19,12 @@ def test_laporan_tahun_baru_hanya_tanggal_dikosongkan(data_salinan):
     baru = (data_salinan / "kanigaran" / "2025" / "laporan.yaml").read_text(encoding="utf-8").splitlines()
     assert len(baru) == len(lama)
     beda = [(a, b) for a, b in zip(lama, baru, strict=True) if a != b]
+    # examples of the new year's own dates: the report early the next year, the PK early this one
     assert beda == [
         ("tanggal_laporan: 2025-01      # tanggal Kata Pengantar (tahun-bulan)",
          "tanggal_laporan: # BELUM DIISI: tahun-bulan, mis. 2026-01"),
         ("  tanggal: 2024-11            # tanggal penandatanganan (tahun-bulan)",
-         "  tanggal: # BELUM DIISI: tahun-bulan, mis. 2026-01"),
+         "  tanggal: # BELUM DIISI: tahun-bulan, mis. 2025-02"),
     ]
 
 

@@ -85,7 +85,7 @@ def buat_tahun(akar: Path, unit: str, tahun: int) -> HasilTahunBaru:
                 # a link stays a link (the checks refuse one that leads out of the year's folder)
                 shutil.copytree(sumber / nama, sementara / nama, symlinks=True)
         shutil.copy2(sumber / "laporan.yaml", sementara / "laporan.yaml")
-        _laporan(sementara / "laporan.yaml", hasil)
+        _laporan(sementara / "laporan.yaml", hasil, tahun)
 
         shutil.copy2(sumber / "renstra.yaml", sementara / "renstra.yaml")
         kepala, target = _baca(sumber, "renstra_target.csv")
@@ -142,17 +142,18 @@ def buat_tahun(akar: Path, unit: str, tahun: int) -> HasilTahunBaru:
     return hasil
 
 
-def _laporan(path: Path, hasil: HasilTahunBaru) -> None:
-    """Dates of the new year's report are left empty, marked; the rest of laporan.yaml (comments
-    included) stays as it was."""
-    catatan = "BELUM DIISI: tahun-bulan, mis. 2026-01"
+def _laporan(path: Path, hasil: HasilTahunBaru, tahun: int) -> None:
+    """Dates of the new year's report are left empty, marked with an example of the year's own dates
+    (the PK is signed early in the year, the report early the next); the rest of laporan.yaml
+    (comments included) stays as it was."""
+    contoh = {"tanggal_laporan": f"{tahun + 1}-01", "tanggal": f"{tahun}-02"}
 
     def kosongkan(data) -> None:
         for peta, kunci in ((data, "tanggal_laporan"), (data.get("perjanjian_kinerja") or {}, "tanggal")):
             if kunci in peta:
                 peta[kunci] = None
                 peta.ca.items.pop(kunci, None)  # last year's comment on the date
-                peta.yaml_add_eol_comment(catatan, kunci, column=0)
+                peta.yaml_add_eol_comment(f"BELUM DIISI: tahun-bulan, mis. {contoh[kunci]}", kunci, column=0)
 
     path.write_text(sunting_yaml(path.read_text(encoding="utf-8"), kosongkan), encoding="utf-8")
     hasil.isian.append("laporan.yaml: tanggal_laporan (Kata Pengantar) dan perjanjian_kinerja.tanggal; periksa "
