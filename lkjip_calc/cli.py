@@ -122,6 +122,11 @@ def buat_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _persen(nilai) -> str:
+    """94,97% ; a missing percentage is '-', without the sign."""
+    return "-" if nilai is None else f"{f.persen(nilai)}%"
+
+
 def _ringkasan(laporan) -> None:
     h = laporan.hasil
     d = h.data
@@ -129,14 +134,14 @@ def _ringkasan(laporan) -> None:
     print(f"{status}: {d.unit.nama}, tahun {d.tahun} ({d.folder})")
     print(f"{terbilang(len(h.kinerja))} Indikator Kinerja Utama; predikat menurut {h.skala.dasar_hukum}:")
     for k in h.kinerja:
-        capaian = f"{f.persen(k.capaian)}%" if k.capaian is not None else f"- ({k.alasan_kosong})"
+        capaian = _persen(k.capaian) if k.capaian is not None else f"- ({k.alasan_kosong})"
         print(f"  - {k.indikator}: target {f.nilai_indikator(k.target)}, realisasi {f.nilai_indikator(k.realisasi)}, "
               f"capaian {capaian}, predikat {k.predikat or '-'}")
         if k.pagu is not None:
             print(f"      anggaran Rp {f.rupiah(k.pagu)}, realisasi Rp {f.rupiah(k.realisasi_anggaran)}, "
-                  f"serapan {f.persen(k.serapan)}%, efisiensi {f.rasio(k.efisiensi)}")
+                  f"serapan {_persen(k.serapan)}, efisiensi {f.rasio(k.efisiensi)}")
     print(f"Anggaran: pagu {f.rupiah(h.pagu, awalan=True)}, realisasi {f.rupiah(h.realisasi_anggaran, awalan=True)}, "
-          f"serapan {f.persen(h.serapan)}%")
+          f"serapan {_persen(h.serapan)}")
     if laporan.belum_diisi:
         print(f"DRAF: {len(laporan.belum_diisi)} nilai belum diisi (tercantum di bawah).")
     peringatan = laporan.temuan.peringatan_saja

@@ -84,3 +84,15 @@ def test_perintah_terpasang():
     lkjip = Path(sys.executable).parent / "lkjip"
     keluar = subprocess.run([str(lkjip), "check", "--help"], capture_output=True, text=True)
     assert keluar.returncode == 0 and "penggunaan: lkjip check" in keluar.stdout
+
+
+def test_check_ringkasan_serapan_kosong_tanpa_persen(jalankan, tmp_path):
+    """A draft without budget realisasi prints serapan '-', never '-%'."""
+    from bantu import ganti
+    from unit_mini import TAHUN, UNIT, tulis_unit_mini
+    akar = tmp_path / "data"
+    ganti(tulis_unit_mini(akar) / "anggaran.csv", "20000000,19000000", "20000000,")
+    keluar = jalankan("check", "--data", str(akar), "--unit", UNIT, "--year", str(TAHUN), "--draft")
+    assert keluar.kode == 0, keluar.err
+    assert "serapan -, efisiensi -" in keluar.out and keluar.out.rstrip().count("serapan -") >= 2
+    assert "-%" not in keluar.out

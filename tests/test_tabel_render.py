@@ -142,7 +142,7 @@ def test_capaian_iku_negatif(lap):
 def test_capaian_iku_persentase(lap):
     t = susun(lap, "capaian", "tepat_waktu")
     assert t.nama == "capaian-tepat_waktu"
-    assert t.isi.baris == [[IND_TEPAT, "95%", "85,5%", "90,00", "Tinggi"]]
+    assert t.isi.baris == [[IND_TEPAT, "95%", "85,5% (171 dari 200)", "90,00", "Tinggi"]]  # with its counts
 
 
 def test_tahun_lalu(lap):

@@ -153,6 +153,15 @@ def _wilayah(data: DataTahun) -> pd.DataFrame:
     } for nama, luas_km2, lk, pr in baris], dtype=object)
 
 
+def _realisasi(b, satuan: str) -> Decimal | None:
+    """A row's realisasi: as typed, or else unrounded from its counts for an IKU in '%' (7 of 12: 58.333...)."""
+    if b is None:
+        return None
+    if b["realisasi"] is None and satuan == "%" and b["pembilang"] is not None and b["penyebut"]:
+        return rumus.persentase(b["pembilang"], b["penyebut"])
+    return b["realisasi"]
+
+
 def hitung(data: DataTahun) -> Hasil:
     metode = data.pengaturan.metode
     skala = Skala.dari_model(data.skala_kode, data.skala)
@@ -183,8 +192,7 @@ def hitung(data: DataTahun) -> Hasil:
         rumus_negatif = iku.rumus_capaian_negatif or metode.capaian_negatif
         ini = realisasi[iku.kode].get(data.tahun)
         lalu = realisasi[iku.kode].get(data.tahun - 1)
-        nilai = ini["realisasi"] if ini else None
-        nilai_lalu = lalu["realisasi"] if lalu else None
+        nilai, nilai_lalu = _realisasi(ini, iku.satuan), _realisasi(lalu, iku.satuan)
         capaian = rumus.capaian(nilai, target, iku.polaritas, rumus_negatif, metode.batas_capaian)
         targets = target_renstra.get(iku.kode, {})
         # The end target is the target of the Renstra's last year (or of its latest year that has one).
@@ -218,7 +226,7 @@ def hitung(data: DataTahun) -> Hasil:
             alokasi=rumus.persentase(pagu, pagu_total),
             pembilang=ini["pembilang"] if ini else None, penyebut=ini["penyebut"] if ini else None,
             target_renstra=dict(sorted(targets.items())),
-            realisasi_per_tahun={t: b["realisasi"] for t, b in sorted(realisasi[iku.kode].items())},
+            realisasi_per_tahun={t: _realisasi(b, iku.satuan) for t, b in sorted(realisasi[iku.kode].items())},
         ))
 
     tujuan_nama = {t.kode: t.nama for t in data.renstra.tujuan}

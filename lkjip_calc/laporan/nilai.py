@@ -156,6 +156,8 @@ def nilai_nilai(hasil: Hasil) -> dict[str, Nilai]:
         for kunci in ("target", "realisasi", "realisasi_tahun_lalu", "target_tahun_lalu", "target_akhir_renstra",
                       "realisasi_nasional", "pembilang", "penyebut"):
             n[f"{awal}.{kunci}"] = Nilai(ANGKA, getattr(k, kunci))
+        teks(f"{awal}.cacah", None if k.pembilang is None or k.penyebut is None
+             else f"{a.angka(k.pembilang)} dari {a.angka(k.penyebut)}")  # 7 dari 12
         n[f"{awal}.tingkat_kemajuan"] = Nilai(kemajuan_jenis, k.tingkat_kemajuan)
         for kunci in ("capaian", "serapan", "alokasi"):
             n[f"{awal}.{kunci}"] = Nilai(PERSEN, getattr(k, kunci))

@@ -157,7 +157,8 @@ def capaian(lap: Laporan, k: KinerjaIku) -> Isi:
     t = lap.tampilan
     nilai = t.persen(k.capaian) if k.capaian is not None else f"- ({k.alasan_kosong})"
     return Isi(["Indikator Kinerja Utama", "Target", "Realisasi", "Capaian (%)", "Predikat"],
-               [[k.indikator, t.nilai_iku(k.target, k.satuan), t.nilai_iku(k.realisasi, k.satuan), nilai,
+               [[k.indikator, t.nilai_iku(k.target, k.satuan),
+                 t.realisasi_iku(k.realisasi, k.satuan, k.pembilang, k.penyebut), nilai,
                  k.predikat or "-"]], angka={1, 2, 3}, lebar=[40, 14, 14, 14, 18])
 
 

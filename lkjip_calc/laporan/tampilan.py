@@ -54,6 +54,18 @@ class Tampilan:
         teks = self.nilai_indikator(nilai)
         return f"{teks}%" if satuan == "%" and not kosong(nilai) else teks
 
+    def cacah_iku(self, pembilang: Decimal | None, penyebut: Decimal | None) -> str | None:
+        """The counts a percentage is measured by: 7 dari 12; None without both."""
+        if kosong(pembilang) or kosong(penyebut):
+            return None
+        return f"{self.nilai_indikator(pembilang)} dari {self.nilai_indikator(penyebut)}"
+
+    def realisasi_iku(self, nilai: Decimal | None, satuan: str, pembilang: Decimal | None = None,
+                      penyebut: Decimal | None = None) -> str:
+        """A realisasi with the counts it is measured by, when it has them: 58,33% (7 dari 12)."""
+        teks, cacah = self.nilai_iku(nilai, satuan), self.cacah_iku(pembilang, penyebut)
+        return f"{teks} ({cacah})" if cacah and not kosong(nilai) else teks
+
     def rupiah(self, nilai: int | None, awalan: bool = False) -> str:
         """Whole rupiah: 14.959.915.882, or Rp 14.959.915.882 with awalan=True."""
         if kosong(nilai):

@@ -48,6 +48,7 @@ class Kolom:
     isian: bool = False  # a figure the analyst fills in each year: may be empty in a draft
     positif: bool = False  # a size (an area): more than 0
     tidak_negatif: bool = False  # a target or a count: 0 or more
+    kosong_bila: tuple[str, ...] = ()  # may be left empty when these columns of the row are all filled
 
 
 @dataclass
@@ -266,6 +267,7 @@ def baca_csv(path: Path, kolom_kolom: list[Kolom], temuan: DaftarTemuan,
                              diharapkan=f"{len(kepala)} sel (periksa koma di dalam teks: beri tanda kutip)")
                 continue
             nilai, baik = {}, True
+            terisi = {nama for nama, isi in zip(kepala, sel, strict=True) if isi.strip()}
             for nama, isi in zip(kepala, sel, strict=True):
                 k = dikenal.get(nama)
                 if k is None:
@@ -278,7 +280,9 @@ def baca_csv(path: Path, kolom_kolom: list[Kolom], temuan: DaftarTemuan,
                     baik = False
                     continue
                 if isi == "":
-                    if k.wajib and draf and k.isian:
+                    if k.kosong_bila and terisi.issuperset(k.kosong_bila):
+                        pass  # given another way (realisasi by its pembilang and penyebut)
+                    elif k.wajib and draf and k.isian:
                         temuan.peringatan(Jenis.BELUM_DIISI, path, BELUM_DIISI, baris=nomor, kolom=kolom(nama),
                                           diharapkan=HARAPAN[k.jenis])
                     elif k.wajib:

@@ -78,6 +78,7 @@ def periksa_rujukan(data: DataTahun, renstra_yaml, temuan: DaftarTemuan, draf: b
         if b["target"] == 0:
             temuan.galat(Jenis.TIDAK_SAH, data.berkas("perjanjian_kinerja.csv"), "target 0: capaian tidak dapat dihitung",
                          baris=b.nomor, kolom=kolom("target"), ditemukan=kutip("0"), diharapkan="target selain 0")
+    satuan_iku = {i.kode: i.satuan for i in r.iku}
     for b in data.tabel["realisasi_iku.csv"]:
         if b["penyebut"] == 0:
             temuan.galat(Jenis.TIDAK_SAH, data.berkas("realisasi_iku.csv"), "penyebut 0", baris=b.nomor,
@@ -88,6 +89,15 @@ def periksa_rujukan(data: DataTahun, renstra_yaml, temuan: DaftarTemuan, draf: b
                          "pembilang dan penyebut harus diisi keduanya atau tidak sama sekali",
                          baris=b.nomor, kolom=kolom("pembilang" if b["pembilang"] is None else "penyebut"),
                          ditemukan=kutip("kosong"), diharapkan="bilangan")
+
+        satuan = satuan_iku.get(b["iku"])
+        if b["realisasi"] is None and b["pembilang"] is not None and b["penyebut"] is not None \
+                and satuan is not None and satuan != "%":
+            temuan.galat(Jenis.TIDAK_SAH, data.berkas("realisasi_iku.csv"),
+                         f"realisasi kosong: pembilang/penyebut hanya dapat menggantikannya untuk IKU bersatuan '%', "
+                         f"IKU '{b['iku']}' bersatuan '{satuan}'",
+                         baris=b.nomor, kolom=kolom("realisasi"), ditemukan=kutip("kosong"),
+                         diharapkan=f"realisasi dalam satuan '{satuan}'")
 
     realisasi = {(b["iku"], b["tahun"]) for b in data.tabel["realisasi_iku.csv"]}
     for b in data.tabel["perjanjian_kinerja.csv"]:

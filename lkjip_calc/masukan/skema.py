@@ -18,7 +18,9 @@ TABEL = {
                       Kolom("sub_unit", TEKS, wajib=False), Kolom("pagu", RUPIAH, isian=True),
                       Kolom("realisasi", RUPIAH, isian=True)],
                      ("program", "kegiatan", "sub_kegiatan", "sub_unit")),
-    "realisasi_iku.csv": ([Kolom("iku", KODE), Kolom("tahun", TAHUN), Kolom("realisasi", BILANGAN, isian=True),
+    # realisasi may be left empty when pembilang and penyebut give it (IKU in '%' only: masukan.rujukan)
+    "realisasi_iku.csv": ([Kolom("iku", KODE), Kolom("tahun", TAHUN),
+                           Kolom("realisasi", BILANGAN, isian=True, kosong_bila=("pembilang", "penyebut")),
                            Kolom("pembilang", BILANGAN, wajib=False, tidak_negatif=True),
                            Kolom("penyebut", BILANGAN, wajib=False, positif=True),
                            Kolom("realisasi_nasional", BILANGAN, wajib=False),
