@@ -75,9 +75,10 @@ def buat_parser() -> argparse.ArgumentParser:
                                    "2 bila ada galat. Peringatan ditampilkan tetapi tidak menghentikan proses.")
     _opsi_umum(p)
     _opsi_draf(p)
-    p = sub.add_parser("export", help="tulis tabel terhitung sebagai CSV (kinerja, anggaran, wilayah)",
-                       description="Menulis kinerja.csv, anggaran.csv dan wilayah.csv: UTF-8, titik desimal, tanpa "
-                                   "pemisah ribuan, tanpa pembulatan. Tidak ada yang ditulis bila data tidak valid.")
+    p = sub.add_parser("export", help="tulis tabel terhitung sebagai CSV (kinerja, sasaran, anggaran, wilayah)",
+                       description="Menulis kinerja.csv, sasaran.csv, anggaran.csv dan wilayah.csv: UTF-8, titik "
+                                   "desimal, tanpa pemisah ribuan, tanpa pembulatan. Tidak ada yang ditulis bila data "
+                                   "tidak valid.")
     _opsi_umum(p)
     p.add_argument("--out", required=True, metavar="FOLDER", help="folder tujuan (dibuat bila belum ada)")
     p = sub.add_parser("new-year", help="buat folder data tahun baru dari tahun sebelumnya",

@@ -139,7 +139,8 @@ def test_setiap_bagian_dipakai():
                  for p in bab.panggilan(AKAR_PROYEK / "chapters" / f"{b}.md", temuan)]
     narasi = {(p.argumen[0], p.argumen[1] if len(p.argumen) > 1 else "awal") for p in dipanggil if p.metode == "narasi"}
     assert narasi == {(n, b) for n, berkas in daftar.NARASI.items() for b in berkas.bagian}
-    tabel = {p.argumen[0] for p in dipanggil if p.metode == "tabel"} | {b.tabel for b in daftar.BAGIAN_IKU}
+    tabel = ({p.argumen[0] for p in dipanggil if p.metode == "tabel"} | {b.tabel for b in daftar.BAGIAN_IKU}
+             | set(daftar.TABEL_SASARAN))  # analisis_iku shows the per-sasaran tables
     assert tabel == set(daftar.TABEL)
     gambar = {p.argumen[0] for p in dipanggil if p.metode == "gambar"} | {b.gambar for b in daftar.BAGIAN_IKU if b.gambar}
     assert gambar == set(daftar.GAMBAR)
@@ -147,21 +148,27 @@ def test_setiap_bagian_dipakai():
 
 
 def test_nilai_tabel_ada():
-    """The values a table declares it shows are values prose can cite, for every IKU."""
+    """The values a table declares it shows are values prose can cite, for every IKU and sasaran."""
     lap = siapkan(DATA, "kanigaran", 2024)
     for t in daftar.TABEL.values():
         assert t.nilai, t.nama
         for nama in t.nilai:
-            for k in lap.hasil.kinerja if "{kode}" in nama else [None]:
-                n = nama.format(kode=k.kode) if k else nama
+            if "{kode}" in nama:
+                semua = [nama.format(kode=k.kode) for k in lap.hasil.kinerja]
+            elif "{sasaran}" in nama:
+                semua = [nama.format(sasaran=s.kode) for s in lap.hasil.sasaran]
+            else:
+                semua = [nama]
+            for n in semua:
                 assert n in lap.nilai, f"tabel {t.nama}: nilai {n} tidak ada"
 
 
 def test_judul_terisi_dari_konteks():
     lap = siapkan(DATA, "kanigaran", 2024)
-    k = lap.hasil.kinerja[0]
+    k, s = lap.hasil.kinerja[0], lap.hasil.sasaran[0]
     for t in list(daftar.TABEL.values()) + list(daftar.GAMBAR.values()) + list(daftar.BAGIAN_IKU):
-        judul = t.judul.format(**daftar.konteks(lap, k if getattr(t, "per_iku", True) else None))
+        bagian = s if getattr(t, "per_sasaran", False) else k if getattr(t, "per_iku", True) else None
+        judul = t.judul.format(**daftar.konteks(lap, bagian))
         assert "{" not in judul and judul.strip(), t
 
 

@@ -1,11 +1,11 @@
-"""`lkjip export` writes the three machine-readable tables with the seed's figures."""
+"""`lkjip export` writes the four machine-readable tables with the seed's figures."""
 
 import csv
 from decimal import Decimal as D
 
 import pytest
 
-from lkjip_calc.terbit.ekspor import KOLOM_ANGGARAN, KOLOM_KINERJA, KOLOM_WILAYAH
+from lkjip_calc.terbit.ekspor import KOLOM_ANGGARAN, KOLOM_KINERJA, KOLOM_SASARAN, KOLOM_WILAYAH
 
 
 def baca(path):
@@ -13,7 +13,7 @@ def baca(path):
         return list(csv.DictReader(f))
 
 
-def test_ekspor_tiga_tabel(jalankan, tmp_path):
+def test_ekspor_empat_tabel(jalankan, tmp_path):
     keluar = jalankan("export", "--unit", "kanigaran", "--year", "2024", "--out", str(tmp_path / "o"))
     assert keluar.kode == 0, keluar.err
     kinerja, anggaran, wilayah = (baca(tmp_path / "o" / n) for n in ("kinerja.csv", "anggaran.csv", "wilayah.csv"))
@@ -30,6 +30,14 @@ def test_ekspor_tiga_tabel(jalankan, tmp_path):
     kel = next(b for b in kinerja if b["iku"] == "kelompok_lembaga")
     assert D(kel["capaian"]).quantize(D("0.01")) == D("222.22")
     assert kel["tingkat_kemajuan"] == "55" and kel["target_akhir_renstra"] == "45"
+
+    sasaran = baca(tmp_path / "o" / "sasaran.csv")
+    assert list(sasaran[0]) == KOLOM_SASARAN
+    # One IKU per sasaran: each sasaran's capaian is its IKU's, unrounded.
+    assert [(b["sasaran"], b["jumlah_iku"], b["capaian"], b["predikat"]) for b in sasaran] == [
+        ("kualitas_pelayanan", "1", ikm["capaian"], "Sangat Memuaskan"),
+        ("kemampuan_kelompok", "1", kel["capaian"], "Sangat Memuaskan"),
+        ("manajemen_perkantoran", "1", "100", "Sangat Memuaskan")]
 
     assert list(anggaran[0]) == KOLOM_ANGGARAN
     assert [b["tingkat"] for b in anggaran].count("sub_kegiatan") == 37

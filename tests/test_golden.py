@@ -11,6 +11,8 @@ import pytest
 from bantu import BAB, isi_bab, perpanjang_renstra
 from golden import FOLDER_GOLDEN, bandingkan
 
+from lkjip_calc.terbit.ekspor import TABEL_EKSPOR
+
 AKAR_TES = Path(__file__).resolve().parent
 UNIT = [("kanigaran", 2024, False), ("sumberrejo", 2024, False), ("kanigaran", 2025, True)]
 
@@ -48,5 +50,5 @@ def test_ekspor(kasus, akar, jalankan, tmp_path):
     keluar = jalankan("export", "--data", str(akar[_id(kasus)]), "--unit", unit, "--year", str(tahun),
                       "--out", str(tmp_path))
     assert keluar.kode == 0, keluar.err
-    for nama in ("kinerja.csv", "anggaran.csv", "wilayah.csv"):
+    for nama in TABEL_EKSPOR:
         bandingkan(FOLDER_GOLDEN / _id(kasus) / "ekspor" / nama, (tmp_path / nama).read_text(encoding="utf-8"))

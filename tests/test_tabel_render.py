@@ -297,10 +297,10 @@ def baca_csv(path):
         return list(csv.DictReader(f))
 
 
-def test_ekspor_tiga_csv(lap, tmp_path):
+def test_ekspor_empat_csv(lap, tmp_path):
     keluar = tmp_path / "unduhan"
-    assert modul_ekspor.ekspor(lap.hasil, keluar) == [keluar / "kinerja.csv", keluar / "anggaran.csv",
-                                                       keluar / "wilayah.csv"]
+    assert modul_ekspor.ekspor(lap.hasil, keluar) == [keluar / "kinerja.csv", keluar / "sasaran.csv",
+                                                       keluar / "anggaran.csv", keluar / "wilayah.csv"]
     kinerja = baca_csv(keluar / "kinerja.csv")
     assert kinerja == [
         {"iku": "tepat_waktu", "sasaran": SAS_PELAYANAN, "indikator": IND_TEPAT, "satuan": "%",

@@ -67,6 +67,12 @@ class SasaranKinerja:
     tujuan: str
     nomor: int  # 1, 2, ... in Renstra order, counting only sasaran with an IKU this year
     iku: tuple[KinerjaIku, ...]
+    capaian: Decimal | None = None  # mean of its IKUs' capaian; None while one of them has none (a draft)
+    predikat: str | None = None     # of that mean, on the unit's scale
+
+    @property
+    def jumlah_iku(self) -> int:
+        return len(self.iku)
 
 
 @dataclass(frozen=True)
@@ -234,7 +240,9 @@ def hitung(data: DataTahun) -> Hasil:
     for s in data.renstra.sasaran:
         iku_sasaran = tuple(k for k in kinerja if k.sasaran_kode == s.kode)
         if iku_sasaran:
-            sasaran.append(SasaranKinerja(s.kode, s.nama, tujuan_nama[s.tujuan], len(sasaran) + 1, iku_sasaran))
+            capaian_sasaran = rumus.rata_rata(k.capaian for k in iku_sasaran)
+            sasaran.append(SasaranKinerja(s.kode, s.nama, tujuan_nama[s.tujuan], len(sasaran) + 1, iku_sasaran,
+                                          capaian_sasaran, skala.predikat(capaian_sasaran)))
 
     sasaran_iku = {i.kode: i.sasaran for i in data.renstra.iku}
     program_berurut = list(anggaran[anggaran["tingkat"] == "program"]["kode_program"])

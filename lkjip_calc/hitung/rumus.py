@@ -133,6 +133,14 @@ def jumlah_lengkap(nilai: Iterable) -> int | Decimal | None:
     return sum(daftar)
 
 
+def rata_rata(nilai: Iterable) -> Decimal | None:
+    """The mean, or None when there is nothing to average or a part is still missing (a draft):
+    the mean of the parts filled in so far would look like the real figure."""
+    daftar = [_d(v) for v in nilai]
+    jumlah = jumlah_lengkap(daftar)
+    return None if jumlah is None else jumlah / len(daftar)
+
+
 def tercapai(capaian: Decimal | None) -> bool | None:
     """Whether the target was met (capaian of at least 100 %); None when there is no capaian."""
     return None if capaian is None else capaian >= SERATUS

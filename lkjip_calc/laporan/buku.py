@@ -14,11 +14,11 @@ from pathlib import Path
 import matplotlib.pyplot as plt
 from IPython.display import Markdown, display
 
-from ..hitung.hasil import KinerjaIku
+from ..hitung.hasil import KinerjaIku, SasaranKinerja
 from ..masukan.lokasi import akar_data, pilih
 from . import markah, prosa, render
 from .bahan import Laporan
-from .daftar import BAGIAN_IKU, GAMBAR, NARASI, TABEL, UNDUHAN, konteks, nama_berkas
+from .daftar import BAGIAN_IKU, GAMBAR, NARASI, TABEL, TABEL_SASARAN, UNDUHAN, konteks, nama_berkas
 from .siapkan import siapkan
 
 FOLDER_GAMBAR = "gambar"  # chart images, beside the chapter being run (the build's staging copy)
@@ -98,7 +98,7 @@ class Buku:
         plt.close(fig)
         self._keluarkan(render.gambar(path.as_posix(), label, deklarasi.judul.format(**konteks(self.lap, k)), alt))
 
-    def _tabel(self, nama: str, k: KinerjaIku | None = None) -> None:
+    def _tabel(self, nama: str, k: KinerjaIku | SasaranKinerja | None = None) -> None:
         self._keluarkan(render.tabel(TABEL[nama].susun(self.lap, k)))
 
     # --- parts of the report (the names a chapter may call: daftar.PANGGILAN) --------------
@@ -196,9 +196,12 @@ class Buku:
         self._keluarkan("\n".join(baris))
 
     def analisis_iku(self) -> None:
-        """BAB III, one part per sasaran and IKU, each with the sections of `daftar.BAGIAN_IKU`."""
+        """BAB III, one part per sasaran (its tables of `daftar.TABEL_SASARAN`) and IKU, each with
+        the sections of `daftar.BAGIAN_IKU`."""
         for s in self.hasil.sasaran:
             self._keluarkan(f"### Sasaran Strategis {s.nomor}: {render.md(s.nama)}\n")
+            for nama in TABEL_SASARAN:
+                self._tabel(nama, s)
             for k in s.iku:
                 self._keluarkan(f"#### Indikator: {render.md(k.indikator)}\n")
                 tanda = self._tanda_basi(f"narasi/iku/{k.kode}.md", f"analisis/{k.kode}.yaml")

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..hitung.hasil import KinerjaIku
+from ..hitung.hasil import KinerjaIku, SasaranKinerja
 from . import grafik, tabel
 from .bahan import Laporan
 
@@ -55,8 +55,9 @@ def daftar_isi() -> dict:
 # --- what captions may name ---------------------------------------------------------------
 
 
-def konteks(lap: Laporan, k: KinerjaIku | None = None) -> dict[str, object]:
-    """The facts a caption or heading template may name: {unit}, {tahun}, {indikator}, ..."""
+def konteks(lap: Laporan, k: KinerjaIku | SasaranKinerja | None = None) -> dict[str, object]:
+    """The facts a caption or heading template may name: {unit}, {tahun}, {indikator} (of an IKU),
+    {sasaran} and {nomor_sasaran} (of a sasaran), ..."""
     h = lap.hasil
     d = h.data
     isi: dict[str, object] = {
@@ -64,7 +65,9 @@ def konteks(lap: Laporan, k: KinerjaIku | None = None) -> dict[str, object]:
         "jabatan_kepala": d.unit.kepala.jabatan, "jenis_pk": d.pengaturan.perjanjian_kinerja.jenis,
         "skala": h.skala.nama,
     }
-    if k is not None:
+    if isinstance(k, SasaranKinerja):
+        isi["sasaran"], isi["nomor_sasaran"] = k.nama, k.nomor
+    elif k is not None:
         isi["indikator"] = k.indikator
     return isi
 
@@ -79,19 +82,26 @@ class TabelLaporan:
     isi: Callable                    # tabel.<function>(lap, iku) -> tabel.Isi
     sumber: str | None = None        # key of its "Sumber" line in sumber.yaml
     per_iku: bool = False            # one table per IKU (BAB III), named <nama>-<iku>
-    nilai: tuple[str, ...] = ()      # the named values (laporan.nilai) it shows; {kode}: each IKU's
+    per_sasaran: bool = False        # one table per sasaran (BAB III, before its IKUs), named <nama>-<sasaran>
+    nilai: tuple[str, ...] = ()      # the named values (laporan.nilai) it shows; {kode}: each IKU's,
+                                     # {sasaran}: each sasaran's
 
-    def label(self, k: KinerjaIku | None = None) -> str:
+    def label(self, k: KinerjaIku | SasaranKinerja | None = None) -> str:
         return self.nama.replace("_", "-") + (f"-{k.kode}" if k is not None else "")
 
-    def susun(self, lap: Laporan, k: KinerjaIku | None = None) -> tabel.Tabel:
-        teks_sumber = lap.hasil.data.teks_sumber(self.sumber, k.kode if k is not None else None) if self.sumber else None
+    def susun(self, lap: Laporan, k: KinerjaIku | SasaranKinerja | None = None) -> tabel.Tabel:
+        iku = k.kode if self.per_iku and k is not None else None  # sumber.yaml's lines per IKU
+        teks_sumber = lap.hasil.data.teks_sumber(self.sumber, iku) if self.sumber else None
         return tabel.Tabel(self.label(k), self.judul.format(**konteks(lap, k)), self.isi(lap, k),
                            lap.isi(teks_sumber) if teks_sumber else None)
 
 
 def _iku(*nama: str) -> tuple[str, ...]:
     return tuple(f"iku.{{kode}}.{n}" for n in nama)
+
+
+def _sasaran(*nama: str) -> tuple[str, ...]:
+    return tuple(f"sasaran.{{sasaran}}.{n}" for n in nama)
 
 
 def _per_nama(*bagian):
@@ -119,6 +129,8 @@ TABEL: dict[str, TabelLaporan] = _per_nama(
     TabelLaporan("anggaran_program", "Anggaran Program Tahun {tahun}", tabel.anggaran_program, "anggaran_program",
                  nilai=("pk.sumber_dana",)),
     TabelLaporan("skala", "{skala}", tabel.skala, "skala", nilai=("skala.nama",)),
+    TabelLaporan("capaian_sasaran", "Capaian Sasaran {nomor_sasaran}: {sasaran}", tabel.capaian_sasaran,
+                 "capaian_sasaran", per_sasaran=True, nilai=_sasaran("nama", "capaian", "predikat")),
     TabelLaporan("capaian", "Perbandingan Target dan Realisasi Kinerja Tahun {tahun}: {indikator}", tabel.capaian,
                  "capaian", per_iku=True, nilai=_iku("target", "realisasi", "capaian", "predikat")),
     TabelLaporan("tahun_lalu", "Perbandingan Realisasi Kinerja Tahun {tahun_lalu} dan Tahun {tahun}: {indikator}",
@@ -154,6 +166,8 @@ TABEL: dict[str, TabelLaporan] = _per_nama(
 # tables may also be given per IKU, under `iku: <kode>:`.
 SUMBER = tuple(dict.fromkeys(t.sumber for t in TABEL.values() if t.sumber))
 SUMBER_IKU = tuple(dict.fromkeys(t.sumber for t in TABEL.values() if t.sumber and t.per_iku))
+# The tables shown once per sasaran in BAB III, under its heading and before its IKUs.
+TABEL_SASARAN = tuple(n for n, t in TABEL.items() if t.per_sasaran)
 if "iku" in SUMBER or set(SUMBER_IKU) & {t.sumber for t in TABEL.values() if not t.per_iku}:
     raise ValueError("kunci sumber 'iku' dipakai sumber.yaml untuk bagian per IKU, dan kunci per IKU tidak "
                      "boleh dipakai tabel yang bukan per IKU")
@@ -252,7 +266,7 @@ for _b in BAGIAN_IKU:  # a section names a declared per-IKU table and chart, or 
 # (None: it takes no name). A test keeps this equal to the methods of Buku.
 PANGGILAN: dict[str, dict | None] = {
     "narasi": NARASI,
-    "tabel": {n: t for n, t in TABEL.items() if not t.per_iku},
+    "tabel": {n: t for n, t in TABEL.items() if not t.per_iku and not t.per_sasaran},
     "gambar": {n: g for n, g in GAMBAR.items() if not g.per_iku},
     "sampul": None,
     "unduhan": None,
@@ -276,6 +290,7 @@ class Unduhan:
 # The machine-readable tables a build publishes (terbit.ekspor writes them), in the order listed.
 UNDUHAN = (
     Unduhan("kinerja.csv", "Kinerja per IKU (CSV)"),
+    Unduhan("sasaran.csv", "Capaian per sasaran (CSV)"),
     Unduhan("anggaran.csv", "Realisasi anggaran per program, kegiatan dan sub kegiatan (CSV)"),
     Unduhan("wilayah.csv", "Wilayah dan penduduk per kelurahan (CSV)"),
 )

@@ -180,6 +180,14 @@ def nilai_nilai(hasil: Hasil) -> dict[str, Nilai]:
                                   ("memburuk", k.perubahan_tahun_lalu, "turun")):
             n[f"{awal}.{kunci}"] = Nilai(LOGIKA, None if arah is None else arah == kata)
 
+    for sa in hasil.sasaran:
+        awal = f"sasaran.{sa.kode}"
+        teks(f"{awal}.nama", sa.nama)
+        n[f"{awal}.nomor"] = Nilai(JUMLAH, sa.nomor)
+        n[f"{awal}.jumlah_iku"] = Nilai(JUMLAH, sa.jumlah_iku)
+        n[f"{awal}.capaian"] = Nilai(PERSEN, sa.capaian)
+        teks(f"{awal}.predikat", sa.predikat)
+
     program = hasil.anggaran[hasil.anggaran["tingkat"] == "program"]
     for _, b in program.iterrows():
         awal = f"program.{b['kode_program']}"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..hitung.hasil import KinerjaIku
+from ..hitung.hasil import KinerjaIku, SasaranKinerja
 from ..hitung.skala import Skala
 from .bahan import Laporan
 from .tampilan import Tampilan
@@ -151,6 +151,16 @@ KATA_PERUBAHAN = {
     "positif": {"naik": "meningkat", "turun": "menurun", "tetap": "tetap"},
     "negatif": {"naik": "membaik (angka turun)", "turun": "memburuk (angka naik)", "tetap": "tetap"},
 }
+
+
+def capaian_sasaran(lap: Laporan, s: SasaranKinerja) -> Isi:
+    """The capaian of each IKU of a sasaran and their mean (`SasaranKinerja.capaian`)."""
+    t = lap.tampilan
+    baris: list[list[Sel]] = [[f"{i}.", k.indikator, t.persen(k.capaian), k.predikat or t.kosong]
+                              for i, k in enumerate(s.iku, start=1)]
+    baris.append(["", "Rata-rata capaian sasaran", t.persen(s.capaian), s.predikat or t.kosong])
+    return Isi(["No", "Indikator Kinerja Utama", "Capaian (%)", "Predikat"], baris, angka={2},
+               lebar=[6, 56, 16, 22], tebal={len(baris) - 1})
 
 
 def capaian(lap: Laporan, k: KinerjaIku) -> Isi:

@@ -18,6 +18,7 @@ from .reproduksi import epoch_sumber, waktu_utc, zip_tetap
 KOLOM_KINERJA = ["iku", "sasaran", "indikator", "satuan", "polaritas", "target", "realisasi", "capaian", "predikat",
                  "realisasi_tahun_lalu", "target_akhir_renstra", "tingkat_kemajuan", "pagu", "realisasi_anggaran",
                  "serapan", "efisiensi", "alokasi", "realisasi_nasional"]
+KOLOM_SASARAN = ["sasaran", "nama", "jumlah_iku", "capaian", "predikat"]
 KOLOM_ANGGARAN = ["tingkat", "program", "kegiatan", "sub_kegiatan", "sub_unit", "pagu", "realisasi", "serapan"]
 KOLOM_WILAYAH = ["kelurahan", "luas_km2", "persen_luas", "laki_laki", "perempuan", "jumlah", "rasio_jenis_kelamin",
                  "kepadatan", "persen_penduduk"]
@@ -29,6 +30,12 @@ def tabel_kinerja(hasil: Hasil) -> pd.DataFrame:
                         columns=KOLOM_KINERJA, dtype=object)
 
 
+def tabel_sasaran(hasil: Hasil) -> pd.DataFrame:
+    nama_kolom = {"sasaran": "kode"}  # export column -> SasaranKinerja field, where they differ
+    return pd.DataFrame([{kol: getattr(s, nama_kolom.get(kol, kol)) for kol in KOLOM_SASARAN} for s in hasil.sasaran],
+                        columns=KOLOM_SASARAN, dtype=object)
+
+
 def tabel_anggaran(hasil: Hasil) -> pd.DataFrame:
     return hasil.anggaran[KOLOM_ANGGARAN]
 
@@ -38,7 +45,8 @@ def tabel_wilayah(hasil: Hasil) -> pd.DataFrame:
 
 
 # One function per download declared in laporan.daftar.UNDUHAN (a test keeps the two equal).
-TABEL_EKSPOR = {"kinerja.csv": tabel_kinerja, "anggaran.csv": tabel_anggaran, "wilayah.csv": tabel_wilayah}
+TABEL_EKSPOR = {"kinerja.csv": tabel_kinerja, "sasaran.csv": tabel_sasaran, "anggaran.csv": tabel_anggaran,
+                "wilayah.csv": tabel_wilayah}
 
 
 def teks_tabel(df: pd.DataFrame) -> str:
