@@ -80,6 +80,7 @@ class TabelLaporan:
     sumber: str | None = None        # key of its "Sumber" line in sumber.yaml
     per_iku: bool = False            # one table per IKU (BAB III), named <nama>-<iku>
     nilai: tuple[str, ...] = ()      # the named values (laporan.nilai) it shows; {kode}: each IKU's
+    catatan: Callable | None = None  # tabel.<function>(lap, iku) -> str: a sentence under the table
 
     def label(self, k: KinerjaIku | None = None) -> str:
         return self.nama.replace("_", "-") + (f"-{k.kode}" if k is not None else "")
@@ -87,7 +88,8 @@ class TabelLaporan:
     def susun(self, lap: Laporan, k: KinerjaIku | None = None) -> tabel.Tabel:
         teks_sumber = lap.hasil.data.teks_sumber(self.sumber, k.kode if k is not None else None) if self.sumber else None
         return tabel.Tabel(self.label(k), self.judul.format(**konteks(lap, k)), self.isi(lap, k),
-                           lap.isi(teks_sumber) if teks_sumber else None)
+                           lap.isi(teks_sumber) if teks_sumber else None,
+                           self.catatan(lap, k) if self.catatan else None)
 
 
 def _iku(*nama: str) -> tuple[str, ...]:
@@ -120,7 +122,8 @@ TABEL: dict[str, TabelLaporan] = _per_nama(
                  nilai=("pk.sumber_dana",)),
     TabelLaporan("skala", "{skala}", tabel.skala, "skala", nilai=("skala.nama",)),
     TabelLaporan("capaian", "Perbandingan Target dan Realisasi Kinerja Tahun {tahun}: {indikator}", tabel.capaian,
-                 "capaian", per_iku=True, nilai=_iku("target", "realisasi", "capaian", "predikat")),
+                 "capaian", per_iku=True, nilai=_iku("target", "realisasi", "capaian", "predikat"),
+                 catatan=tabel.catatan_capaian),
     TabelLaporan("tahun_lalu", "Perbandingan Realisasi Kinerja Tahun {tahun_lalu} dan Tahun {tahun}: {indikator}",
                  tabel.tahun_lalu, "tahun_lalu", per_iku=True,
                  nilai=_iku("target", "realisasi_tahun_lalu", "realisasi", "perubahan_tahun_lalu")),
