@@ -24,6 +24,28 @@ def test_capaian_negatif_target_per_realisasi():
     assert formulas.capaian(D(0), D(10), "negatif", "target-per-realisasi") is None
 
 
+def test_capaian_negatif_realisasi_per_target():
+    # the positive formula on a lower-is-better IKU, as some published reports compute it:
+    # target 10, realisasi 8 -> 8 / 10 x 100 = 80 (a better realisasi reads as a lower capaian)
+    assert formulas.capaian(D(8), D(10), "negatif", "realisasi-per-target") == D(80)
+    assert formulas.capaian(D(12), D(10), "negatif", "realisasi-per-target") == D(120)
+    assert formulas.capaian(D(0), D(10), "negatif", "realisasi-per-target") == D(0)
+    assert formulas.alasan_kosong(D(0), D(10), "negatif", "realisasi-per-target") is None
+    assert formulas.capaian(D(8), D(0), "negatif", "realisasi-per-target") is None
+    # tingkat kemajuan 'rasio' applies the IKU's capaian formula to the Renstra end target: 9 / 12 x 100
+    assert formulas.tingkat_kemajuan(D(9), D(12), "negatif", "rasio", "realisasi-per-target") == D(75)
+    assert formulas.tingkat_kemajuan(D(9), D(12), "negatif", "rasio").quantize(D("0.01")) == D("125.00")
+
+
+def test_uraian_capaian():
+    assert formulas.uraian_capaian() == "realisasi / target × 100 (polaritas positif)"
+    assert formulas.uraian_capaian("negatif", "target-per-realisasi") == "target / realisasi × 100 (polaritas negatif)"
+    assert formulas.uraian_capaian("negatif").startswith("(2 × target - realisasi) / target × 100")
+    assert formulas.uraian_capaian("negatif", "realisasi-per-target").startswith("realisasi / target × 100")
+    with pytest.raises(ValueError):
+        formulas.uraian_capaian("negatif", "lain")
+
+
 def test_capaian_target_nol_dan_realisasi_kosong():
     assert formulas.capaian(D(5), D(0)) is None
     assert formulas.capaian(None, D(10)) is None
@@ -33,7 +55,7 @@ def test_capaian_target_nol_dan_realisasi_kosong():
 
 
 @pytest.mark.parametrize("polaritas", ["positif", "negatif"])
-@pytest.mark.parametrize("rumus_negatif", ["permenpanrb-8-2021", "target-per-realisasi"])
+@pytest.mark.parametrize("rumus_negatif", ["permenpanrb-8-2021", "target-per-realisasi", "realisasi-per-target"])
 @pytest.mark.parametrize("realisasi", [None, D(0), D(5)])
 @pytest.mark.parametrize("target", [None, D(0), D(10)])
 def test_capaian_kosong_selalu_beralasan(polaritas, rumus_negatif, realisasi, target):

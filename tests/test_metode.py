@@ -3,7 +3,7 @@ changes the figures, with no change to code."""
 
 from decimal import Decimal as D
 
-from bantu import TAHUN, ganti
+from bantu import TAHUN, ganti, isi_bab
 
 from lkjip_calc.laporan.siapkan import siapkan
 from lkjip_calc.laporan.tampilan import BIASA as f
@@ -50,3 +50,25 @@ def test_polaritas_negatif_per_iku(data_salinan):
     hasil = muat(data_salinan)
     assert f.persen(hasil.iku("ikm").capaian) == "105,30"  # 84,5 / 80,25
     assert hasil.iku("ikm").perubahan_tahun_lalu == "naik"  # lower is better: 82,75 -> 80,25
+
+
+def test_capaian_negatif_realisasi_per_target(data_salinan, tmp_path):
+    # per unit (laporan.yaml), then per IKU (renstra.yaml) over a unit default
+    ganti(data_salinan / TAHUN / "renstra.yaml", "    polaritas: positif\n    rumus: Hasil",
+          "    polaritas: negatif\n    rumus: Hasil")
+    ganti(data_salinan / TAHUN / "laporan.yaml", "capaian_negatif: permenpanrb-8-2021",
+          "capaian_negatif: realisasi-per-target")
+    hasil = muat(data_salinan)
+    assert f.persen(hasil.iku("ikm").capaian) == "94,97"  # 80,25 / 84,5, as if higher were better
+    assert hasil.iku("ikm").rumus_capaian.startswith("realisasi / target × 100 (polaritas negatif")
+    parameter = {"unit": "kanigaran", "tahun": 2024, "data": str(data_salinan), "draf": False}
+    teks = isi_bab("bab3", parameter, tmp_path)
+    assert ("Capaian dihitung dengan rumus\\: realisasi / target × 100 \\(polaritas negatif, tanpa pembalikan "
+            "arah\\)\\.") in teks
+    assert teks.count("Capaian dihitung dengan rumus\\: realisasi / target × 100 \\(polaritas positif\\)\\.") == 2
+
+    ganti(data_salinan / TAHUN / "laporan.yaml", "capaian_negatif: realisasi-per-target",
+          "capaian_negatif: target-per-realisasi")
+    ganti(data_salinan / TAHUN / "renstra.yaml", "    polaritas: negatif\n",
+          "    polaritas: negatif\n    rumus_capaian_negatif: realisasi-per-target\n")
+    assert f.persen(muat(data_salinan).iku("ikm").capaian) == "94,97"

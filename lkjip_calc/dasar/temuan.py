@@ -35,6 +35,7 @@ class Jenis(StrEnum):
     BASI = "basi"                          # prose still the same as the previous year's (a draft marks it)
     TAK_TENTU = "tak-tentu"                # a condition of conditional text on a value that is missing
     KLAIM = "klaim"                        # a claim typed in the prose that the computed figures contradict
+    ANTAR_TAHUN = "antar-tahun"            # an IKU's polarity, formula, satuan or realisasi differs from last year's
 
 
 @dataclass(frozen=True)

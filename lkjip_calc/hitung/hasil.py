@@ -33,6 +33,7 @@ class KinerjaIku:
     capaian: Decimal | None
     predikat: str | None
     alasan_kosong: str | None   # why there is no capaian, for the reader
+    rumus_capaian: str          # the capaian formula used, in words (rumus.uraian_capaian)
     tercapai: bool | None       # capaian of at least 100 %
     realisasi_tahun_lalu: Decimal | None
     target_tahun_lalu: Decimal | None
@@ -214,6 +215,7 @@ def hitung(data: DataTahun) -> Hasil:
             satuan=iku.satuan, polaritas=iku.polaritas, rumus=iku.rumus, target=target, realisasi=nilai,
             capaian=capaian, predikat=skala.predikat(capaian),
             alasan_kosong=rumus.alasan_kosong(nilai, target, iku.polaritas, rumus_negatif),
+            rumus_capaian=rumus.uraian_capaian(iku.polaritas, rumus_negatif),
             tercapai=rumus.tercapai(capaian),
             realisasi_tahun_lalu=nilai_lalu, target_tahun_lalu=targets.get(data.tahun - 1),
             perubahan_tahun_lalu=rumus.arah(nilai, nilai_lalu, iku.polaritas),

@@ -22,8 +22,10 @@ def capaian(realisasi, target, polaritas: str = "positif",
     """Capaian kinerja in percent.
 
     positif: realisasi / target x 100.
-    negatif: (2 x target - realisasi) / target x 100 (PermenPANRB 8/2021), or
-             target / realisasi x 100 ("target-per-realisasi").
+    negatif: (2 x target - realisasi) / target x 100 (PermenPANRB 8/2021),
+             target / realisasi x 100 ("target-per-realisasi"), or
+             realisasi / target x 100 ("realisasi-per-target": the positive formula, which some
+             published reports use for a lower-is-better indicator; kept so their figures reproduce).
     `batas` caps the result (no cap when None, as the published reports do).
     """
     r, t = _d(realisasi), _d(target)
@@ -38,6 +40,8 @@ def capaian(realisasi, target, polaritas: str = "positif",
             if r == 0:
                 return None
             hasil = t / r * SERATUS
+        elif rumus_negatif == "realisasi-per-target":
+            hasil = r / t * SERATUS
         else:
             raise ValueError(f"rumus capaian negatif tidak dikenal: {rumus_negatif}")
     else:
@@ -59,6 +63,21 @@ def alasan_kosong(realisasi, target, polaritas: str = "positif",
     if polaritas == "negatif" and rumus_negatif == "target-per-realisasi" and Decimal(realisasi) == 0:
         return "realisasi bernilai 0 sehingga target/realisasi tidak dapat dihitung"
     return None
+
+
+def uraian_capaian(polaritas: str = "positif", rumus_negatif: str = "permenpanrb-8-2021") -> str:
+    """The capaian formula an IKU uses, in words for the reader (the one place a method name
+    becomes words), e.g. "realisasi / target × 100 (polaritas positif)"."""
+    if polaritas == "positif":
+        return "realisasi / target × 100 (polaritas positif)"
+    if polaritas != "negatif":
+        raise ValueError(f"polaritas tidak dikenal: {polaritas}")
+    rumus = {"permenpanrb-8-2021": "(2 × target - realisasi) / target × 100 (polaritas negatif, PermenPANRB 8/2021)",
+             "target-per-realisasi": "target / realisasi × 100 (polaritas negatif)",
+             "realisasi-per-target": "realisasi / target × 100 (polaritas negatif, tanpa pembalikan arah)"}
+    if rumus_negatif not in rumus:
+        raise ValueError(f"rumus capaian negatif tidak dikenal: {rumus_negatif}")
+    return rumus[rumus_negatif]
 
 
 def persentase(bagian, keseluruhan) -> Decimal | None:

@@ -85,6 +85,7 @@ class TabelLaporan:
     per_sasaran: bool = False        # one table per sasaran (BAB III, before its IKUs), named <nama>-<sasaran>
     nilai: tuple[str, ...] = ()      # the named values (laporan.nilai) it shows; {kode}: each IKU's,
                                      # {sasaran}: each sasaran's
+    catatan: Callable | None = None  # tabel.<function>(lap, iku) -> str: a sentence under the table
 
     def label(self, k: KinerjaIku | SasaranKinerja | None = None) -> str:
         return self.nama.replace("_", "-") + (f"-{k.kode}" if k is not None else "")
@@ -93,7 +94,8 @@ class TabelLaporan:
         iku = k.kode if self.per_iku and k is not None else None  # sumber.yaml's lines per IKU
         teks_sumber = lap.hasil.data.teks_sumber(self.sumber, iku) if self.sumber else None
         return tabel.Tabel(self.label(k), self.judul.format(**konteks(lap, k)), self.isi(lap, k),
-                           lap.isi(teks_sumber) if teks_sumber else None)
+                           lap.isi(teks_sumber) if teks_sumber else None,
+                           self.catatan(lap, k) if self.catatan else None)
 
 
 def _iku(*nama: str) -> tuple[str, ...]:
@@ -132,7 +134,8 @@ TABEL: dict[str, TabelLaporan] = _per_nama(
     TabelLaporan("capaian_sasaran", "Capaian Sasaran {nomor_sasaran}: {sasaran}", tabel.capaian_sasaran,
                  "capaian_sasaran", per_sasaran=True, nilai=_sasaran("nama", "capaian", "predikat")),
     TabelLaporan("capaian", "Perbandingan Target dan Realisasi Kinerja Tahun {tahun}: {indikator}", tabel.capaian,
-                 "capaian", per_iku=True, nilai=_iku("target", "realisasi", "capaian", "predikat")),
+                 "capaian", per_iku=True, nilai=_iku("target", "realisasi", "capaian", "predikat"),
+                 catatan=tabel.catatan_capaian),
     TabelLaporan("tahun_lalu", "Perbandingan Realisasi Kinerja Tahun {tahun_lalu} dan Tahun {tahun}: {indikator}",
                  tabel.tahun_lalu, "tahun_lalu", per_iku=True,
                  nilai=_iku("target", "realisasi_tahun_lalu", "realisasi", "perubahan_tahun_lalu")),

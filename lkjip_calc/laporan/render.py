@@ -88,6 +88,8 @@ def tabel(t: Tabel) -> str:
     baris.append(":::")
     if t.sumber:
         baris += ["", ":::{container} sumber-tabel", f"Sumber: {md(t.sumber)}", ":::"]
+    if t.catatan:
+        baris += ["", md(t.catatan)]
     return "\n".join(baris) + "\n"
 
 

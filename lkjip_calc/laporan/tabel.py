@@ -36,6 +36,7 @@ class Tabel:
     judul: str   # caption, years included
     isi: Isi
     sumber: str | None = None
+    catatan: str | None = None  # a sentence under the table (after its source line)
 
 
 # --- BAB I ---------------------------------------------------------------------------------
@@ -170,6 +171,11 @@ def capaian(lap: Laporan, k: KinerjaIku) -> Isi:
                [[k.indikator, t.nilai_iku(k.target, k.satuan),
                  t.realisasi_iku(k.realisasi, k.satuan, k.pembilang, k.penyebut), nilai,
                  k.predikat or "-"]], angka={1, 2, 3}, lebar=[40, 14, 14, 14, 18])
+
+
+def catatan_capaian(_lap: Laporan, k: KinerjaIku) -> str:
+    """The capaian formula of the IKU, as its measurement table applies it."""
+    return f"Capaian dihitung dengan rumus: {k.rumus_capaian}."
 
 
 def tahun_lalu(lap: Laporan, k: KinerjaIku) -> Isi:

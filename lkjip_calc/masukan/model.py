@@ -13,7 +13,7 @@ from .baca import BATAS_BULAT, BATAS_RUPIAH, DIGIT_BULAT, DIGIT_PECAHAN, POLA_BU
 # Names of the configurable methods, as written in laporan.yaml and renstra.yaml; the formulas
 # (hitung.rumus) implement each of them.
 POLARITAS = ("positif", "negatif")
-CAPAIAN_NEGATIF = ("permenpanrb-8-2021", "target-per-realisasi")
+CAPAIAN_NEGATIF = ("permenpanrb-8-2021", "target-per-realisasi", "realisasi-per-target")
 EFISIENSI = ("capaian-per-serapan", "serapan-per-capaian", "selisih")
 TINGKAT_KEMAJUAN = ("selisih", "rasio")
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from ..dasar.temuan import DaftarTemuan, Jenis, kunci, kutip, nama_berkas
 from . import model
+from .antar_tahun import periksa_antar_tahun
 from .baca import BELUM_DIISI, Yaml, baca_csv, baca_teks, baca_yaml, validasi_model
 from .basi import baris_tetap, periksa_basi
 from .lokasi import FOLDER_SKALA
@@ -142,6 +143,9 @@ def muat(akar: Path, unit: str, tahun: int, draf: bool = False) -> tuple[DataTah
             narasi_iku[path.stem] = pisah_bagian(path, teks, temuan)
 
     basi = periksa_basi(akar, unit, tahun, temuan)
+    if renstra is not None and pengaturan is not None and not temuan.ada_galat:
+        periksa_antar_tahun(akar, unit, tahun, renstra, renstra_yaml, pengaturan, pengaturan_yaml,
+                            tabel["realisasi_iku.csv"], temuan)
 
     if pengaturan is not None:
         for loc, nilai in ((("tanggal_laporan",), pengaturan.tanggal_laporan),
