@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 from bantu import lkjip, perlu, teks_pdf
-from unit_besar import JUMLAH_IKU, JUMLAH_KEGIATAN, JUMLAH_SUB, TAHUN, UNIT, tulis_unit_besar
+from unit_besar import JUMLAH_IKU, JUMLAH_KEGIATAN, JUMLAH_SASARAN, JUMLAH_SUB, TAHUN, UNIT, tulis_unit_besar
 
 from lkjip_calc import cli
 from lkjip_calc.terbit import bangun
@@ -253,8 +253,8 @@ def unit_besar(tmp_path_factory) -> BukuBesar:
 def test_pdf_memuat_semua_sel_tabel_html(unit_besar):
     print(f"build unit besar (--strict, HTML dan PDF): {unit_besar.detik:.1f} detik")
     html = tabel_html(unit_besar.folder / "html")
-    # every report table: 9 per IKU in BAB III, and those of BAB I, II, III and the Lampiran
-    assert len(html) == 9 * JUMLAH_IKU + 10
+    # every report table: 9 per IKU and 1 per sasaran in BAB III, and those of BAB I, II, III and the Lampiran
+    assert len(html) == 9 * JUMLAH_IKU + JUMLAH_SASARAN + 10
     assert all(t.nomor for t in html) and len({t.nomor for t in html}) == len(html)
     teks = teks_pdf(unit_besar.pdf)
     per_tabel = potong_per_tabel(teks)
