@@ -82,7 +82,7 @@ def test_kinerja_persentase_positif(hasil):
     assert k.realisasi_tahun_lalu is None                  # a 2022 row, no 2023 row
     assert k.target_tahun_lalu == D(90)
     assert k.perubahan_tahun_lalu is None
-    assert k.target_akhir_renstra == D(100)                # the 2026 target
+    assert (k.target_akhir_renstra, k.tahun_target_akhir) == (D(100), 2026)  # the 2026 target
     assert k.tingkat_kemajuan == D("85.5")                 # rasio: 85.5 / 100 x 100
     assert k.realisasi_nasional is None and k.keterangan_nasional == "Indikator tidak diukur secara nasional"
     assert k.program == ("penunjang",)
@@ -107,7 +107,7 @@ def test_kinerja_negatif_target_per_realisasi(hasil):
     assert k.tercapai is True
     assert k.realisasi_tahun_lalu == D(5) and k.target_tahun_lalu == D(5)
     assert k.perubahan_tahun_lalu == "naik"                # 5 -> 3 cases: better for a lower-is-better IKU
-    assert k.target_akhir_renstra == D(2)                  # no 2026 target: the 2025 one
+    assert (k.target_akhir_renstra, k.tahun_target_akhir) == (D(2), 2025)  # no 2026 target: the 2025 one, named so
     assert dua(k.tingkat_kemajuan) == D("66.67")           # rasio, target / realisasi: 2 / 3 x 100
     assert k.realisasi_nasional == D("2.5") and k.keterangan_nasional == "Rata-rata nasional (fiktif)"
     assert k.program == ("trantib", "penunjang")           # iku_program.csv order

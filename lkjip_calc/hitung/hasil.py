@@ -44,6 +44,7 @@ class KinerjaIku:
     banding_nasional: str | None      # 'naik' (better than the national figure), 'turun' or 'tetap'
     tercapai_renstra: bool | None     # this year's realisasi reaches the Renstra end target
     target_akhir_renstra: Decimal | None
+    tahun_target_akhir: int | None    # the year of that target: the Renstra's last year that has one
     tingkat_kemajuan: Decimal | None
     realisasi_nasional: Decimal | None
     keterangan_nasional: str | None
@@ -224,7 +225,7 @@ def hitung(data: DataTahun) -> Hasil:
             efisien=rumus.efisien(efisiensi, capaian, metode.efisiensi),
             banding_nasional=rumus.arah(nilai, ini["realisasi_nasional"] if ini else None, iku.polaritas),
             tercapai_renstra=rumus.tercapai(rumus.capaian(nilai, target_akhir, iku.polaritas, rumus_negatif)),
-            target_akhir_renstra=target_akhir,
+            target_akhir_renstra=target_akhir, tahun_target_akhir=tahun_akhir,
             tingkat_kemajuan=rumus.tingkat_kemajuan(nilai, target_akhir, iku.polaritas, metode.tingkat_kemajuan,
                                                     rumus_negatif),
             realisasi_nasional=ini["realisasi_nasional"] if ini else None,

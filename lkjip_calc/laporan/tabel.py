@@ -190,7 +190,9 @@ def renstra_kemajuan(lap: Laporan, k: KinerjaIku) -> Isi:
     t, d = lap.tampilan, lap.hasil.data
     selisih = d.pengaturan.metode.tingkat_kemajuan == "selisih"
     kemajuan = t.nilai_indikator(k.tingkat_kemajuan) if selisih else t.persen(k.tingkat_kemajuan)
-    return Isi(["Indikator Kinerja Utama", f"Realisasi {d.tahun}", f"Target Akhir Renstra ({d.renstra.tahun_akhir})",
+    # the year of the target shown: the Renstra's last year that has a target for this IKU
+    tahun_target = k.tahun_target_akhir if k.tahun_target_akhir is not None else d.renstra.tahun_akhir
+    return Isi(["Indikator Kinerja Utama", f"Realisasi {d.tahun}", f"Target Akhir Renstra ({tahun_target})",
                 "Tingkat Kemajuan" + (" (selisih)" if selisih else " (%)")],
                [[k.indikator, t.nilai_iku(k.realisasi, k.satuan), t.nilai_iku(k.target_akhir_renstra, k.satuan),
                  kemajuan]], angka={1, 2, 3}, lebar=[40, 18, 22, 20])
