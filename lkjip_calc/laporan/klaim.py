@@ -24,6 +24,7 @@ from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from ..dasar.temuan import DaftarTemuan, Jenis, kutip
+from ..hitung import rumus
 from ..masukan.baca import jalur_teks
 from ..masukan.tahun import DataTahun
 from . import syarat
@@ -404,10 +405,8 @@ class _Pemeriksa:
             r, lalu = self.v(kode, "realisasi"), self.v(kode, "realisasi_tahun_lalu")
             if r is None or lalu is None:
                 continue
-            if ikut_kutub:
-                fakta = self.v(kode, "perubahan_tahun_lalu")
-            else:
-                fakta = _TETAP if r == lalu else (_NAIK if r > lalu else _TURUN)
+            # the same judgement as hitung's: in the IKU's direction, or of the number itself
+            fakta = rumus.arah(r, lalu, self.polaritas.get(kode, "positif") if ikut_kutub else "positif")
             negasi = bool(_NEGASI.search(k.tersamar[:m.start()]))
             salah = (fakta == klaim) if negasi else (fakta != klaim)
             if fakta is None or not salah:

@@ -24,6 +24,12 @@ FILTER = {"terbilang": (JUMLAH,), "rp": (RUPIAH,), "kapital": (TEKS,)}
 KATA_ARAH = {"naik": "meningkat", "turun": "menurun", "tetap": "tetap"}                 # the number itself
 KATA_KINERJA = {"naik": "membaik", "turun": "memburuk", "tetap": "tetap"}              # in the IKU's direction
 KATA_STATUS = {"melampaui": "melampaui target", "tercapai": "mencapai target", "belum": "belum mencapai target"}
+# The change against last year as the tables word it: the number's direction, and for a
+# lower-is-better IKU what that means.
+KATA_PERUBAHAN = {
+    "positif": {"naik": "meningkat", "turun": "menurun", "tetap": "tetap"},
+    "negatif": {"naik": "membaik (angka turun)", "turun": "memburuk (angka naik)", "tetap": "tetap"},
+}
 KATA_NASIONAL = {"naik": "lebih baik daripada", "turun": "lebih buruk daripada", "tetap": "sama dengan"}
 
 
@@ -164,7 +170,7 @@ def nilai_nilai(hasil: Hasil) -> dict[str, Nilai]:
         n[f"{awal}.efisiensi"] = Nilai(RASIO, k.efisiensi)
         n[f"{awal}.pagu"] = Nilai(RUPIAH, k.pagu)
         n[f"{awal}.realisasi_anggaran"] = Nilai(RUPIAH, k.realisasi_anggaran)
-        teks(f"{awal}.perubahan_tahun_lalu", k.perubahan_tahun_lalu)
+        teks(f"{awal}.perubahan_tahun_lalu", _kata(KATA_PERUBAHAN[k.polaritas], k.perubahan_tahun_lalu))
         # judgements, as words for sentences and as yes/no for conditional text (syarat)
         teks(f"{awal}.arah", _kata(KATA_ARAH, k.arah_angka))
         teks(f"{awal}.arah_kinerja", _kata(KATA_KINERJA, k.perubahan_tahun_lalu))

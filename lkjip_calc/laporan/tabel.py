@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from ..hitung.hasil import KinerjaIku, SasaranKinerja
 from ..hitung.skala import Skala
 from .bahan import Laporan
+from .nilai import KATA_PERUBAHAN
 from .tampilan import Tampilan
 
 Sel = str | list[str]  # a cell: text, or a bulleted list of texts
@@ -148,10 +149,6 @@ def interval_skala(s: Skala, t: Tampilan) -> list[tuple[str, str]]:
 
 # How a change against last year is worded in the tables, by the IKU's direction (`arah`): fewer
 # cases of a lower-is-better IKU is an improvement.
-KATA_PERUBAHAN = {
-    "positif": {"naik": "meningkat", "turun": "menurun", "tetap": "tetap"},
-    "negatif": {"naik": "membaik (angka turun)", "turun": "memburuk (angka naik)", "tetap": "tetap"},
-}
 
 
 def capaian_sasaran(lap: Laporan, s: SasaranKinerja) -> Isi:
