@@ -59,6 +59,8 @@ class KinerjaIku:
     penyebut: Decimal | None
     target_renstra: dict[int, Decimal] = field(default_factory=dict)  # every Renstra year's target
     realisasi_per_tahun: dict[int, Decimal | None] = field(default_factory=dict)  # every year with a row
+    # the anggaran.csv lines (their line numbers) its links cover, each once: its pagu and realisasi are theirs
+    anggaran_tertaut: frozenset[int] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -94,7 +96,7 @@ class Hasil:
     skala: Skala
     kinerja: tuple[KinerjaIku, ...]
     sasaran: tuple[SasaranKinerja, ...]
-    anggaran: pd.DataFrame  # one row per program, kegiatan, sub kegiatan, and the total
+    anggaran: pd.DataFrame  # one row per program, kegiatan, sub kegiatan (with its anggaran.csv line), and the total
     wilayah: pd.DataFrame   # one row per kelurahan and the 'Jumlah' row
     pagu: int | None
     realisasi_anggaran: int | None
@@ -115,16 +117,16 @@ class Hasil:
 
 
 def _anggaran(data: DataTahun, program_nama: dict[str, str]) -> pd.DataFrame:
-    baris = [b.nilai for b in data.tabel["anggaran.csv"]]
+    baris = data.tabel["anggaran.csv"]
     keluaran = []
 
-    def tambah(tingkat, kode, kegiatan, sub, sub_unit, per_baris):
+    def tambah(tingkat, kode, kegiatan, sub, sub_unit, per_baris, nomor=None):
         pagu = rumus.jumlah_lengkap(b["pagu"] for b in per_baris)
         realisasi = rumus.jumlah_lengkap(b["realisasi"] for b in per_baris)
         keluaran.append({
             "tingkat": tingkat, "kode_program": kode, "program": program_nama.get(kode, ""), "kegiatan": kegiatan,
             "sub_kegiatan": sub, "sub_unit": sub_unit, "pagu": pagu, "realisasi": realisasi,
-            "serapan": rumus.serapan(realisasi, pagu),
+            "serapan": rumus.serapan(realisasi, pagu), "baris": nomor,
         })
 
     # Programs in program.csv order; kegiatan and sub kegiatan in the order the budget lists them.
@@ -136,7 +138,7 @@ def _anggaran(data: DataTahun, program_nama: dict[str, str]) -> pd.DataFrame:
             per_kegiatan = [b for b in per_program if b["kegiatan"] == kegiatan]
             tambah("kegiatan", kode, kegiatan, "", "", per_kegiatan)
             for b in per_kegiatan:
-                tambah("sub_kegiatan", kode, kegiatan, b["sub_kegiatan"], b["sub_unit"] or "", [b])
+                tambah("sub_kegiatan", kode, kegiatan, b["sub_kegiatan"], b["sub_unit"] or "", [b], b.nomor)
     tambah("total", "", "", "", "", baris)
     return pd.DataFrame(keluaran, dtype=object)
 
@@ -208,8 +210,10 @@ def hitung(data: DataTahun) -> Hasil:
         # The end target is the target of the Renstra's last year (or of its latest year that has one).
         tahun_akhir = max((t for t in targets if t <= data.renstra.tahun_akhir), default=None)
         target_akhir = targets.get(tahun_akhir) if tahun_akhir is not None else None
-        program = tuple(program_iku.get(iku.kode, []))
-        baris = sub[sub["kode_program"].isin(program)]
+        program = tuple(dict.fromkeys(program_iku.get(iku.kode, [])))
+        # the finest link given: the lines of its programs, kegiatan or sub kegiatan, each line once
+        tertaut = frozenset(b.nomor for b in data.anggaran_iku(iku.kode))
+        baris = sub[sub["baris"].isin(tertaut)]
         pagu, real = rumus.jumlah_lengkap(baris["pagu"]), rumus.jumlah_lengkap(baris["realisasi"])
         serapan = rumus.serapan(real, pagu)
         efisiensi = rumus.efisiensi(searah, serapan, metode.efisiensi)
@@ -239,6 +243,7 @@ def hitung(data: DataTahun) -> Hasil:
             pembilang=ini["pembilang"] if ini else None, penyebut=ini["penyebut"] if ini else None,
             target_renstra=dict(sorted(targets.items())),
             realisasi_per_tahun={t: _realisasi(b, iku.satuan) for t, b in sorted(realisasi[iku.kode].items())},
+            anggaran_tertaut=tertaut,
         ))
 
     tujuan_nama = {t.kode: t.nama for t in data.renstra.tujuan}
