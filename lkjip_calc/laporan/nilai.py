@@ -167,7 +167,7 @@ def nilai_nilai(hasil: Hasil) -> dict[str, Nilai]:
         teks(f"{awal}.cacah", None if k.pembilang is None or k.penyebut is None
              else f"{a.angka(k.pembilang)} dari {a.angka(k.penyebut)}")  # 7 dari 12
         n[f"{awal}.tingkat_kemajuan"] = Nilai(kemajuan_jenis, k.tingkat_kemajuan)
-        for kunci in ("capaian", "serapan", "alokasi"):
+        for kunci in ("capaian", "capaian_searah", "serapan", "alokasi"):
             n[f"{awal}.{kunci}"] = Nilai(PERSEN, getattr(k, kunci))
         n[f"{awal}.efisiensi"] = Nilai(RASIO, k.efisiensi)
         n[f"{awal}.pagu"] = Nilai(RUPIAH, k.pagu)
