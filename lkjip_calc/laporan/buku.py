@@ -16,6 +16,7 @@ from IPython.display import Markdown, display
 
 from ..hitung.hasil import KinerjaIku, SasaranKinerja
 from ..masukan.lokasi import akar_data, pilih
+from ..masukan.skema import BAGIAN_WILAYAH
 from . import markah, prosa, render
 from .bahan import Laporan
 from .daftar import BAGIAN_IKU, GAMBAR, NARASI, TABEL, TABEL_SASARAN, UNDUHAN, konteks, nama_berkas
@@ -197,7 +198,8 @@ class Buku:
     def tusi(self) -> None:
         baris = []
         for n, t in enumerate(self.data.organisasi.tusi, start=1):
-            tingkat = " (kelurahan)" if t.tingkat == "kelurahan" else ""
+            # a post of a kelurahan (desa) of the unit's territory, not of the unit's own office
+            tingkat = f" ({t.tingkat})" if t.tingkat in BAGIAN_WILAYAH else ""
             baris.append(f"{n}. **{render.md(t.jabatan)}**{' ' if tingkat else ''}{render.md(tingkat)}, mempunyai tugas"
                          + (f" {render.md(t.tugas)}" if t.tugas else ":"))
             if t.rincian_tugas:

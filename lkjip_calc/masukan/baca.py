@@ -206,10 +206,11 @@ def _urai(teks: str, k: Kolom):
 
 
 def baca_csv(path: Path, kolom_kolom: list[Kolom], temuan: DaftarTemuan,
-             kunci_baris: tuple[str, ...] = (), draf: bool = False) -> list[Baris]:
+             kunci_baris: tuple[str, ...] = (), draf: bool = False, perlu_baris: bool = False) -> list[Baris]:
     """Read and type-check one CSV table; problems go to `temuan`, bad rows are left out.
 
-    In a draft, an empty cell of a figure still to be filled in (`isian`) is listed, not an error.
+    In a draft, an empty cell of a figure still to be filled in (`isian`) is listed, not an error,
+    and so is a table with no rows, unless `perlu_baris`: the report cannot be drawn without them.
     """
     teks = baca_teks(path, temuan, tak_terlihat=False)  # named by cell below
     if teks is None:
@@ -335,9 +336,11 @@ def baca_csv(path: Path, kolom_kolom: list[Kolom], temuan: DaftarTemuan,
                      diharapkan='teks bertanda kutip ditutup kembali, mis. "Perencanaan, Penganggaran"')
         return hasil
     if not ada_baris:  # every table of a year has rows; an empty one would make totals of nothing
-        lapor = temuan.peringatan if draf else temuan.galat  # (a new year may wait for its new Renstra)
+        # (a new year may wait for its new Renstra; but no draft of a report has a budget of nothing)
+        lapor = temuan.peringatan if draf and not perlu_baris else temuan.galat
         lapor(Jenis.BELUM_DIISI, path, "tabel belum berisi baris data", baris=2, ditemukan="tabel kosong (hanya baris "
-              "judul kolom)", diharapkan="paling sedikit satu baris di bawah baris judul kolom")
+              "judul kolom)", diharapkan="paling sedikit satu baris di bawah baris judul kolom"
+              + (" (laporan memerlukannya, juga dalam draf)" if draf and perlu_baris else ""))
     return hasil
 
 

@@ -16,7 +16,7 @@ from .baca import BELUM_DIISI, Yaml, baca_csv, baca_teks, baca_yaml, validasi_mo
 from .basi import baris_tetap, periksa_basi
 from .lokasi import FOLDER_SKALA
 from .rujukan import periksa_rujukan
-from .skema import BAGIAN_WILAYAH, BOLEH_TIDAK_ADA, TABEL
+from .skema import BAGIAN_WILAYAH, BOLEH_TIDAK_ADA, PERLU_BARIS, TABEL
 from .tahun import DataTahun, Narasi
 
 
@@ -165,7 +165,7 @@ def muat(akar: Path, unit: str, tahun: int, draf: bool = False) -> tuple[DataTah
     pengaturan, pengaturan_yaml = _yaml_model(folder / "laporan.yaml", model.Pengaturan, temuan)
     skala_kode = pengaturan.metode.skala_predikat if pengaturan else None
     skala = muat_skala(akar, skala_kode, temuan, pengaturan_yaml) if pengaturan else None
-    tabel = {nama: baca_csv(folder / nama, kol, temuan, kunci_baris, draf)
+    tabel = {nama: baca_csv(folder / nama, kol, temuan, kunci_baris, draf, perlu_baris=nama in PERLU_BARIS)
              if nama not in BOLEH_TIDAK_ADA or _ada(folder / nama) else []
              for nama, (kol, kunci_baris) in TABEL.items()}
     wilayah = bagian_wilayah(folder, unit_model, unit_yaml, temuan)

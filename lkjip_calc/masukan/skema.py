@@ -41,3 +41,7 @@ TABEL = {
 BOLEH_TIDAK_ADA = frozenset({"wilayah.csv", "penduduk.csv"})
 # The parts of a territory as the first column of wilayah.csv and penduduk.csv may name them.
 BAGIAN_WILAYAH = ("kelurahan", "desa")
+# Tables whose rows the report draws even in a draft (the budget chart of BAB III, the area and
+# population of BAB I): header-only is an error there, not a figure still to fill in. new-year
+# always leaves their rows in place (with empty figures); only renstra_target.csv may wait.
+PERLU_BARIS = frozenset({"anggaran.csv", "wilayah.csv", "penduduk.csv"})

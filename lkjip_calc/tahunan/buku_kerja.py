@@ -98,9 +98,13 @@ def tulis_template(akar: Path, unit: str, tahun: int, keluaran: Path) -> Path:
                   for k in kolom if not k.wajib and k.nama not in _kepala_berkas(folder / nama)]
     _petunjuk(petunjuk, unit, tahun, kolom_baru)
 
+    # Each sheet heads its columns as the data file does (`desa` for a unit of desa), so an import
+    # writes the file back with the heading it has.
+    judul = {nama: _judul_lembar(folder / nama, kolom) for nama, (kolom, _kunci) in TABEL.items()}
     daftar = wb.create_sheet(DAFTAR)
     iku = renstra.get("iku") or []
-    daftar.append(["kode IKU", "indikator", "satuan", "polaritas", "", "kode program", "nama program", "", "kelurahan"])
+    daftar.append(["kode IKU", "indikator", "satuan", "polaritas", "", "kode program", "nama program", "",
+                   judul["wilayah.csv"][0]])
     program = [(b["kode"], b["nama"]) for b in tabel["program.csv"]]
     kelurahan = [b["kelurahan"] for b in tabel["wilayah.csv"]]
     for i in range(max(len(iku), len(program), len(kelurahan))):
@@ -126,7 +130,7 @@ def tulis_template(akar: Path, unit: str, tahun: int, keluaran: Path) -> Path:
 
     for nama, (kolom, _kunci) in TABEL.items():
         ws = wb.create_sheet(nama_lembar(nama))
-        ws.append([k.nama for k in kolom])
+        ws.append(judul[nama])
         for i, k in enumerate(kolom, start=1):
             sel = ws.cell(row=1, column=i)
             sel.font, sel.fill = Font(bold=True), KEPALA
@@ -134,7 +138,7 @@ def tulis_template(akar: Path, unit: str, tahun: int, keluaran: Path) -> Path:
             wajib = "wajib diisi" if k.wajib else "boleh kosong"
             # a stated figure is text, so 94.60 keeps the decimals that say its precision
             tertulis = " Ketik sebagai teks (mis. '94.60) agar angka nol di belakang tetap." if k.tertulis else ""
-            sel.comment = Comment(f"{k.nama}: {HARAPAN[k.jenis]}; {wajib}.{tertulis}", "lkjip")
+            sel.comment = Comment(f"{judul[nama][i - 1]}: {HARAPAN[k.jenis]}; {wajib}.{tertulis}", "lkjip")
             ws.column_dimensions[get_column_letter(i)].width = {KODE: 22, TAHUN: 8, RUPIAH: 18, BILANGAN: 12,
                                                                 BULAT: 12}.get(k.jenis, 40)
         for b in tabel[nama]:
@@ -162,7 +166,8 @@ def tulis_template(akar: Path, unit: str, tahun: int, keluaran: Path) -> Path:
             elif (k.nama in ("iku", "program") and nama != "program.csv"
                   or (k.nama == "kelurahan" and nama == "penduduk.csv")):
                 dv = DataValidation(type="list", formula1="=" + sumber_daftar[k.nama], allow_blank=False,
-                                    errorTitle="Pilih dari daftar", error=f"Pilih {k.nama} dari lembar {DAFTAR}.")
+                                    errorTitle="Pilih dari daftar",
+                                    error=f"Pilih {judul[nama][i - 1]} dari lembar {DAFTAR}.")
                 dv.add(rentang)
                 ws.add_data_validation(dv)
             if k.isian:
@@ -237,6 +242,13 @@ def _ganti_iku(teks: str, iku: list[dict]) -> str:
 def _kepala_berkas(path: Path) -> list[str]:
     lama = _baca_lama(path)
     return [] if lama is None else _baris_csv(lama)[0]
+
+
+def _judul_lembar(path: Path, kolom: list) -> list[str]:
+    """A sheet's column headings: each column's name, or the other name the data file heads it
+    with (`desa` for `kelurahan`)."""
+    kepala = _kepala_berkas(path)
+    return [next((lain for lain in k.nama_lain if lain in kepala), k.nama) for k in kolom]
 
 
 def _petunjuk(ws, unit: str, tahun: int, kolom_baru: list[str]) -> None:
@@ -494,7 +506,8 @@ def baca_buku_kerja(path: Path, unit: str, tahun: int, tampil: str | None = None
             masalah.append(f"GALAT: {tampil}: lembar '{lembar}' {ditemukan}; diharapkan satu lembar kerja per tabel "
                            f"(buat ulang dengan lkjip template)")
             continue
-        baris_sel, masalah_sel = _isi_lembar(wb_rumus[lembar], ws, tampil, {k.nama: HARAPAN[k.jenis] for k in kolom})
+        baris_sel, masalah_sel = _isi_lembar(wb_rumus[lembar], ws, tampil,
+                                             {n: HARAPAN[k.jenis] for k in kolom for n in (k.nama, *k.nama_lain)})
         masalah += masalah_sel
         kepala = baris_sel[0] if baris_sel else []
         baris_baris = []
