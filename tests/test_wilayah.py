@@ -8,7 +8,7 @@ import re
 import shutil
 
 import pytest
-from bantu import DATA_TES, ganti, isi_bab
+from bantu import DATA_TES, ganti, isi_bab, lkjip, teks_html
 from openpyxl import load_workbook
 from pydantic import ValidationError
 
@@ -208,3 +208,22 @@ def test_buku_kerja_unit_desa_menjaga_judul_desa(akar, jalankan, tmp_path):
                                                                                   "Sumberrejo,6419,6552\n")
     assert jalankan("check", *argumen).kode == 0
 
+
+@pytest.mark.buku
+def test_build_unit_tanpa_wilayah(akar, tmp_path):
+    """One HTML build of Sumberrejo without territory: BAB I without geography, tables and figures
+    numbered from their chapter's first (no gap where the area and population tables were)."""
+    tanpa_wilayah(akar)
+    keluaran = tmp_path / "build"
+    proses = lkjip("build", "--html-only", "--strict", "--data", str(akar), "--unit", "sumberrejo", "--year", "2024",
+                   "--out", str(keluaran))
+    assert proses.returncode == 0, proses.stdout + proses.stderr
+    html = keluaran / "sumberrejo" / "2024" / "html"
+    bab = {b: teks_html(html / "chapters" / f"{b}.html") for b in ("sampul", "bab1", "bab2", "bab3")}
+    for tidak in ("Kondisi dan Potensi Geografis", "Luas Wilayah", "Jumlah Penduduk", "Tabel 1.", "Gambar 1."):
+        assert tidak not in bab["bab1"], tidak
+    assert "1.1.1. Tugas dan Fungsi Organisasi" in bab["bab1"]  # the first section now the geography is gone
+    assert "Tabel 2.1 Sasaran Strategis dan Indikator Kinerja Strategis" in bab["bab2"]
+    assert "Gambar 3.1 " in bab["bab3"]
+    assert "Wilayah dan penduduk" not in bab["sampul"] and "Kinerja per IKU (CSV)" in bab["sampul"]
+    assert [p.name for p in html.rglob("*.csv")] and not list(html.rglob("wilayah.csv"))  # downloads: no wilayah
