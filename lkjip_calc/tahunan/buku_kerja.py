@@ -69,8 +69,8 @@ ARTI = {
     "pk_anggaran.csv": "Anggaran setiap program menurut Perjanjian Kinerja (Tabel 2.4).",
     "anggaran.csv": "Pagu dan realisasi setiap sub kegiatan (Realisasi Anggaran, BAB III).",
     "realisasi_iku.csv": "Realisasi setiap IKU per tahun, dengan pembilang/penyebut dan realisasi nasional bila ada.",
-    "wilayah.csv": "Luas setiap kelurahan (Tabel 1.1).",
-    "penduduk.csv": "Penduduk laki-laki dan perempuan per kelurahan (Tabel 1.2).",
+    "wilayah.csv": "Luas setiap kelurahan atau desa (Tabel 1.1); unit berwilayah saja, dinas/badan kosongkan.",
+    "penduduk.csv": "Penduduk laki-laki dan perempuan per kelurahan atau desa (Tabel 1.2); unit berwilayah saja.",
 }
 
 
@@ -266,7 +266,7 @@ def _petunjuk(ws, unit: str, tahun: int, kolom_baru: list[str]) -> None:
         "kolom: jangan diubah. Arahkan kursor ke judul untuk melihat isi yang diharapkan.",
         "2. Sel berwarna kuning adalah angka tahun ini yang belum diisi.",
         "3. Uang dalam rupiah utuh (tanpa desimal). Persentase ditulis dalam persen (mis. 94,5 untuk 94,5%).",
-        "4. Kolom iku, program dan kelurahan dipilih dari daftar (lembar Daftar). Kode IKU dan program baru "
+        "4. Kolom iku, program dan kelurahan (desa) dipilih dari daftar (lembar Daftar). Kode IKU dan program baru "
         "ditambahkan di renstra.yaml / lembar program terlebih dahulu.",
         "5. Baris boleh ditambah (mis. sub kegiatan baru). Baris kosong diabaikan. Rumus boleh dipakai bila hasilnya "
         "tersimpan (simpan di Excel atau LibreOffice); sel berisi galat (#DIV/0!, #REF!, #N/A, ...) ditolak.",
