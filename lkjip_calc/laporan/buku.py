@@ -98,8 +98,14 @@ class Buku:
         plt.close(fig)
         self._keluarkan(render.gambar(path.as_posix(), label, deklarasi.judul.format(**konteks(self.lap, k)), alt))
 
+    def _ada(self, nama: str, k: KinerjaIku | SasaranKinerja | None = None) -> bool:
+        """Whether the table is shown: one of optional data (`TabelLaporan.ada`) only when there is some."""
+        ada = TABEL[nama].ada
+        return ada is None or ada(self.lap, k)
+
     def _tabel(self, nama: str, k: KinerjaIku | SasaranKinerja | None = None) -> None:
-        self._keluarkan(render.tabel(TABEL[nama].susun(self.lap, k)))
+        if self._ada(nama, k):
+            self._keluarkan(render.tabel(TABEL[nama].susun(self.lap, k)))
 
     # --- parts of the report (the names a chapter may call: daftar.PANGGILAN) --------------
 
@@ -208,7 +214,8 @@ class Buku:
                 if tanda:
                     self._keluarkan(tanda)
                 narasi = self.data.narasi_iku.get(k.kode, {})
-                for huruf, bagian in zip("abcdefghijklmnopqrstuvwxyz", BAGIAN_IKU, strict=False):
+                ditampilkan = [b for b in BAGIAN_IKU if self._ada(b.tabel, k)]  # lettered without gaps
+                for huruf, bagian in zip("abcdefghijklmnopqrstuvwxyz", ditampilkan, strict=False):
                     self._keluarkan(f"##### {huruf}. {render.md(bagian.judul.format(**konteks(self.lap, k)))}\n")
                     self._tabel(bagian.tabel, k)
                     if bagian.gambar:

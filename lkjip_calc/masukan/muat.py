@@ -13,8 +13,9 @@ from .antar_tahun import periksa_antar_tahun
 from .baca import BELUM_DIISI, Yaml, baca_csv, baca_teks, baca_yaml, validasi_model
 from .basi import baris_tetap, periksa_basi
 from .lokasi import FOLDER_SKALA
+from .periode import periksa_periode
 from .rujukan import periksa_rujukan
-from .skema import TABEL
+from .skema import BERKAS_PERIODE, OPSIONAL, TABEL
 from .tahun import DataTahun, Narasi
 
 
@@ -100,6 +101,31 @@ def pisah_bagian(path: Path, teks: str, temuan: DaftarTemuan) -> dict[str, Naras
     return bagian
 
 
+def kunci_berperiode(nama: str, baris: list, tahun: int) -> set[tuple[str, ...]]:
+    """The keys (as written in the CSV) of the rows of `nama` whose figure the periodic rows give:
+    the report year's row of each IKU in realisasi_periode.csv, each budget line in anggaran_periode.csv."""
+    if nama == "realisasi_iku.csv":
+        return {(b["iku"], str(tahun)) for b in baris}
+    return {(b["program"], b["kegiatan"], b["sub_kegiatan"], b["sub_unit"] or "") for b in baris}
+
+
+def baca_tabel(folder: Path, tahun: int, temuan: DaftarTemuan, draf: bool = False) -> dict[str, list]:
+    """Every CSV table of the year; an optional table whose file is absent has no rows. The periodic
+    tables are read first: a realisasi they give may be left empty in its own table."""
+    urutan = sorted(TABEL, key=lambda nama: nama not in BERKAS_PERIODE.values())
+    tabel: dict[str, list] = {}
+    for nama in urutan:
+        kol, kunci_baris = TABEL[nama]
+        path = folder / nama
+        if nama in OPSIONAL and not path.exists() and not path.is_symlink():
+            tabel[nama] = []
+            continue
+        periode = BERKAS_PERIODE.get(nama)
+        berperiode = kunci_berperiode(nama, tabel[periode], tahun) if periode else None
+        tabel[nama] = baca_csv(path, kol, temuan, kunci_baris, draf, berperiode)
+    return {nama: tabel[nama] for nama in TABEL}
+
+
 def muat(akar: Path, unit: str, tahun: int, draf: bool = False) -> tuple[DataTahun | None, DaftarTemuan]:
     """Read and cross-check data/<unit>/<tahun>/. Returns the data (None on errors) and all findings.
 
@@ -116,7 +142,7 @@ def muat(akar: Path, unit: str, tahun: int, draf: bool = False) -> tuple[DataTah
     pengaturan, pengaturan_yaml = _yaml_model(folder / "laporan.yaml", model.Pengaturan, temuan)
     skala_kode = pengaturan.metode.skala_predikat if pengaturan else None
     skala = muat_skala(akar, skala_kode, temuan, pengaturan_yaml) if pengaturan else None
-    tabel = {nama: baca_csv(folder / nama, kol, temuan, kunci_baris, draf) for nama, (kol, kunci_baris) in TABEL.items()}
+    tabel = baca_tabel(folder, tahun, temuan, draf)
 
     sumber, sumber_yaml = None, None
     if (folder / "sumber.yaml").exists():
@@ -169,6 +195,7 @@ def muat(akar: Path, unit: str, tahun: int, draf: bool = False) -> tuple[DataTah
                      sumber_iku=sumber.iku if sumber is not None else {}, sumber_yaml=sumber_yaml,
                      narasi=narasi, narasi_iku=narasi_iku, basi={b.jalur: b.tahun_lalu for b in basi})
     periksa_rujukan(data, renstra_yaml, temuan, draf)
+    periksa_periode(data, renstra_yaml, temuan, draf)
     if temuan.ada_galat:
         return None, temuan
     return data, temuan
