@@ -315,6 +315,7 @@ UNDUHAN = (
     Unduhan("sasaran.csv", "Capaian per sasaran (CSV)"),
     Unduhan("anggaran.csv", "Realisasi anggaran per program, kegiatan dan sub kegiatan (CSV)"),
     Unduhan("wilayah.csv", "Wilayah dan penduduk per kelurahan (CSV)"),
+    Unduhan("realisasi_periode.csv", "Realisasi IKU per triwulan atau bulan (CSV; kosong tanpa data per periode)"),
 )
 
 

@@ -34,11 +34,11 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from ..dasar.berkas import angka_mesin, simpan_atomik, sunting_yaml, teks_csv, tulis_atomik
 from ..dasar.temuan import GALAT, DaftarTemuan, Jenis, Temuan, kutip, nama_berkas
-from ..masukan.baca import BILANGAN, BULAT, HARAPAN, KODE, RUPIAH, TAHUN, baca_csv
+from ..masukan.baca import BILANGAN, BULAN_PERIODE, BULAT, HARAPAN, KODE, PERIODE, RUPIAH, TAHUN, TRIWULAN
 from ..masukan.lokasi import FOLDER_SKALA
 from ..masukan.model import CAPAIAN_NEGATIF, POLARITAS
-from ..masukan.muat import muat
-from ..masukan.skema import TABEL
+from ..masukan.muat import baca_tabel, muat
+from ..masukan.skema import OPSIONAL, TABEL
 
 PETUNJUK = "Petunjuk"
 DAFTAR = "Daftar"
@@ -64,6 +64,10 @@ ARTI = {
     "realisasi_iku.csv": "Realisasi setiap IKU per tahun, dengan pembilang/penyebut dan realisasi nasional bila ada.",
     "wilayah.csv": "Luas setiap kelurahan (Tabel 1.1).",
     "penduduk.csv": "Penduduk laki-laki dan perempuan per kelurahan (Tabel 1.2).",
+    "realisasi_periode.csv": "Boleh kosong: realisasi IKU per triwulan (TW1-TW4) atau bulan (Jan-Des) tahun ini; "
+                             "cara menggabungkannya: gabung_periode di renstra.yaml.",
+    "anggaran_periode.csv": "Boleh kosong: realisasi setiap sub kegiatan per triwulan atau bulan tahun ini "
+                            "(realisasi tahunannya = jumlahnya).",
 }
 
 
@@ -76,7 +80,7 @@ def nama_lembar(berkas: str) -> str:
 def tulis_template(akar: Path, unit: str, tahun: int, keluaran: Path) -> Path:
     folder = akar / unit / str(tahun)
     temuan = DaftarTemuan()
-    tabel = {nama: baca_csv(folder / nama, kolom, temuan, kunci, draf=True) for nama, (kolom, kunci) in TABEL.items()}
+    tabel = baca_tabel(folder, tahun, temuan, draf=True)  # an absent optional table: a sheet with its header only
     if temuan.ada_galat:
         raise ImportGagal("data tahun ini belum bisa dijadikan template:\n" + "\n".join(map(str, temuan.galat_saja)))
     renstra = yaml.safe_load((folder / "renstra.yaml").read_text(encoding="utf-8")) or {}
@@ -134,6 +138,11 @@ def tulis_template(akar: Path, unit: str, tahun: int, keluaran: Path) -> Path:
                     baris[0].number_format = "#,##0"
                 dv = DataValidation(type="whole", operator="greaterThanOrEqual", formula1="0", allow_blank=True,
                                     errorTitle="Bilangan bulat", error=HARAPAN[k.jenis])
+                dv.add(rentang)
+                ws.add_data_validation(dv)
+            elif k.jenis == PERIODE:
+                dv = DataValidation(type="list", formula1='"' + ",".join(TRIWULAN + BULAN_PERIODE) + '"',
+                                    allow_blank=False, errorTitle="Periode", error=HARAPAN[k.jenis])
                 dv.add(rentang)
                 ws.add_data_validation(dv)
             elif k.jenis == BILANGAN:
@@ -665,6 +674,8 @@ def impor(xlsx: Path, akar: Path, unit: str, tahun: int, kosongkan: bool = False
     if renstra_baru != renstra_lama:
         teks["renstra.yaml"] = (renstra_baru, renstra_baru)
     for nama, (_validasi, isi) in teks.items():
+        if nama in OPSIONAL and _baca_lama(folder / nama) is None and not _baris_csv(isi)[1]:
+            continue  # an optional table the year does not have, left empty: no file
         perubahan = _perubahan(_baca_lama(folder / nama), isi, nama)
         if perubahan:
             diubah[nama] = perubahan

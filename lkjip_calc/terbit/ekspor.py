@@ -20,6 +20,7 @@ KOLOM_KINERJA = ["iku", "sasaran", "indikator", "satuan", "polaritas", "target",
                  "serapan", "efisiensi", "alokasi", "realisasi_nasional"]
 KOLOM_SASARAN = ["sasaran", "nama", "jumlah_iku", "capaian", "predikat"]
 KOLOM_ANGGARAN = ["tingkat", "program", "kegiatan", "sub_kegiatan", "sub_unit", "pagu", "realisasi", "serapan"]
+KOLOM_PERIODE = ["iku", "periode", "realisasi", "realisasi_sd_periode", "capaian_sd_periode", "gabung_periode"]
 KOLOM_WILAYAH = ["kelurahan", "luas_km2", "persen_luas", "laki_laki", "perempuan", "jumlah", "rasio_jenis_kelamin",
                  "kepadatan", "persen_penduduk"]
 
@@ -40,13 +41,21 @@ def tabel_anggaran(hasil: Hasil) -> pd.DataFrame:
     return hasil.anggaran[KOLOM_ANGGARAN]
 
 
+def tabel_periode(hasil: Hasil) -> pd.DataFrame:
+    """Each period of each IKU that has periods (none: the header only)."""
+    return pd.DataFrame([{"iku": k.kode, "periode": p.periode, "realisasi": p.realisasi,
+                          "realisasi_sd_periode": p.sd_periode, "capaian_sd_periode": p.capaian_sd,
+                          "gabung_periode": k.gabung_periode} for k in hasil.kinerja for p in k.periode],
+                        columns=KOLOM_PERIODE, dtype=object)
+
+
 def tabel_wilayah(hasil: Hasil) -> pd.DataFrame:
     return hasil.wilayah[KOLOM_WILAYAH]
 
 
 # One function per download declared in laporan.daftar.UNDUHAN (a test keeps the two equal).
 TABEL_EKSPOR = {"kinerja.csv": tabel_kinerja, "sasaran.csv": tabel_sasaran, "anggaran.csv": tabel_anggaran,
-                "wilayah.csv": tabel_wilayah}
+                "wilayah.csv": tabel_wilayah, "realisasi_periode.csv": tabel_periode}
 
 
 def teks_tabel(df: pd.DataFrame) -> str:
