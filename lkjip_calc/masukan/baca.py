@@ -218,12 +218,13 @@ def _urai(teks: str, k: Kolom):
 
 def baca_csv(path: Path, kolom_kolom: list[Kolom], temuan: DaftarTemuan,
              kunci_baris: tuple[str, ...] = (), draf: bool = False,
-             kunci_berperiode: set[tuple[str, ...]] | None = None) -> list[Baris]:
+             kunci_berperiode: set[tuple[str, ...]] | None = None, boleh_kosong: bool = False) -> list[Baris]:
     """Read and type-check one CSV table; problems go to `temuan`, bad rows are left out.
 
     In a draft, an empty cell of a figure still to be filled in (`isian`) is listed, not an error.
     A cell of a column with `kosong_bila_periode` may be empty when the row's values of those
-    columns (as written, stripped) are in `kunci_berperiode`.
+    columns (as written, stripped) are in `kunci_berperiode`. An optional table (`boleh_kosong`) may
+    have no rows.
     """
     teks = baca_teks(path, temuan, tak_terlihat=False)  # named by cell below
     if teks is None:
@@ -343,7 +344,7 @@ def baca_csv(path: Path, kolom_kolom: list[Kolom], temuan: DaftarTemuan,
         temuan.galat(Jenis.SINTAKS, path, _PESAN_CSV.get(str(e), "CSV tidak dapat dibaca"), baris=nomor,
                      diharapkan='teks bertanda kutip ditutup kembali, mis. "Perencanaan, Penganggaran"')
         return hasil
-    if not ada_baris:  # every table of a year has rows; an empty one would make totals of nothing
+    if not ada_baris and not boleh_kosong:  # every table of a year has rows; an empty one would make totals of nothing
         lapor = temuan.peringatan if draf else temuan.galat  # (a new year may wait for its new Renstra)
         lapor(Jenis.BELUM_DIISI, path, "tabel belum berisi baris data", baris=2, ditemukan="tabel kosong (hanya baris "
               "judul kolom)", diharapkan="paling sedikit satu baris di bawah baris judul kolom")

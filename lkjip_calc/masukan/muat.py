@@ -122,7 +122,7 @@ def baca_tabel(folder: Path, tahun: int, temuan: DaftarTemuan, draf: bool = Fals
             continue
         periode = BERKAS_PERIODE.get(nama)
         berperiode = kunci_berperiode(nama, tabel[periode], tahun) if periode else None
-        tabel[nama] = baca_csv(path, kol, temuan, kunci_baris, draf, berperiode)
+        tabel[nama] = baca_csv(path, kol, temuan, kunci_baris, draf, berperiode, boleh_kosong=nama in OPSIONAL)
     return {nama: tabel[nama] for nama in TABEL}
 
 

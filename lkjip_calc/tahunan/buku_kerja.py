@@ -36,14 +36,15 @@ from ..dasar.berkas import angka_mesin, simpan_atomik, sunting_yaml, teks_csv, t
 from ..dasar.temuan import GALAT, DaftarTemuan, Jenis, Temuan, kutip, nama_berkas
 from ..masukan.baca import BILANGAN, BULAN_PERIODE, BULAT, HARAPAN, KODE, PERIODE, RUPIAH, TAHUN, TRIWULAN
 from ..masukan.lokasi import FOLDER_SKALA
-from ..masukan.model import CAPAIAN_NEGATIF, POLARITAS
+from ..masukan.model import CAPAIAN_NEGATIF, GABUNG_PERIODE, POLARITAS
 from ..masukan.muat import baca_tabel, muat
 from ..masukan.skema import OPSIONAL, TABEL
 
 PETUNJUK = "Petunjuk"
 DAFTAR = "Daftar"
 LEMBAR_IKU = "iku"  # the IKU definitions of renstra.yaml, editable with dropdowns
-KOLOM_IKU = ["kode", "sasaran", "indikator", "singkatan", "satuan", "polaritas", "rumus", "rumus_capaian_negatif"]
+KOLOM_IKU = ["kode", "sasaran", "indikator", "singkatan", "satuan", "polaritas", "rumus", "rumus_capaian_negatif",
+             "gabung_periode"]
 SATUAN_UMUM = ["%", "indeks", "nilai", "dokumen", "kasus", "orang", "unit", "kegiatan", "lembaga", "hari", "rupiah"]
 KOSONG_ISI = PatternFill("solid", fgColor="FFF2CC")  # cells still to fill in
 KEPALA = PatternFill("solid", fgColor="DDEBF7")
@@ -188,6 +189,7 @@ def _lembar_iku(wb, renstra: dict) -> None:
         "satuan": f"={DAFTAR}!$L$2:$L${len(satuan) + 1}",
         "polaritas": '"' + ",".join(POLARITAS) + '"',
         "rumus_capaian_negatif": '"' + ",".join(CAPAIAN_NEGATIF) + '"',
+        "gabung_periode": '"' + ",".join(GABUNG_PERIODE) + '"',
     }
     for i, nama in enumerate(KOLOM_IKU, start=1):
         sel = ws.cell(row=1, column=i)
@@ -195,7 +197,8 @@ def _lembar_iku(wb, renstra: dict) -> None:
         huruf = get_column_letter(i)
         ws.column_dimensions[huruf].width = {"indikator": 60, "rumus": 50}.get(nama, 18)
         if nama in pilihan:
-            dv = DataValidation(type="list", formula1=pilihan[nama], allow_blank=nama == "rumus_capaian_negatif",
+            dv = DataValidation(type="list", formula1=pilihan[nama],
+                                allow_blank=nama in ("rumus_capaian_negatif", "gabung_periode"),
                                 errorTitle="Pilih dari daftar", error=f"Pilih {nama} dari daftar.")
             dv.add(f"{huruf}2:{huruf}{akhir}")
             ws.add_data_validation(dv)
