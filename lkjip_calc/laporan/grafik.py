@@ -161,13 +161,13 @@ def periode_iku(lap: Laporan, k: KinerjaIku):
                    label=f"Target {lap.hasil.data.tahun} ({f.nilai_indikator(k.target)})")
     puncak = max([abs(v) for v in nilai] + [float(p.sd_periode) for p in k.periode if p.sd_periode is not None]
                  + ([float(k.target)] if k.target is not None else []) + [1])
-    ax.set_ylim(min(0, min(nilai) * 1.2), puncak * 1.2)  # room for the labels and the legend
+    ax.set_ylim(min(0, min(nilai) * 1.2), puncak * 1.35)  # room above the bars for the labels and the legend
     ax.set_xticks(x)
     ax.set_xticklabels(nama, fontsize=8)
     ax.set_ylabel(k.satuan)
     _sumbu_angka(ax, "y", 1)
     ax.set_title(_label(k.indikator, 70), fontsize=9)
-    ax.legend(fontsize=8)
+    ax.legend(fontsize=8, loc="upper left", ncol=3)
     ax.grid(axis="y", alpha=0.3)
     fig.tight_layout()
     alt = (f"{k.indikator}: realisasi per periode " + ", ".join(f"{p.nama} {f.nilai_indikator(p.realisasi)}"
