@@ -300,7 +300,11 @@ def baca_csv(path):
 def test_ekspor_empat_csv(lap, tmp_path):
     keluar = tmp_path / "unduhan"
     assert modul_ekspor.ekspor(lap.hasil, keluar) == [keluar / "kinerja.csv", keluar / "sasaran.csv",
-                                                       keluar / "anggaran.csv", keluar / "wilayah.csv"]
+                                                       keluar / "anggaran.csv", keluar / "wilayah.csv",
+                                                       keluar / "realisasi_periode.csv"]
+    # no periods in this unit: the header only
+    assert (keluar / "realisasi_periode.csv").read_text(encoding="utf-8") == \
+        "iku,periode,realisasi,realisasi_sd_periode,capaian_sd_periode,gabung_periode\n"
     kinerja = baca_csv(keluar / "kinerja.csv")
     assert kinerja == [
         {"iku": "tepat_waktu", "sasaran": SAS_PELAYANAN, "indikator": IND_TEPAT, "satuan": "%",
