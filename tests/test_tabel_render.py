@@ -371,7 +371,7 @@ def test_ekspor_gagal_tidak_menulis_apa_pun(lap, tmp_path, monkeypatch):
     def gagal(_hasil):
         raise RuntimeError("tabel rusak")
 
-    monkeypatch.setitem(modul_ekspor.TABEL_EKSPOR, "wilayah.csv", gagal)  # the last table: the others come first
+    monkeypatch.setitem(modul_ekspor.TABEL_EKSPOR, "realisasi_periode.csv", gagal)  # the last table: the others come first
     with pytest.raises(RuntimeError, match="tabel rusak"):
         modul_ekspor.ekspor(lap.hasil, keluar, nama_xlsx="lkjip.xlsx")
     assert sorted(p.name for p in keluar.iterdir()) == ["kinerja.csv"]
