@@ -26,7 +26,7 @@ from unit_mini import TAHUN, UNIT
 from lkjip_calc.laporan.siapkan import siapkan
 from lkjip_calc.terbit import manifest, reproduksi
 from lkjip_calc.terbit.bangun import BuildGagal, bangun
-from lkjip_calc.terbit.ekspor import TABEL_EKSPOR, tulis_xlsx
+from lkjip_calc.terbit.ekspor import tabel_ekspor, tulis_xlsx
 
 EPOCH = 1_700_000_000  # 2023-11-14 22:13:20 UTC
 
@@ -71,7 +71,7 @@ class _JamLain(datetime.datetime):
 
 
 def test_xlsx_sama_walau_jam_berbeda(hasil, tmp_path, monkeypatch):
-    tabel = {nama: buat(hasil) for nama, buat in TABEL_EKSPOR.items()}
+    tabel = tabel_ekspor(hasil)
     pertama, kedua = tmp_path / "1.xlsx", tmp_path / "2.xlsx"
     tulis_xlsx(tabel, pertama, EPOCH)
     # Another clock for openpyxl (docProps/core.xml) and for zipfile (entry dates).

@@ -301,6 +301,7 @@ def test_ekspor_empat_csv(lap, tmp_path):
     keluar = tmp_path / "unduhan"
     assert modul_ekspor.ekspor(lap.hasil, keluar) == [keluar / "kinerja.csv", keluar / "sasaran.csv",
                                                        keluar / "anggaran.csv", keluar / "wilayah.csv"]
+    assert not (keluar / "realisasi_periode.csv").exists()  # no periods in this unit: no such table
     kinerja = baca_csv(keluar / "kinerja.csv")
     assert kinerja == [
         {"iku": "tepat_waktu", "sasaran": SAS_PELAYANAN, "indikator": IND_TEPAT, "satuan": "%",
@@ -367,7 +368,7 @@ def test_ekspor_gagal_tidak_menulis_apa_pun(lap, tmp_path, monkeypatch):
     def gagal(_hasil):
         raise RuntimeError("tabel rusak")
 
-    monkeypatch.setitem(modul_ekspor.TABEL_EKSPOR, "wilayah.csv", gagal)  # the last table: the others come first
+    monkeypatch.setitem(modul_ekspor.TABEL_EKSPOR, "realisasi_periode.csv", gagal)  # the last table: the others come first
     with pytest.raises(RuntimeError, match="tabel rusak"):
         modul_ekspor.ekspor(lap.hasil, keluar, nama_xlsx="lkjip.xlsx")
     assert sorted(p.name for p in keluar.iterdir()) == ["kinerja.csv"]

@@ -13,7 +13,8 @@ from decimal import Decimal
 import pandas as pd
 
 from ..masukan.tahun import DataTahun
-from . import rumus
+from . import periode, rumus
+from .periode import PeriodeAnggaran, PeriodeIku
 from .skala import Skala
 
 
@@ -61,6 +62,8 @@ class KinerjaIku:
     realisasi_per_tahun: dict[int, Decimal | None] = field(default_factory=dict)  # every year with a row
     # the anggaran.csv lines (their line numbers) its links cover, each once: its pagu and realisasi are theirs
     anggaran_tertaut: frozenset[int] = frozenset()
+    gabung_periode: str | None = None  # renstra.yaml: how its periods make the year (when it has periods)
+    periode: tuple[PeriodeIku, ...] = ()  # its realisasi per triwulan or month (realisasi_periode.csv)
 
 
 @dataclass(frozen=True)
@@ -111,6 +114,7 @@ class Hasil:
     pk_anggaran: tuple[ProgramPk, ...]
     pk_anggaran_total: int | None
     jumlah: dict[str, int]
+    anggaran_periode: tuple[PeriodeAnggaran, ...] = ()  # the whole budget per period (anggaran_periode.csv)
 
     def iku(self, kode: str) -> KinerjaIku:
         return next(k for k in self.kinerja if k.kode == kode)
@@ -119,10 +123,11 @@ class Hasil:
 def _anggaran(data: DataTahun, program_nama: dict[str, str]) -> pd.DataFrame:
     baris = data.tabel["anggaran.csv"]
     keluaran = []
+    dari_periode = periode.realisasi_baris_anggaran(data)  # lines with periods: the year is their sum
 
     def tambah(tingkat, kode, kegiatan, sub, sub_unit, per_baris, nomor=None):
         pagu = rumus.jumlah_lengkap(b["pagu"] for b in per_baris)
-        realisasi = rumus.jumlah_lengkap(b["realisasi"] for b in per_baris)
+        realisasi = rumus.jumlah_lengkap(dari_periode.get(b.nomor, b["realisasi"]) for b in per_baris)
         keluaran.append({
             "tingkat": tingkat, "kode_program": kode, "program": program_nama.get(kode, ""), "kegiatan": kegiatan,
             "sub_kegiatan": sub, "sub_unit": sub_unit, "pagu": pagu, "realisasi": realisasi,
@@ -202,6 +207,7 @@ def hitung(data: DataTahun) -> Hasil:
         program_iku[b["iku"]].append(b["program"])
         iku_program[b["program"]].append(b["iku"])
     sasaran_nama = {s.kode: s.nama for s in data.renstra.sasaran}
+    per_periode = periode.baris_iku(data)
 
     kinerja = []
     for iku in data.renstra.iku:
@@ -212,6 +218,10 @@ def hitung(data: DataTahun) -> Hasil:
         ini = realisasi[iku.kode].get(data.tahun)
         lalu = realisasi[iku.kode].get(data.tahun - 1)
         nilai, nilai_lalu = _realisasi(ini, iku.satuan), _realisasi(lalu, iku.satuan)
+        nilai = periode.tahunan(per_periode.get(iku.kode), iku.gabung_periode, nilai)  # the year of its periods
+        per_tahun = {t: _realisasi(b, iku.satuan) for t, b in sorted(realisasi[iku.kode].items())}
+        if iku.kode in per_periode:
+            per_tahun = dict(sorted({**per_tahun, data.tahun: nilai}.items()))
         capaian = rumus.capaian(nilai, target, iku.polaritas, rumus_negatif, metode.batas_capaian)
         searah = rumus.capaian_searah(capaian, iku.polaritas, rumus_negatif)  # what judgements read
         targets = target_renstra.get(iku.kode, {})
@@ -250,7 +260,9 @@ def hitung(data: DataTahun) -> Hasil:
             alokasi=rumus.persentase(pagu, pagu_total),
             pembilang=ini["pembilang"] if ini else None, penyebut=ini["penyebut"] if ini else None,
             target_renstra=dict(sorted(targets.items())),
-            realisasi_per_tahun={t: _realisasi(b, iku.satuan) for t, b in sorted(realisasi[iku.kode].items())},
+            realisasi_per_tahun=per_tahun, gabung_periode=iku.gabung_periode,
+            periode=periode.per_periode(per_periode.get(iku.kode), iku.gabung_periode, target, iku.polaritas,
+                                        rumus_negatif, metode.batas_capaian),
             anggaran_tertaut=tertaut,
         ))
 
@@ -293,4 +305,5 @@ def hitung(data: DataTahun) -> Hasil:
         iku_tercapai=tercapai, iku_belum_tercapai=belum, batas_efisiensi=rumus.batas_efisien(metode.efisiensi),
         target_renstra=target_renstra, tahun_renstra=tuple(sorted({t for per in target_renstra.values() for t in per})),
         program_sasaran=program_sasaran, pk_anggaran=pk_anggaran,
-        pk_anggaran_total=rumus.jumlah_lengkap(p.anggaran for p in pk_anggaran), jumlah=jumlah)
+        pk_anggaran_total=rumus.jumlah_lengkap(p.anggaran for p in pk_anggaran), jumlah=jumlah,
+        anggaran_periode=periode.anggaran_periode(data, pagu_total))

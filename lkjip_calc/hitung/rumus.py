@@ -221,3 +221,19 @@ def batas_efisien(metode: str = "capaian-per-serapan") -> Decimal:
     if metode == "selisih":
         return Decimal(0)
     raise ValueError(f"metode efisiensi tidak dikenal: {metode}")
+
+
+def gabung_periode(nilai: Iterable, cara: str = "jumlah") -> Decimal | None:
+    """The year's realisasi from its periods, in year order: their sum ("jumlah"), the last period's
+    value ("terakhir") or their mean ("rata-rata"); None when there is none or one is missing (a
+    draft: the periods filled in so far would look like the year's figure)."""
+    daftar = [_d(v) for v in nilai]
+    if not daftar or any(v is None for v in daftar):
+        return None
+    if cara == "jumlah":
+        return sum(daftar, Decimal(0))
+    if cara == "terakhir":
+        return daftar[-1]
+    if cara == "rata-rata":
+        return sum(daftar, Decimal(0)) / len(daftar)
+    raise ValueError(f"cara menggabungkan periode tidak dikenal: {cara}")

@@ -99,8 +99,14 @@ class Buku:
         plt.close(fig)
         self._keluarkan(render.gambar(path.as_posix(), label, deklarasi.judul.format(**konteks(self.lap, k)), alt))
 
+    def _ada(self, nama: str, k: KinerjaIku | SasaranKinerja | None = None) -> bool:
+        """Whether the table is shown: one of optional data (`TabelLaporan.ada`) only when there is some."""
+        ada = TABEL[nama].ada
+        return ada is None or ada(self.lap, k)
+
     def _tabel(self, nama: str, k: KinerjaIku | SasaranKinerja | None = None) -> None:
-        self._keluarkan(render.tabel(TABEL[nama].susun(self.lap, k)))
+        if self._ada(nama, k):
+            self._keluarkan(render.tabel(TABEL[nama].susun(self.lap, k)))
 
     # --- parts of the report (the names a chapter may call: daftar.PANGGILAN) --------------
 
@@ -119,6 +125,11 @@ class Buku:
     def gambar(self, nama: str) -> None:
         if self._ditampilkan(GAMBAR[nama]):
             self._gambar(nama)
+
+    @property
+    def _berperiode(self) -> bool:
+        """Whether an IKU of the year has realisasi per period (realisasi_periode.csv)."""
+        return any(k.periode for k in self.hasil.kinerja)
 
     def judul_wilayah(self, judul: str, tingkat: int = 3) -> None:
         """A heading over the parts of a unit with territory (its geography): none for a unit
@@ -144,7 +155,7 @@ class Buku:
             baris.append(f"- {{download}}`Laporan lengkap (PDF, A4) <../unduhan/{pdf}>`")
         # the descriptions are the package's own words; {bagian_wilayah} is 'kelurahan' or 'desa'
         baris += [f"- {{download}}`{u.keterangan.format(bagian_wilayah=d.bagian_wilayah)} <../unduhan/{u.berkas}>`"
-                  for u in UNDUHAN if self._ditampilkan(u)]
+                  for u in UNDUHAN if self._ditampilkan(u) and (not u.periode or self._berperiode)]
         baris += [f"- {{download}}`Semua tabel (XLSX) <../unduhan/{nama_berkas(d.unit_kode, d.tahun, 'xlsx')}>`",
                   "::::", ""]
         self._keluarkan("\n".join(baris))
@@ -225,7 +236,8 @@ class Buku:
                 if tanda:
                     self._keluarkan(tanda)
                 narasi = self.data.narasi_iku.get(k.kode, {})
-                for huruf, bagian in zip("abcdefghijklmnopqrstuvwxyz", BAGIAN_IKU, strict=False):
+                ditampilkan = [b for b in BAGIAN_IKU if self._ada(b.tabel, k)]  # lettered without gaps
+                for huruf, bagian in zip("abcdefghijklmnopqrstuvwxyz", ditampilkan, strict=False):
                     self._keluarkan(f"##### {huruf}. {render.md(bagian.judul.format(**konteks(self.lap, k)))}\n")
                     self._tabel(bagian.tabel, k)
                     if bagian.gambar:

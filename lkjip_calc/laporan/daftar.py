@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from ..hitung import periode as hp
 from ..hitung.hasil import KinerjaIku, SasaranKinerja
 from . import grafik, tabel
 from .bahan import Laporan
@@ -66,11 +67,15 @@ def konteks(lap: Laporan, k: KinerjaIku | SasaranKinerja | None = None) -> dict[
         "skala": h.skala.nama, "jenis_unit": d.unit.jenis,
         # the parts of its territory, as a heading word: Kelurahan or Desa (none without territory)
         "bagian_wilayah": (d.bagian_wilayah or "").capitalize(),
+        # 'Triwulan' or 'Bulan': the budget's periods (anggaran_periode.csv)
+        "jenis_periode_anggaran": hp.kata_jenis(h.anggaran_periode[0].periode).capitalize()
+        if h.anggaran_periode else "Periode",
     }
     if isinstance(k, SasaranKinerja):
         isi["sasaran"], isi["nomor_sasaran"] = k.nama, k.nomor
     elif k is not None:
         isi["indikator"] = k.indikator
+        isi["jenis_periode"] = hp.kata_jenis(k.periode[0].periode).capitalize() if k.periode else "Periode"
     return isi
 
 
@@ -89,6 +94,7 @@ class TabelLaporan:
                                      # {sasaran}: each sasaran's
     catatan: Callable | None = None  # tabel.<function>(lap, iku) -> str: a sentence under the table
     wilayah: bool = False            # of a unit with territory only (area, population): none for a dinas
+    ada: Callable | None = None      # tabel.<function>(lap, iku) -> bool: shown only when true (optional data)
 
     def label(self, k: KinerjaIku | SasaranKinerja | None = None) -> str:
         return self.nama.replace("_", "-") + (f"-{k.kode}" if k is not None else "")
@@ -139,6 +145,9 @@ TABEL: dict[str, TabelLaporan] = _per_nama(
     TabelLaporan("capaian", "Perbandingan Target dan Realisasi Kinerja Tahun {tahun}: {indikator}", tabel.capaian,
                  "capaian", per_iku=True, nilai=_iku("target", "realisasi", "capaian", "predikat"),
                  catatan=tabel.catatan_capaian),
+    TabelLaporan("realisasi_periode", "Realisasi Kinerja per {jenis_periode} Tahun {tahun}: {indikator}",
+                 tabel.periode, "realisasi_periode", per_iku=True, nilai=_iku("realisasi", "target", "gabung_periode"),
+                 catatan=tabel.catatan_periode, ada=tabel.ada_periode),
     TabelLaporan("tahun_lalu", "Perbandingan Realisasi Kinerja Tahun {tahun_lalu} dan Tahun {tahun}: {indikator}",
                  tabel.tahun_lalu, "tahun_lalu", per_iku=True,
                  nilai=_iku("target", "realisasi_tahun_lalu", "realisasi", "perubahan_tahun_lalu")),
@@ -162,6 +171,9 @@ TABEL: dict[str, TabelLaporan] = _per_nama(
                  nilai=_iku("target", "realisasi_tahun_lalu", "realisasi")),
     TabelLaporan("realisasi_anggaran", "Realisasi Anggaran Tahun {tahun}", tabel.realisasi_anggaran,
                  "realisasi_anggaran", nilai=("anggaran.pagu", "anggaran.realisasi", "anggaran.serapan")),
+    TabelLaporan("anggaran_periode", "Realisasi dan Serapan Anggaran per {jenis_periode_anggaran} Tahun {tahun}",
+                 tabel.anggaran_periode, "anggaran_periode", nilai=("anggaran.realisasi", "anggaran.serapan"),
+                 catatan=tabel.catatan_anggaran_periode, ada=tabel.ada_anggaran_periode),
     TabelLaporan("lampiran_target", "Lampiran {jenis_pk} Tahun {tahun}: Target Kinerja", tabel.lampiran_target,
                  nilai=_iku("sasaran", "indikator", "target")),
     TabelLaporan("lampiran_anggaran", "Lampiran {jenis_pk} Tahun {tahun}: Anggaran Program", tabel.anggaran_program,
@@ -199,6 +211,10 @@ GAMBAR: dict[str, GambarLaporan] = _per_nama(
     GambarLaporan("penduduk_kelurahan", "Jumlah Penduduk per {bagian_wilayah} menurut Jenis Kelamin, {tahun}",
                   grafik.penduduk_kelurahan, wilayah=True),
     GambarLaporan("renstra", "Realisasi dan Target Renstra {periode}: {indikator}", grafik.renstra_iku, per_iku=True),
+    GambarLaporan("realisasi_periode", "Realisasi Kinerja per {jenis_periode} Tahun {tahun}: {indikator}",
+                  grafik.periode_iku, per_iku=True),
+    GambarLaporan("serapan_periode", "Realisasi Anggaran per {jenis_periode_anggaran} dan Serapan s.d. Periode "
+                  "Tahun {tahun}", grafik.serapan_periode),
     GambarLaporan("serapan_program", "Pagu, Realisasi dan Serapan Anggaran per Program Tahun {tahun}",
                   grafik.serapan_program),
 )
@@ -250,6 +266,9 @@ class BagianIku:
 
 BAGIAN_IKU = (
     BagianIku("capaian", "Capaian Kinerja Tahun {tahun}", "capaian"),
+    # only for an IKU with realisasi per period (the table's `ada`); the letters of the others follow on
+    BagianIku("periode", "Perkembangan Realisasi Kinerja per {jenis_periode} Tahun {tahun}", "realisasi_periode",
+              gambar="realisasi_periode"),
     BagianIku("tahun_lalu", "Perbandingan Realisasi Kinerja Tahun {tahun_lalu} terhadap Tahun {tahun}", "tahun_lalu"),
     BagianIku("renstra", "Perbandingan Realisasi Kinerja Tahun {tahun} sampai Akhir Periode Renstra",
               "renstra_kemajuan", gambar="renstra"),
@@ -295,6 +314,7 @@ class Unduhan:
     berkas: str
     keterangan: str
     wilayah: bool = False  # published for a unit with territory only
+    periode: bool = False  # published for a unit with realisasi per period only
 
 
 # The machine-readable tables a build publishes (terbit.ekspor writes them), in the order listed.
@@ -303,6 +323,7 @@ UNDUHAN = (
     Unduhan("sasaran.csv", "Capaian per sasaran (CSV)"),
     Unduhan("anggaran.csv", "Realisasi anggaran per program, kegiatan dan sub kegiatan (CSV)"),
     Unduhan("wilayah.csv", "Wilayah dan penduduk per {bagian_wilayah} (CSV)", wilayah=True),
+    Unduhan("realisasi_periode.csv", "Realisasi IKU per triwulan atau bulan (CSV)", periode=True),
 )
 
 

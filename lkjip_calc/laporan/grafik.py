@@ -134,3 +134,80 @@ def penduduk_kelurahan(lap: Laporan, _k: None = None):
         f"{b['kelurahan']} {f.cacah(b['jumlah'])} jiwa (laki-laki {f.cacah(b['laki_laki'])}, "
         f"perempuan {f.cacah(b['perempuan'])})" for _, b in w.iterrows())
     return fig, alt
+
+
+def periode_iku(lap: Laporan, k: KinerjaIku):
+    """An IKU's realisasi per period (bars), to date under its rule (a line, unless each period is
+    already its own figure to date) and the year's target (nothing without periods)."""
+    if not k.periode:
+        return None
+    f = lap.tampilan
+    x = list(range(len(k.periode)))
+    nama = [p.nama.replace("Triwulan ", "TW ") for p in k.periode]
+    fig, ax = plt.subplots(figsize=(8, 3.6))
+    nilai = [float(p.realisasi) if p.realisasi is not None else 0.0 for p in k.periode]
+    batang = ax.bar(x, nilai, color=WARNA["realisasi"], width=0.6, label="Realisasi periode")
+    for b, p in zip(batang, k.periode, strict=True):
+        if p.realisasi is not None:
+            ax.annotate(f.nilai_indikator(p.realisasi), (b.get_x() + b.get_width() / 2, b.get_height()),
+                        textcoords="offset points", xytext=(0, 3), ha="center", fontsize=8)
+    if k.gabung_periode != "terakhir":
+        sd = [(i, float(p.sd_periode)) for i, p in zip(x, k.periode, strict=True) if p.sd_periode is not None]
+        if sd:
+            ax.plot([i for i, _ in sd], [v for _, v in sd], marker="o", color=WARNA["pr"],
+                    label=f"Realisasi s.d. periode ({k.gabung_periode})")
+    if k.target is not None:
+        ax.axhline(float(k.target), color=WARNA["garis"], linestyle="--", linewidth=1,
+                   label=f"Target {lap.hasil.data.tahun} ({f.nilai_indikator(k.target)})")
+    puncak = max([abs(v) for v in nilai] + [float(p.sd_periode) for p in k.periode if p.sd_periode is not None]
+                 + ([float(k.target)] if k.target is not None else []) + [1])
+    ax.set_ylim(min(0, min(nilai) * 1.2), puncak * 1.35)  # room above the bars for the labels and the legend
+    ax.set_xticks(x)
+    ax.set_xticklabels(nama, fontsize=8)
+    ax.set_ylabel(k.satuan)
+    _sumbu_angka(ax, "y", 1)
+    ax.set_title(_label(k.indikator, 70), fontsize=9)
+    ax.legend(fontsize=8, loc="upper left", ncol=3)
+    ax.grid(axis="y", alpha=0.3)
+    fig.tight_layout()
+    alt = (f"{k.indikator}: realisasi per periode " + ", ".join(f"{p.nama} {f.nilai_indikator(p.realisasi)}"
+                                                               for p in k.periode)
+           + f"; realisasi s.d. periode ({k.gabung_periode}) "
+           + ", ".join(f"{p.nama} {f.nilai_indikator(p.sd_periode)}" for p in k.periode)
+           + f"; target {f.nilai_indikator(k.target)}")
+    return fig, alt
+
+
+def serapan_periode(lap: Laporan, _k: None = None):
+    """The budget's realisasi per period (bars, million rupiah) and its serapan to date (a line, %)."""
+    periode = lap.hasil.anggaran_periode
+    if not periode:
+        return None
+    f = lap.tampilan
+    x = list(range(len(periode)))
+    fig, ax = plt.subplots(figsize=(8, 3.6))
+    ax.bar(x, [(p.realisasi or 0) / 1e6 for p in periode], color=WARNA["target"], width=0.6,
+           label="Realisasi periode (juta Rp)")
+    ax.set_ylabel("Juta rupiah")
+    _sumbu_angka(ax, "y")
+    ax.set_xticks(x)
+    ax.set_xticklabels([p.nama.replace("Triwulan ", "TW ") for p in periode], fontsize=8)
+    kanan = ax.twinx()
+    titik = [(i, float(p.serapan_kumulatif)) for i, p in zip(x, periode, strict=True) if p.serapan_kumulatif is not None]
+    kanan.plot([i for i, _ in titik], [v for _, v in titik], marker="o", color=WARNA["realisasi"],
+               label="Serapan s.d. periode (%)")
+    for i, p in zip(x, periode, strict=True):
+        if p.serapan_kumulatif is not None:
+            kanan.annotate(f"{f.persen(p.serapan_kumulatif)}%", (i, float(p.serapan_kumulatif)),
+                           textcoords="offset points", xytext=(0, 6), ha="center", fontsize=8)
+    kanan.set_ylim(0, max([v for _, v in titik] + [100]) * 1.15)
+    kanan.set_ylabel("Serapan s.d. periode (%)")
+    _sumbu_angka(kanan, "y")
+    garis = ax.get_legend_handles_labels()
+    garis_kanan = kanan.get_legend_handles_labels()
+    ax.legend(garis[0] + garis_kanan[0], garis[1] + garis_kanan[1], fontsize=8, loc="upper left")
+    ax.set_ylim(0, max([(p.realisasi or 0) / 1e6 for p in periode] + [1]) * 1.3)
+    fig.tight_layout()
+    alt = "Realisasi anggaran per periode dan serapan s.d. periode: " + "; ".join(
+        f"{p.nama} Rp {f.rupiah(p.realisasi)}, serapan s.d. periode {f.persen(p.serapan_kumulatif)}%" for p in periode)
+    return fig, alt

@@ -98,6 +98,19 @@ class Nilai:
         raise AssertionError(self.jenis)
 
 
+def _nilai_periode(n: dict[str, Nilai], awal: str, k) -> None:
+    """An IKU's periods: its rule and last period (empty without periods), and for an IKU with
+    periods each period's realisasi and realisasi to date (iku.<kode>.realisasi_tw1, .realisasi_sd_tw1)."""
+    n[f"{awal}.gabung_periode"] = Nilai(TEKS, k.gabung_periode if k.periode else None)
+    terakhir = k.periode[-1] if k.periode else None
+    n[f"{awal}.periode_terakhir"] = Nilai(TEKS, terakhir.nama if terakhir else None)
+    n[f"{awal}.realisasi_periode_terakhir"] = Nilai(ANGKA, terakhir.realisasi if terakhir else None)
+    for p in k.periode:
+        n[f"{awal}.realisasi_{p.periode.lower()}"] = Nilai(ANGKA, p.realisasi)
+        n[f"{awal}.realisasi_sd_{p.periode.lower()}"] = Nilai(ANGKA, p.sd_periode)
+        n[f"{awal}.capaian_sd_{p.periode.lower()}"] = Nilai(PERSEN, p.capaian_sd)
+
+
 def nilai_nilai(hasil: Hasil) -> dict[str, Nilai]:
     d = hasil.data
     u, r, lap = d.unit, d.renstra, d.pengaturan
@@ -183,6 +196,7 @@ def nilai_nilai(hasil: Hasil) -> dict[str, Nilai]:
         for kunci, v in (("tercapai", k.tercapai), ("efisien", k.efisien), ("tercapai_renstra", k.tercapai_renstra)):
             n[f"{awal}.{kunci}"] = Nilai(LOGIKA, v)
         n[f"{awal}.melampaui"] = Nilai(LOGIKA, None if k.status_target is None else k.status_target == "melampaui")
+        _nilai_periode(n, awal, k)
         for kunci, arah, kata in (("naik", k.arah_angka, "naik"), ("turun", k.arah_angka, "turun"),
                                   ("membaik", k.perubahan_tahun_lalu, "naik"),
                                   ("memburuk", k.perubahan_tahun_lalu, "turun")):
@@ -195,6 +209,11 @@ def nilai_nilai(hasil: Hasil) -> dict[str, Nilai]:
         n[f"{awal}.jumlah_iku"] = Nilai(JUMLAH, sa.jumlah_iku)
         n[f"{awal}.capaian"] = Nilai(PERSEN, sa.capaian)
         teks(f"{awal}.predikat", sa.predikat)
+
+    for p in hasil.anggaran_periode:  # the budget per period, when given: anggaran.realisasi_tw1, .serapan_sd_tw1
+        n[f"anggaran.realisasi_{p.periode.lower()}"] = Nilai(RUPIAH, p.realisasi)
+        n[f"anggaran.realisasi_sd_{p.periode.lower()}"] = Nilai(RUPIAH, p.kumulatif)
+        n[f"anggaran.serapan_sd_{p.periode.lower()}"] = Nilai(PERSEN, p.serapan_kumulatif)
 
     program = hasil.anggaran[hasil.anggaran["tingkat"] == "program"]
     for _, b in program.iterrows():

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..dasar.temuan import DataTidakValid, Jenis
-from ..hitung import anggaran_ganda, beda_sumber
+from ..hitung import anggaran_ganda, beda_sumber, periode
 from ..hitung.hasil import hitung
 from ..masukan.muat import muat
 from .bab import periksa_bab
@@ -29,6 +29,7 @@ def siapkan(akar: Path, unit: str, tahun: int, draf: bool = False, folder_bab: P
     hasil = hitung(data)
     beda_sumber.periksa(hasil, temuan)
     anggaran_ganda.periksa(hasil, temuan)
+    periode.periksa(data, temuan)
     nilai = nilai_nilai(hasil)
     periksa_prosa(data, nilai, temuan)
     if folder_bab is not None:

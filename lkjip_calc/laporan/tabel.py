@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..hitung import periode as hp
 from ..hitung.hasil import KinerjaIku, SasaranKinerja
 from ..hitung.skala import Skala
 from .bahan import Laporan
@@ -179,6 +180,35 @@ def catatan_capaian(_lap: Laporan, k: KinerjaIku) -> str:
     return f"Capaian dihitung dengan rumus: {k.rumus_capaian}."
 
 
+def ada_periode(_lap: Laporan, k: KinerjaIku) -> bool:
+    """The IKU has realisasi per period (the table of its periods is shown)."""
+    return bool(k.periode)
+
+
+def periode(lap: Laporan, k: KinerjaIku) -> Isi:
+    """The IKU's progress by period: each period's realisasi, the realisasi to date under its rule
+    (gabung_periode), the year's target and, where it means something, the capaian to date."""
+    t, th = lap.tampilan, lap.hasil.data.tahun
+    capaian = hp.capaian_sd_berarti(k.gabung_periode, k.polaritas)
+    baris: list[list[Sel]] = [[p.nama, t.nilai_iku(p.realisasi, k.satuan), t.nilai_iku(p.sd_periode, k.satuan),
+                               t.nilai_iku(k.target, k.satuan)] + ([t.persen(p.capaian_sd)] if capaian else [])
+                              for p in k.periode]
+    kepala = ["Periode", "Realisasi Periode", "Realisasi s.d. Periode", f"Target {th}"]
+    if capaian:
+        return Isi(kepala + ["Capaian s.d. Periode (%)"], baris, angka={1, 2, 3, 4}, lebar=[20, 20, 20, 20, 20])
+    return Isi(kepala, baris, angka={1, 2, 3}, lebar=[25, 25, 25, 25])
+
+
+def catatan_periode(lap: Laporan, k: KinerjaIku) -> str:
+    """How the periods make the figure to date and the year (renstra.yaml gabung_periode)."""
+    th = lap.hasil.data.tahun
+    teks = (f"Realisasi s.d. periode adalah {hp.URAIAN_SD[k.gabung_periode]}; realisasi tahun {th} adalah "
+            f"{hp.URAIAN_GABUNG[k.gabung_periode]}: {lap.tampilan.nilai_iku(k.realisasi, k.satuan)}.")
+    if not hp.capaian_sd_berarti(k.gabung_periode, k.polaritas):
+        teks += " Capaian s.d. periode tidak dihitung: jumlah yang makin kecil makin baik baru dapat dinilai di akhir tahun."
+    return teks
+
+
 def tahun_lalu(lap: Laporan, k: KinerjaIku) -> Isi:
     t, th = lap.tampilan, lap.hasil.data.tahun
     perubahan = KATA_PERUBAHAN[k.polaritas].get(k.perubahan_tahun_lalu, t.kosong)
@@ -294,6 +324,26 @@ def realisasi_anggaran(lap: Laporan, _k: None = None) -> Isi:
         baris.append([nomor, uraian, t.rupiah(b["pagu"]), t.rupiah(b["realisasi"]), t.persen(b["serapan"])])
     return Isi(["No", "Program / Kegiatan / Sub Kegiatan", "Pagu Anggaran (Rp)", "Realisasi (Rp)", "Serapan (%)"],
                baris, angka={2, 3, 4}, lebar=[7, 49, 17, 17, 10], tebal=tebal)
+
+
+def ada_anggaran_periode(lap: Laporan, _k: None = None) -> bool:
+    """The budget has realisasi per period (anggaran_periode.csv)."""
+    return bool(lap.hasil.anggaran_periode)
+
+
+def anggaran_periode(lap: Laporan, _k: None = None) -> Isi:
+    """The whole budget per period: realisasi of the period and to date, and the serapan to date."""
+    t = lap.tampilan
+    baris: list[list[Sel]] = [[p.nama, t.rupiah(p.realisasi), t.rupiah(p.kumulatif), t.persen(p.serapan_kumulatif)]
+                              for p in lap.hasil.anggaran_periode]
+    return Isi(["Periode", "Realisasi Periode (Rp)", "Realisasi s.d. Periode (Rp)", "Serapan s.d. Periode (%)"],
+               baris, angka={1, 2, 3}, lebar=[22, 28, 28, 22])
+
+
+def catatan_anggaran_periode(lap: Laporan, _k: None = None) -> str:
+    h = lap.hasil
+    return (f"Serapan s.d. periode adalah realisasi s.d. periode dibagi pagu tahun {h.data.tahun} "
+            f"(Rp {lap.tampilan.rupiah(h.pagu)}) × 100.")
 
 
 # --- Lampiran ------------------------------------------------------------------------------

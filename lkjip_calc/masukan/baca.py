@@ -22,6 +22,11 @@ from ..dasar.temuan import kolom as label_kolom
 
 # Column kinds of the CSV files and what each expects, for messages.
 TEKS, KODE, BILANGAN, RUPIAH, TAHUN, BULAT = "teks", "kode", "bilangan", "rupiah", "tahun", "bulat"
+PERIODE = "periode"
+# The periods of a year a periodic realisasi may be given for, in the year's order: one kind per IKU
+# (and one for the whole budget), never mixed.
+TRIWULAN = ("TW1", "TW2", "TW3", "TW4")
+BULAN_PERIODE = ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des")
 HARAPAN = {
     TEKS: "teks",
     KODE: "kode huruf kecil, angka, '_' atau '-' (mis. pelayanan_publik)",
@@ -29,6 +34,7 @@ HARAPAN = {
     RUPIAH: "bilangan bulat rupiah tanpa pemisah ribuan, tidak negatif (mis. 9500000)",
     TAHUN: "tahun empat angka (mis. 2024)",
     BULAT: "bilangan bulat tidak negatif tanpa pemisah ribuan (mis. 3027)",
+    PERIODE: "triwulan TW1, TW2, TW3, TW4 atau bulan " + ", ".join(BULAN_PERIODE),
 }
 BELUM_DIISI = "nilai belum diisi"  # the message; code looks at Jenis.BELUM_DIISI
 POLA_KODE = r"^[a-z0-9][a-z0-9_-]*$"
@@ -52,6 +58,9 @@ class Kolom:
     kosong_bila: tuple[str, ...] = ()  # may be left empty when these columns of the row are all filled
     tertulis: bool = False  # a stated figure: its decimals as written (94.60) say its precision; kept as text
     nama_lain: tuple[str, ...] = ()  # other headings the file may give it (`desa` for `kelurahan`); read as `nama`
+    # may be left empty when the row's values of these columns are a key the caller gives `baca_csv`
+    # (`kunci_berperiode`): the figure then comes from the periodic file (realisasi per periode)
+    kosong_bila_periode: tuple[str, ...] = ()
 
 
 @dataclass
@@ -196,6 +205,11 @@ def _urai(teks: str, k: Kolom):
             raise NilaiDitolak("nilai terlalu besar untuk masuk akal",
                                f"kurang dari {batas:,}".replace(",", ".") + (" rupiah" if jenis == RUPIAH else ""))
         return int(teks)
+    if jenis == PERIODE:
+        for nama in TRIWULAN + BULAN_PERIODE:  # 'tw1' and 'JAN' are the same period
+            if teks.casefold() == nama.casefold():
+                return nama
+        raise ValueError
     if jenis == TAHUN:
         if not re.fullmatch(r"\d{4}", teks):
             raise ValueError
@@ -206,11 +220,16 @@ def _urai(teks: str, k: Kolom):
 
 
 def baca_csv(path: Path, kolom_kolom: list[Kolom], temuan: DaftarTemuan,
-             kunci_baris: tuple[str, ...] = (), draf: bool = False, perlu_baris: bool = False) -> list[Baris]:
+             kunci_baris: tuple[str, ...] = (), draf: bool = False,
+             kunci_berperiode: set[tuple[str, ...]] | None = None, boleh_kosong: bool = False,
+             perlu_baris: bool = False) -> list[Baris]:
     """Read and type-check one CSV table; problems go to `temuan`, bad rows are left out.
 
     In a draft, an empty cell of a figure still to be filled in (`isian`) is listed, not an error,
     and so is a table with no rows, unless `perlu_baris`: the report cannot be drawn without them.
+    A cell of a column with `kosong_bila_periode` may be empty when the row's values of those
+    columns (as written, stripped) are in `kunci_berperiode`. An optional table (`boleh_kosong`) may
+    have no rows.
     """
     teks = baca_teks(path, temuan, tak_terlihat=False)  # named by cell below
     if teks is None:
@@ -295,6 +314,10 @@ def baca_csv(path: Path, kolom_kolom: list[Kolom], temuan: DaftarTemuan,
                 if isi == "":
                     if k.kosong_bila and terisi.issuperset(k.kosong_bila):
                         pass  # given another way (realisasi by its pembilang and penyebut)
+                    elif k.kosong_bila_periode and kunci_berperiode and tuple(
+                            sel[kepala.index(c)].strip() if c in kepala else "" for c in k.kosong_bila_periode
+                    ) in kunci_berperiode:
+                        pass  # given by its periods (realisasi_periode.csv, anggaran_periode.csv)
                     elif k.wajib and draf and k.isian:
                         temuan.peringatan(Jenis.BELUM_DIISI, path, BELUM_DIISI, baris=nomor, kolom=kolom(nama),
                                           diharapkan=HARAPAN[k.jenis])
@@ -335,7 +358,7 @@ def baca_csv(path: Path, kolom_kolom: list[Kolom], temuan: DaftarTemuan,
         temuan.galat(Jenis.SINTAKS, path, _PESAN_CSV.get(str(e), "CSV tidak dapat dibaca"), baris=nomor,
                      diharapkan='teks bertanda kutip ditutup kembali, mis. "Perencanaan, Penganggaran"')
         return hasil
-    if not ada_baris:  # every table of a year has rows; an empty one would make totals of nothing
+    if not ada_baris and not boleh_kosong:  # every table of a year has rows; an empty one would make totals of nothing
         # (a new year may wait for its new Renstra; but no draft of a report has a budget of nothing)
         lapor = temuan.peringatan if draf and not perlu_baris else temuan.galat
         lapor(Jenis.BELUM_DIISI, path, "tabel belum berisi baris data", baris=2, ditemukan="tabel kosong (hanya baris "

@@ -16,6 +16,8 @@ POLARITAS = ("positif", "negatif")
 CAPAIAN_NEGATIF = ("permenpanrb-8-2021", "target-per-realisasi", "realisasi-per-target")
 EFISIENSI = ("capaian-per-serapan", "serapan-per-capaian", "selisih")
 TINGKAT_KEMAJUAN = ("selisih", "rasio")
+# How an IKU's periods (realisasi_periode.csv) make its year: their sum, the last period's value, their mean.
+GABUNG_PERIODE = ("jumlah", "terakhir", "rata-rata")
 
 BULAN = POLA_BULAN
 # Codes are referred to from CSV files, where the same pattern is enforced.
@@ -128,6 +130,7 @@ class Iku(Ketat):
     polaritas: Literal[POLARITAS]  # type: ignore[valid-type]
     rumus: str | None = None
     rumus_capaian_negatif: Literal[CAPAIAN_NEGATIF] | None = None  # type: ignore[valid-type]
+    gabung_periode: Literal[GABUNG_PERIODE] | None = None  # type: ignore[valid-type]
 
 
 class Renstra(Ketat):

@@ -15,8 +15,9 @@ from .antar_tahun import periksa_antar_tahun
 from .baca import BELUM_DIISI, Yaml, baca_csv, baca_teks, baca_yaml, validasi_model
 from .basi import baris_tetap, periksa_basi
 from .lokasi import FOLDER_SKALA
+from .periode import periksa_periode
 from .rujukan import periksa_rujukan
-from .skema import BAGIAN_WILAYAH, BOLEH_TIDAK_ADA, PERLU_BARIS, TABEL
+from .skema import BAGIAN_WILAYAH, BERKAS_PERIODE, BOLEH_TIDAK_ADA, OPSIONAL, PERLU_BARIS, TABEL
 from .tahun import DataTahun, Narasi
 
 
@@ -149,6 +150,32 @@ def bagian_wilayah(folder: Path, unit: model.Unit | None, unit_yaml: Yaml | None
     return harapan if harapan in BAGIAN_WILAYAH else "kelurahan"
 
 
+def kunci_berperiode(nama: str, baris: list, tahun: int) -> set[tuple[str, ...]]:
+    """The keys (as written in the CSV) of the rows of `nama` whose figure the periodic rows give:
+    the report year's row of each IKU in realisasi_periode.csv, each budget line in anggaran_periode.csv."""
+    if nama == "realisasi_iku.csv":
+        return {(b["iku"], str(tahun)) for b in baris}
+    return {(b["program"], b["kegiatan"], b["sub_kegiatan"], b["sub_unit"] or "") for b in baris}
+
+
+def baca_tabel(folder: Path, tahun: int, temuan: DaftarTemuan, draf: bool = False) -> dict[str, list]:
+    """Every CSV table of the year; an optional table whose file is absent has no rows. The periodic
+    tables are read first: a realisasi they give may be left empty in its own table."""
+    urutan = sorted(TABEL, key=lambda nama: nama not in BERKAS_PERIODE.values())
+    tabel: dict[str, list] = {}
+    for nama in urutan:
+        kol, kunci_baris = TABEL[nama]
+        path = folder / nama
+        if nama in OPSIONAL | BOLEH_TIDAK_ADA and not _ada(path):
+            tabel[nama] = []
+            continue
+        periode = BERKAS_PERIODE.get(nama)
+        berperiode = kunci_berperiode(nama, tabel[periode], tahun) if periode else None
+        tabel[nama] = baca_csv(path, kol, temuan, kunci_baris, draf, berperiode, boleh_kosong=nama in OPSIONAL,
+                               perlu_baris=nama in PERLU_BARIS)
+    return {nama: tabel[nama] for nama in TABEL}
+
+
 def muat(akar: Path, unit: str, tahun: int, draf: bool = False) -> tuple[DataTahun | None, DaftarTemuan]:
     """Read and cross-check data/<unit>/<tahun>/. Returns the data (None on errors) and all findings.
 
@@ -165,9 +192,7 @@ def muat(akar: Path, unit: str, tahun: int, draf: bool = False) -> tuple[DataTah
     pengaturan, pengaturan_yaml = _yaml_model(folder / "laporan.yaml", model.Pengaturan, temuan)
     skala_kode = pengaturan.metode.skala_predikat if pengaturan else None
     skala = muat_skala(akar, skala_kode, temuan, pengaturan_yaml) if pengaturan else None
-    tabel = {nama: baca_csv(folder / nama, kol, temuan, kunci_baris, draf, perlu_baris=nama in PERLU_BARIS)
-             if nama not in BOLEH_TIDAK_ADA or _ada(folder / nama) else []
-             for nama, (kol, kunci_baris) in TABEL.items()}
+    tabel = baca_tabel(folder, tahun, temuan, draf)
     wilayah = bagian_wilayah(folder, unit_model, unit_yaml, temuan)
 
     sumber, sumber_yaml = None, None
@@ -222,6 +247,7 @@ def muat(akar: Path, unit: str, tahun: int, draf: bool = False) -> tuple[DataTah
                      narasi=narasi, narasi_iku=narasi_iku, basi={b.jalur: b.tahun_lalu for b in basi},
                      bagian_wilayah=wilayah)
     periksa_rujukan(data, renstra_yaml, temuan, draf)
+    periksa_periode(data, renstra_yaml, temuan, draf)
     if temuan.ada_galat:
         return None, temuan
     return data, temuan

@@ -108,8 +108,9 @@ def periksa_rujukan(data: DataTahun, renstra_yaml, temuan: DaftarTemuan, draf: b
                          diharapkan=f"realisasi dalam satuan '{satuan}'")
 
     realisasi = {(b["iku"], b["tahun"]) for b in data.tabel["realisasi_iku.csv"]}
+    berperiode = {b["iku"] for b in data.tabel["realisasi_periode.csv"]}  # the year from its periods
     for b in data.tabel["perjanjian_kinerja.csv"]:
-        if b["iku"] in iku and (b["iku"], data.tahun) not in realisasi:
+        if b["iku"] in iku and (b["iku"], data.tahun) not in realisasi and b["iku"] not in berperiode:
             temuan.galat(Jenis.KOSONG, data.berkas("realisasi_iku.csv"),
                          f"realisasi IKU '{b['iku']}' tahun {data.tahun} belum diisi",
                          kolom=kolom("realisasi"), ditemukan=kutip("tidak ada baris"),

@@ -36,16 +36,17 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from ..dasar.berkas import angka_mesin, simpan_atomik, sunting_yaml, teks_csv, tulis_atomik
 from ..dasar.temuan import GALAT, DaftarTemuan, Jenis, Temuan, kutip, nama_berkas
-from ..masukan.baca import BILANGAN, BULAT, HARAPAN, KODE, RUPIAH, TAHUN, baca_csv
+from ..masukan.baca import BILANGAN, BULAN_PERIODE, BULAT, HARAPAN, KODE, PERIODE, RUPIAH, TAHUN, TRIWULAN
 from ..masukan.lokasi import FOLDER_SKALA
-from ..masukan.model import CAPAIAN_NEGATIF, POLARITAS
-from ..masukan.muat import muat
-from ..masukan.skema import BOLEH_TIDAK_ADA, TABEL
+from ..masukan.model import CAPAIAN_NEGATIF, GABUNG_PERIODE, POLARITAS
+from ..masukan.muat import baca_tabel, muat
+from ..masukan.skema import BOLEH_TIDAK_ADA, OPSIONAL, TABEL
 
 PETUNJUK = "Petunjuk"
 DAFTAR = "Daftar"
 LEMBAR_IKU = "iku"  # the IKU definitions of renstra.yaml, editable with dropdowns
-KOLOM_IKU = ["kode", "sasaran", "indikator", "singkatan", "satuan", "polaritas", "rumus", "rumus_capaian_negatif"]
+KOLOM_IKU = ["kode", "sasaran", "indikator", "singkatan", "satuan", "polaritas", "rumus", "rumus_capaian_negatif",
+             "gabung_periode"]
 SATUAN_UMUM = ["%", "indeks", "nilai", "dokumen", "kasus", "orang", "unit", "kegiatan", "lembaga", "hari", "rupiah"]
 KOSONG_ISI = PatternFill("solid", fgColor="FFF2CC")  # cells still to fill in
 KEPALA = PatternFill("solid", fgColor="DDEBF7")
@@ -71,6 +72,10 @@ ARTI = {
     "realisasi_iku.csv": "Realisasi setiap IKU per tahun, dengan pembilang/penyebut dan realisasi nasional bila ada.",
     "wilayah.csv": "Luas setiap kelurahan atau desa (Tabel 1.1); unit berwilayah saja, dinas/badan kosongkan.",
     "penduduk.csv": "Penduduk laki-laki dan perempuan per kelurahan atau desa (Tabel 1.2); unit berwilayah saja.",
+    "realisasi_periode.csv": "Boleh kosong: realisasi IKU per triwulan (TW1-TW4) atau bulan (Jan-Des) tahun ini; "
+                             "cara menggabungkannya: gabung_periode di renstra.yaml.",
+    "anggaran_periode.csv": "Boleh kosong: realisasi setiap sub kegiatan per triwulan atau bulan tahun ini "
+                            "(realisasi tahunannya = jumlahnya).",
 }
 
 
@@ -83,10 +88,7 @@ def nama_lembar(berkas: str) -> str:
 def tulis_template(akar: Path, unit: str, tahun: int, keluaran: Path) -> Path:
     folder = akar / unit / str(tahun)
     temuan = DaftarTemuan()
-    # A table the year may leave out (a dinas's wilayah.csv) and does gets an empty sheet to fill in.
-    tabel = {nama: baca_csv(folder / nama, kolom, temuan, kunci, draf=True)
-             if nama not in BOLEH_TIDAK_ADA or (folder / nama).exists() else []
-             for nama, (kolom, kunci) in TABEL.items()}
+    tabel = baca_tabel(folder, tahun, temuan, draf=True)  # an absent optional table: a sheet with its header only
     if temuan.ada_galat:
         raise ImportGagal("data tahun ini belum bisa dijadikan template:\n" + "\n".join(map(str, temuan.galat_saja)))
     renstra = yaml.safe_load((folder / "renstra.yaml").read_text(encoding="utf-8")) or {}
@@ -158,6 +160,11 @@ def tulis_template(akar: Path, unit: str, tahun: int, keluaran: Path) -> Path:
             elif k.tertulis:
                 for baris in ws.iter_rows(min_row=2, min_col=i, max_col=i):
                     baris[0].number_format = "@"
+            elif k.jenis == PERIODE:
+                dv = DataValidation(type="list", formula1='"' + ",".join(TRIWULAN + BULAN_PERIODE) + '"',
+                                    allow_blank=False, errorTitle="Periode", error=HARAPAN[k.jenis])
+                dv.add(rentang)
+                ws.add_data_validation(dv)
             elif k.jenis == BILANGAN:
                 dv = DataValidation(type="decimal", allow_blank=True, errorTitle="Bilangan", error=HARAPAN[k.jenis],
                                     operator="between", formula1="-1000000000000", formula2="1000000000000")
@@ -202,6 +209,7 @@ def _lembar_iku(wb, renstra: dict) -> None:
         "satuan": f"={DAFTAR}!$L$2:$L${len(satuan) + 1}",
         "polaritas": '"' + ",".join(POLARITAS) + '"',
         "rumus_capaian_negatif": '"' + ",".join(CAPAIAN_NEGATIF) + '"',
+        "gabung_periode": '"' + ",".join(GABUNG_PERIODE) + '"',
     }
     for i, nama in enumerate(KOLOM_IKU, start=1):
         sel = ws.cell(row=1, column=i)
@@ -209,7 +217,8 @@ def _lembar_iku(wb, renstra: dict) -> None:
         huruf = get_column_letter(i)
         ws.column_dimensions[huruf].width = {"indikator": 60, "rumus": 50}.get(nama, 18)
         if nama in pilihan:
-            dv = DataValidation(type="list", formula1=pilihan[nama], allow_blank=nama == "rumus_capaian_negatif",
+            dv = DataValidation(type="list", formula1=pilihan[nama],
+                                allow_blank=nama in ("rumus_capaian_negatif", "gabung_periode"),
                                 errorTitle="Pilih dari daftar", error=f"Pilih {nama} dari daftar.")
             dv.add(f"{huruf}2:{huruf}{akhir}")
             ws.add_data_validation(dv)
@@ -499,7 +508,7 @@ def baca_buku_kerja(path: Path, unit: str, tahun: int, tampil: str | None = None
     for nama, (kolom, _kunci) in TABEL.items():
         lembar = nama_lembar(nama)
         ws = _lembar(wb_nilai, lembar)
-        if ws is None and nama in BOLEH_TIDAK_ADA and lembar not in wb_nilai.sheetnames:
+        if ws is None and nama in BOLEH_TIDAK_ADA | OPSIONAL and lembar not in wb_nilai.sheetnames:
             continue  # a table the year may leave out, from a workbook made before it existed
         if ws is None:
             ditemukan = "bukan lembar kerja (mis. lembar grafik)" if lembar in wb_nilai.sheetnames else "tidak ada"
@@ -744,6 +753,8 @@ def impor(xlsx: Path, akar: Path, unit: str, tahun: int, kosongkan: bool = False
     if renstra_baru != renstra_lama:
         teks["renstra.yaml"] = (renstra_baru, renstra_baru)
     for nama, (_validasi, isi) in teks.items():
+        if nama in OPSIONAL and _baca_lama(folder / nama) is None and not _baris_csv(isi)[1]:
+            continue  # an optional table the year does not have, left empty: no file
         perubahan = _perubahan(_baca_lama(folder / nama), isi, nama)
         if perubahan:
             diubah[nama] = perubahan

@@ -14,13 +14,16 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..dasar.angka import bulat
 from ..dasar.berkas import folder_atomik, sunting_yaml, teks_csv
 from ..dasar.temuan import DaftarTemuan
-from ..masukan.baca import baca_csv
+from ..hitung import periode as hp
+from ..masukan.baca import DIGIT_PECAHAN, baca_csv
 from ..masukan.basi import PENANDA_TETAP_MD, PENANDA_TETAP_YAML, sama
 from ..masukan.lokasi import daftar_tahun
 from ..masukan.muat import muat
-from ..masukan.skema import TABEL
+from ..masukan.skema import OPSIONAL, TABEL
+from ..masukan.tahun import DataTahun
 
 # Files copied as they are: facts that stay from year to year, and last year's prose to rewrite.
 SALIN = ("unit.yaml", "organisasi.yaml", "program.csv", "iku_program.csv", "wilayah.csv", "sumber.yaml")
@@ -59,6 +62,18 @@ def _baca(folder: Path, nama: str):
         raise TahunBaruGagal(f"{folder / nama} tidak valid; perbaiki dulu tahun sumbernya:\n"
                              + "\n".join(str(t) for t in temuan.galat_saja))
     return [k.nama for k in kolom], baris
+
+
+def _realisasi_periode(data: DataTahun) -> dict:
+    """The year's realisasi of each IKU the source year gave by periods (its periods are not carried
+    into the new year), to the decimals a CSV figure may have."""
+    cara = {i.kode: i.gabung_periode for i in data.renstra.iku}
+    keluar = {}
+    for kode, baris in hp.baris_iku(data).items():
+        nilai = hp.tahunan(baris, cara.get(kode), None)
+        if nilai is not None:
+            keluar[kode] = bulat(nilai, DIGIT_PECAHAN)
+    return keluar
 
 
 def buat_tahun(akar: Path, unit: str, tahun: int) -> HasilTahunBaru:
@@ -125,8 +140,11 @@ def buat_tahun(akar: Path, unit: str, tahun: int) -> HasilTahunBaru:
         kepala, realisasi = _baca(sumber, "realisasi_iku.csv")
         lalu = [b for b in realisasi if b["tahun"] == tahun - 1]
         iku_pk = [b["iku"] for b in pk]
+        # last year's realisasi from its periods (the report printed it) becomes a typed figure;
         # last year's stated capaian stays in last year's folder: it is checked on the report year's row only
-        baris = [_sel(kepala, b, capaian_dinyatakan=None) for b in lalu]
+        dari_periode = _realisasi_periode(data) if sumber_tahun == tahun - 1 else {}
+        baris = [_sel(kepala, b, realisasi=dari_periode.get(b["iku"], b["realisasi"]), capaian_dinyatakan=None)
+                 for b in lalu]
         nasional = {b["iku"]: b["keterangan_nasional"] for b in lalu}
         baris += [_sel(kepala, iku=kode, tahun=tahun, keterangan_nasional=nasional.get(kode)) for kode in iku_pk]
         _tulis_csv(sementara / "realisasi_iku.csv", kepala, baris)
@@ -134,6 +152,12 @@ def buat_tahun(akar: Path, unit: str, tahun: int) -> HasilTahunBaru:
             hasil.isian.append(f"realisasi_iku.csv: realisasi tahun {tahun - 1} (tidak ada di data tahun "
                                f"{sumber_tahun}).")
         hasil.isian.append(f"realisasi_iku.csv: realisasi setiap IKU tahun {tahun} (dan realisasi nasional bila ada).")
+
+        for nama in sorted(OPSIONAL):  # last year's periods are not this year's: the header only
+            if (sumber / nama).exists():
+                _tulis_csv(sementara / nama, [k.nama for k in TABEL[nama][0]], [])
+                hasil.isian.append(f"{nama}: realisasi per periode tahun {tahun} (boleh dikosongkan; realisasi per "
+                                   f"periode tahun {sumber_tahun} tidak disalin).")
 
         if data.berwilayah:  # a unit without territory has no population to fill in
             kepala, penduduk = _baca(sumber, "penduduk.csv")

@@ -20,6 +20,7 @@ KOLOM_KINERJA = ["iku", "sasaran", "indikator", "satuan", "polaritas", "target",
                  "serapan", "efisiensi", "alokasi", "realisasi_nasional"]
 KOLOM_SASARAN = ["sasaran", "nama", "jumlah_iku", "capaian", "predikat"]
 KOLOM_ANGGARAN = ["tingkat", "program", "kegiatan", "sub_kegiatan", "sub_unit", "pagu", "realisasi", "serapan"]
+KOLOM_PERIODE = ["iku", "periode", "realisasi", "realisasi_sd_periode", "capaian_sd_periode", "gabung_periode"]
 KOLOM_WILAYAH = ["kelurahan", "luas_km2", "persen_luas", "laki_laki", "perempuan", "jumlah", "rasio_jenis_kelamin",
                  "kepadatan", "persen_penduduk"]
 
@@ -40,6 +41,16 @@ def tabel_anggaran(hasil: Hasil) -> pd.DataFrame:
     return hasil.anggaran[KOLOM_ANGGARAN]
 
 
+def tabel_periode(hasil: Hasil) -> pd.DataFrame | None:
+    """Each period of each IKU that has periods; None when none has (no such table is published)."""
+    if not any(k.periode for k in hasil.kinerja):
+        return None
+    return pd.DataFrame([{"iku": k.kode, "periode": p.periode, "realisasi": p.realisasi,
+                          "realisasi_sd_periode": p.sd_periode, "capaian_sd_periode": p.capaian_sd,
+                          "gabung_periode": k.gabung_periode} for k in hasil.kinerja for p in k.periode],
+                        columns=KOLOM_PERIODE, dtype=object)
+
+
 def tabel_wilayah(hasil: Hasil) -> pd.DataFrame | None:
     """Area and population per kelurahan (its first column headed `desa` for a unit of desa);
     None for a unit without territory, which publishes no such table."""
@@ -51,7 +62,13 @@ def tabel_wilayah(hasil: Hasil) -> pd.DataFrame | None:
 
 # One function per download declared in laporan.daftar.UNDUHAN (a test keeps the two equal).
 TABEL_EKSPOR = {"kinerja.csv": tabel_kinerja, "sasaran.csv": tabel_sasaran, "anggaran.csv": tabel_anggaran,
-                "wilayah.csv": tabel_wilayah}
+                "wilayah.csv": tabel_wilayah, "realisasi_periode.csv": tabel_periode}
+
+
+def tabel_ekspor(hasil: Hasil) -> dict[str, pd.DataFrame]:
+    """The tables this unit and year publish: a unit without territory has no wilayah.csv, one
+    without realisasi per period no realisasi_periode.csv."""
+    return {nama: df for nama, buat in TABEL_EKSPOR.items() if (df := buat(hasil)) is not None}
 
 
 def teks_tabel(df: pd.DataFrame) -> str:
@@ -79,7 +96,7 @@ def ekspor(hasil: Hasil, keluaran: Path, nama_xlsx: str | None = None, epoch: in
     """Write each computed table as CSV (and, with `nama_xlsx`, all of them as one workbook dated
     `epoch`; by default SOURCE_DATE_EPOCH or the newest data file's time, `reproduksi.epoch_sumber`)."""
     # Build every table first, so a failure writes nothing.
-    tabel = {nama: df for nama, buat in TABEL_EKSPOR.items() if (df := buat(hasil)) is not None}
+    tabel = tabel_ekspor(hasil)
     ditulis = []
     for nama, df in tabel.items():
         tulis_atomik(keluaran / nama, teks_tabel(df))
