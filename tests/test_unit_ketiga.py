@@ -9,6 +9,7 @@ from the numbers typed in that folder."""
 
 from __future__ import annotations
 
+import csv
 import re
 import shutil
 from decimal import ROUND_HALF_UP
@@ -210,6 +211,35 @@ def test_total_anggaran(ketiga):
     assert (h.jumlah["program"], h.jumlah["kegiatan"], h.jumlah["sub_kegiatan"]) == (4, 7, 12)
     assert (h.jumlah["iku"], h.jumlah["sasaran"], h.jumlah["iku_tercapai"]) == (4, 2, 2)
     assert [k.kode for k in h.iku_belum_tercapai] == ["layanan_daring", "insiden_siber"]
+
+
+# --- the Excel workbook carries every new file and column ------------------------------------------
+
+def _baris_csv(folder):
+    """Every CSV of the year folder as {file: [row as {column: cell}]}: compared by content, so the
+    order in which the workbook writes the columns does not matter."""
+    return {p.name: list(csv.DictReader(p.open(encoding="utf-8", newline=""))) for p in sorted(folder.glob("*.csv"))}
+
+
+def test_buku_kerja_pulang_pergi(jalankan, tmp_path):
+    """template then import, unchanged, writes back every CSV of this unit with the same cells: the
+    new columns (kegiatan, sub_kegiatan, capaian_dinyatakan, serapan_dinyatakan) and the new file
+    realisasi_periode.csv go through the workbook, and no wilayah.csv or penduduk.csv appears."""
+    akar = tmp_path / "data"
+    for nama in ("skala", UNIT):
+        shutil.copytree(DATA_TES / nama, akar / nama)
+    folder = akar / UNIT / str(TAHUN)
+    asli = _baris_csv(folder)
+    assert {"realisasi_periode.csv", "iku_program.csv", "anggaran.csv", "realisasi_iku.csv"} <= set(asli)
+    assert not {"wilayah.csv", "penduduk.csv"} & set(asli)
+    xlsx = tmp_path / "ketiga.xlsx"
+    keluar = jalankan("template", "--data", str(akar), "--unit", UNIT, "--year", str(TAHUN), "--out", str(xlsx))
+    assert keluar.kode == 0, keluar.err
+    for p in folder.glob("*.csv"):
+        p.unlink()
+    keluar = jalankan("import", str(xlsx), "--data", str(akar), "--unit", UNIT, "--year", str(TAHUN))
+    assert keluar.kode == 0, keluar.err
+    assert _baris_csv(folder) == asli
 
 
 # --- the book ---------------------------------------------------------------------------------------
