@@ -59,14 +59,27 @@ def test_capaian_negatif_realisasi_per_target(data_salinan, tmp_path):
     ganti(data_salinan / TAHUN / "laporan.yaml", "capaian_negatif: permenpanrb-8-2021",
           "capaian_negatif: realisasi-per-target")
     hasil = muat(data_salinan)
-    assert f.persen(hasil.iku("ikm").capaian) == "94,97"  # 80,25 / 84,5, as if higher were better
-    assert hasil.iku("ikm").rumus_capaian.startswith("realisasi / target × 100 (polaritas negatif")
+    ikm = hasil.iku("ikm")
+    assert f.persen(ikm.capaian) == "94,97"  # 80,25 / 84,5, as the published reports print it
+    assert ikm.rumus_capaian.startswith("realisasi / target × 100 (polaritas negatif")
+    # ... but judged the way it runs: 80,25 is below the limit of 84,5, so better than the target,
+    # as 200 - 94,97 = 105,03 (the PermenPANRB figure) says; a higher realisasi is a target missed.
+    assert f.persen(ikm.capaian_searah) == "105,03"
+    assert ikm.tercapai is True and ikm.status_target == "melampaui" and ikm.predikat == "Sangat Memuaskan"
+    assert f.desimal(ikm.efisiensi) == f.desimal(ikm.capaian_searah / ikm.serapan)
+    assert ikm.efisien is True
     parameter = {"unit": "kanigaran", "tahun": 2024, "data": str(data_salinan), "draf": False}
     teks = isi_bab("bab3", parameter, tmp_path)
     assert ("Capaian dihitung dengan rumus\\: realisasi / target × 100 \\(polaritas negatif, tanpa pembalikan "
-            "arah\\)\\.") in teks
+            "arah\\: capaian di bawah 100\\% berarti lebih baik daripada target; predikat, status dan efisiensi "
+            "dinilai dari 200 \\- capaian\\)\\.") in teks
     assert teks.count("Capaian dihitung dengan rumus\\: realisasi / target × 100 \\(polaritas positif\\)\\.") == 2
 
+    ganti(data_salinan / TAHUN / "realisasi_iku.csv", "ikm,2024,80.25", "ikm,2024,90")
+    ikm = muat(data_salinan).iku("ikm")
+    assert f.persen(ikm.capaian) == "106,51"  # 90 / 84,5
+    assert ikm.tercapai is False and ikm.status_target == "belum"  # 200 - 106,51 = 93,49
+    ganti(data_salinan / TAHUN / "realisasi_iku.csv", "ikm,2024,90", "ikm,2024,80.25")
     ganti(data_salinan / TAHUN / "laporan.yaml", "capaian_negatif: realisasi-per-target",
           "capaian_negatif: target-per-realisasi")
     ganti(data_salinan / TAHUN / "renstra.yaml", "    polaritas: negatif\n",

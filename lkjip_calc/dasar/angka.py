@@ -23,6 +23,18 @@ def bulat(nilai: Decimal | int, desimal: int = 2) -> Decimal:
     return Decimal(nilai).quantize(Decimal(1).scaleb(-desimal), rounding=ROUND_HALF_UP)
 
 
+def desimal_tertulis(nilai: Decimal) -> int:
+    """The decimals a stated figure was written with (94.60 -> 2, 95 -> 0): the precision it claims."""
+    return max(0, -int(nilai.as_tuple().exponent))
+
+
+def beda_presisi(dinyatakan: Decimal, dihitung: Decimal | int) -> bool:
+    """A stated figure disagrees with the computed one beyond the stated precision: the computed
+    figure rounded half-up to as many decimals as the stated one was written with differs from it
+    (stated 94.97 or 95 for a computed 94.9735 agree; 94.67 does not)."""
+    return bulat(dihitung, desimal_tertulis(dinyatakan)) != dinyatakan
+
+
 def angka(nilai: Decimal | int | float, desimal: int = 2, tetap: bool = False) -> str:
     """A number the Indonesian way: 14.959.915.882 / 84,5 / 94,97.
 

@@ -3,12 +3,64 @@ or two sources disagree with each other. The run goes on; the report uses the co
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 
-from ..dasar.angka import angka, ribuan
+from ..dasar.angka import angka, beda_presisi, desimal_tertulis, ribuan
 from ..dasar.temuan import DaftarTemuan, Jenis, kolom, kunci
 from . import rumus
 from .hasil import Hasil
+
+
+def _sebut(dinyatakan: Decimal, dihitung: Decimal) -> tuple[str, str]:
+    """The stated figure as written (94,60) and the computed one at least as precisely (94,97)."""
+    desimal = desimal_tertulis(dinyatakan)
+    return angka(dinyatakan, desimal, tetap=True), angka(dihitung, max(desimal, 2))
+
+
+def _dinyatakan(hasil: Hasil, temuan: DaftarTemuan) -> None:
+    """Published figures typed beside their inputs (a capaian, a line's serapan, the overall serapan):
+    a warning where the computed figure, rounded as the stated one was written, is another number.
+    The report always shows the computed figure."""
+    data = hasil.data
+    capaian = {k.kode: k.capaian for k in hasil.kinerja}
+    for b in data.tabel["realisasi_iku.csv"]:
+        tertulis, dihitung = b["capaian_dinyatakan"], capaian.get(b["iku"])
+        if b["tahun"] == data.tahun and None not in (tertulis, dihitung) and beda_presisi(tertulis, dihitung):
+            ditemukan, hitungan = _sebut(tertulis, dihitung)
+            temuan.peringatan(Jenis.BEDA_SUMBER, data.berkas("realisasi_iku.csv"),
+                              "capaian yang dinyatakan tidak sama dengan capaian yang dihitung", baris=b.nomor,
+                              kolom=kolom("capaian_dinyatakan"), ditemukan=f"{ditemukan}%",
+                              diharapkan=f"{hitungan}% (dari target dan realisasi {b['iku']}); laporan memakai "
+                                         "angka hitungan")
+    for b in data.tabel["anggaran.csv"]:
+        tertulis, dihitung = b["serapan_dinyatakan"], rumus.serapan(b["realisasi"], b["pagu"])
+        if None not in (tertulis, dihitung) and beda_presisi(tertulis, dihitung):
+            ditemukan, hitungan = _sebut(tertulis, dihitung)
+            temuan.peringatan(Jenis.BEDA_SUMBER, data.berkas("anggaran.csv"),
+                              "serapan yang dinyatakan tidak sama dengan realisasi / pagu x 100", baris=b.nomor,
+                              kolom=kolom("serapan_dinyatakan"), ditemukan=f"{ditemukan}%",
+                              diharapkan=f"{hitungan}% (realisasi {ribuan(b['realisasi'])} / pagu {ribuan(b['pagu'])}); "
+                                         "laporan memakai angka hitungan")
+    tertulis = data.pengaturan.dinyatakan.serapan
+    if tertulis is not None and hasil.serapan is not None:
+        tertulis = _seperti_ditulis(tertulis, data.pengaturan_yaml.skalar(("dinyatakan", "serapan")))
+        if beda_presisi(tertulis, hasil.serapan):
+            ditemukan, hitungan = _sebut(tertulis, hasil.serapan)
+            temuan.peringatan(Jenis.BEDA_SUMBER, data.pengaturan_yaml.path,
+                              "serapan anggaran yang dinyatakan tidak sama dengan serapan seluruh anggaran",
+                              baris=data.pengaturan_yaml.baris(("dinyatakan", "serapan")),
+                              kolom=kunci("dinyatakan.serapan"), ditemukan=f"{ditemukan}%",
+                              diharapkan=f"{hitungan}% (jumlah realisasi / jumlah pagu anggaran.csv x 100); laporan "
+                                         "memakai angka hitungan")
+
+
+def _seperti_ditulis(nilai: Decimal, teks: str | None) -> Decimal:
+    """The value with the decimals it was written with: YAML reads 94.60 as the float 94.6."""
+    try:
+        ditulis = Decimal(teks) if teks is not None else None
+    except InvalidOperation:
+        ditulis = None
+    return ditulis if ditulis is not None and ditulis.is_finite() and ditulis == nilai else nilai
 
 
 def periksa(hasil: Hasil, temuan: DaftarTemuan) -> None:
@@ -68,6 +120,7 @@ def periksa(hasil: Hasil, temuan: DaftarTemuan) -> None:
                               baris=pk_baris[p.kode].nomor, kolom=kolom("anggaran"), ditemukan=ribuan(p.anggaran),
                               diharapkan=f"{ribuan(pagu)} (jumlah anggaran.csv)")
 
+    _dinyatakan(hasil, temuan)
     for b in data.tabel["realisasi_iku.csv"]:
         if b["pembilang"] is not None and b["penyebut"] and b["realisasi"] is not None:
             dari_hitungan = rumus.persentase(b["pembilang"], b["penyebut"])

@@ -31,10 +31,11 @@ class KinerjaIku:
     target: Decimal | None
     realisasi: Decimal | None
     capaian: Decimal | None
-    predikat: str | None
+    capaian_searah: Decimal | None  # what judgements read: higher is better (rumus.capaian_searah)
+    predikat: str | None            # of capaian_searah, on the unit's scale
     alasan_kosong: str | None   # why there is no capaian, for the reader
     rumus_capaian: str          # the capaian formula used, in words (rumus.uraian_capaian)
-    tercapai: bool | None       # capaian of at least 100 %
+    tercapai: bool | None       # capaian_searah of at least 100 %
     realisasi_tahun_lalu: Decimal | None
     target_tahun_lalu: Decimal | None
     perubahan_tahun_lalu: str | None  # 'naik', 'turun' or 'tetap', in the IKU's direction
@@ -58,6 +59,8 @@ class KinerjaIku:
     penyebut: Decimal | None
     target_renstra: dict[int, Decimal] = field(default_factory=dict)  # every Renstra year's target
     realisasi_per_tahun: dict[int, Decimal | None] = field(default_factory=dict)  # every year with a row
+    # the anggaran.csv lines (their line numbers) its links cover, each once: its pagu and realisasi are theirs
+    anggaran_tertaut: frozenset[int] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -69,7 +72,7 @@ class SasaranKinerja:
     tujuan: str
     nomor: int  # 1, 2, ... in Renstra order, counting only sasaran with an IKU this year
     iku: tuple[KinerjaIku, ...]
-    capaian: Decimal | None = None  # mean of its IKUs' capaian; None while one of them has none (a draft)
+    capaian: Decimal | None = None  # mean of its IKUs' capaian_searah; None while one of them has none (a draft)
     predikat: str | None = None     # of that mean, on the unit's scale
 
     @property
@@ -93,7 +96,7 @@ class Hasil:
     skala: Skala
     kinerja: tuple[KinerjaIku, ...]
     sasaran: tuple[SasaranKinerja, ...]
-    anggaran: pd.DataFrame  # one row per program, kegiatan, sub kegiatan, and the total
+    anggaran: pd.DataFrame  # one row per program, kegiatan, sub kegiatan (with its anggaran.csv line), and the total
     wilayah: pd.DataFrame   # one row per kelurahan and the 'Jumlah' row
     pagu: int | None
     realisasi_anggaran: int | None
@@ -114,16 +117,16 @@ class Hasil:
 
 
 def _anggaran(data: DataTahun, program_nama: dict[str, str]) -> pd.DataFrame:
-    baris = [b.nilai for b in data.tabel["anggaran.csv"]]
+    baris = data.tabel["anggaran.csv"]
     keluaran = []
 
-    def tambah(tingkat, kode, kegiatan, sub, sub_unit, per_baris):
+    def tambah(tingkat, kode, kegiatan, sub, sub_unit, per_baris, nomor=None):
         pagu = rumus.jumlah_lengkap(b["pagu"] for b in per_baris)
         realisasi = rumus.jumlah_lengkap(b["realisasi"] for b in per_baris)
         keluaran.append({
             "tingkat": tingkat, "kode_program": kode, "program": program_nama.get(kode, ""), "kegiatan": kegiatan,
             "sub_kegiatan": sub, "sub_unit": sub_unit, "pagu": pagu, "realisasi": realisasi,
-            "serapan": rumus.serapan(realisasi, pagu),
+            "serapan": rumus.serapan(realisasi, pagu), "baris": nomor,
         })
 
     # Programs in program.csv order; kegiatan and sub kegiatan in the order the budget lists them.
@@ -135,7 +138,7 @@ def _anggaran(data: DataTahun, program_nama: dict[str, str]) -> pd.DataFrame:
             per_kegiatan = [b for b in per_program if b["kegiatan"] == kegiatan]
             tambah("kegiatan", kode, kegiatan, "", "", per_kegiatan)
             for b in per_kegiatan:
-                tambah("sub_kegiatan", kode, kegiatan, b["sub_kegiatan"], b["sub_unit"] or "", [b])
+                tambah("sub_kegiatan", kode, kegiatan, b["sub_kegiatan"], b["sub_unit"] or "", [b], b.nomor)
     tambah("total", "", "", "", "", baris)
     return pd.DataFrame(keluaran, dtype=object)
 
@@ -202,29 +205,33 @@ def hitung(data: DataTahun) -> Hasil:
         lalu = realisasi[iku.kode].get(data.tahun - 1)
         nilai, nilai_lalu = _realisasi(ini, iku.satuan), _realisasi(lalu, iku.satuan)
         capaian = rumus.capaian(nilai, target, iku.polaritas, rumus_negatif, metode.batas_capaian)
+        searah = rumus.capaian_searah(capaian, iku.polaritas, rumus_negatif)  # what judgements read
         targets = target_renstra.get(iku.kode, {})
         # The end target is the target of the Renstra's last year (or of its latest year that has one).
         tahun_akhir = max((t for t in targets if t <= data.renstra.tahun_akhir), default=None)
         target_akhir = targets.get(tahun_akhir) if tahun_akhir is not None else None
-        program = tuple(program_iku.get(iku.kode, []))
-        baris = sub[sub["kode_program"].isin(program)]
+        program = tuple(dict.fromkeys(program_iku.get(iku.kode, [])))
+        # the finest link given: the lines of its programs, kegiatan or sub kegiatan, each line once
+        tertaut = frozenset(b.nomor for b in data.anggaran_iku(iku.kode))
+        baris = sub[sub["baris"].isin(tertaut)]
         pagu, real = rumus.jumlah_lengkap(baris["pagu"]), rumus.jumlah_lengkap(baris["realisasi"])
         serapan = rumus.serapan(real, pagu)
-        efisiensi = rumus.efisiensi(capaian, serapan, metode.efisiensi)
+        efisiensi = rumus.efisiensi(searah, serapan, metode.efisiensi)
         kinerja.append(KinerjaIku(
             kode=iku.kode, sasaran_kode=iku.sasaran, sasaran=sasaran_nama[iku.sasaran], indikator=iku.indikator,
             satuan=iku.satuan, polaritas=iku.polaritas, rumus=iku.rumus, target=target, realisasi=nilai,
-            capaian=capaian, predikat=skala.predikat(capaian),
+            capaian=capaian, capaian_searah=searah, predikat=skala.predikat(searah),
             alasan_kosong=rumus.alasan_kosong(nilai, target, iku.polaritas, rumus_negatif),
             rumus_capaian=rumus.uraian_capaian(iku.polaritas, rumus_negatif),
-            tercapai=rumus.tercapai(capaian),
+            tercapai=rumus.tercapai(searah),
             realisasi_tahun_lalu=nilai_lalu, target_tahun_lalu=targets.get(data.tahun - 1),
             perubahan_tahun_lalu=rumus.arah(nilai, nilai_lalu, iku.polaritas),
             arah_angka=rumus.arah(nilai, nilai_lalu),
-            status_target=rumus.status_target(capaian),
-            efisien=rumus.efisien(efisiensi, capaian, metode.efisiensi),
+            status_target=rumus.status_target(searah),
+            efisien=rumus.efisien(efisiensi, searah, metode.efisiensi),
             banding_nasional=rumus.arah(nilai, ini["realisasi_nasional"] if ini else None, iku.polaritas),
-            tercapai_renstra=rumus.tercapai(rumus.capaian(nilai, target_akhir, iku.polaritas, rumus_negatif)),
+            tercapai_renstra=rumus.tercapai(rumus.capaian_searah(
+                rumus.capaian(nilai, target_akhir, iku.polaritas, rumus_negatif), iku.polaritas, rumus_negatif)),
             target_akhir_renstra=target_akhir, tahun_target_akhir=tahun_akhir,
             tingkat_kemajuan=rumus.tingkat_kemajuan(nilai, target_akhir, iku.polaritas, metode.tingkat_kemajuan,
                                                     rumus_negatif),
@@ -236,6 +243,7 @@ def hitung(data: DataTahun) -> Hasil:
             pembilang=ini["pembilang"] if ini else None, penyebut=ini["penyebut"] if ini else None,
             target_renstra=dict(sorted(targets.items())),
             realisasi_per_tahun={t: _realisasi(b, iku.satuan) for t, b in sorted(realisasi[iku.kode].items())},
+            anggaran_tertaut=tertaut,
         ))
 
     tujuan_nama = {t.kode: t.nama for t in data.renstra.tujuan}
@@ -243,7 +251,7 @@ def hitung(data: DataTahun) -> Hasil:
     for s in data.renstra.sasaran:
         iku_sasaran = tuple(k for k in kinerja if k.sasaran_kode == s.kode)
         if iku_sasaran:
-            capaian_sasaran = rumus.rata_rata(k.capaian for k in iku_sasaran)
+            capaian_sasaran = rumus.rata_rata(k.capaian_searah for k in iku_sasaran)
             sasaran.append(SasaranKinerja(s.kode, s.nama, tujuan_nama[s.tujuan], len(sasaran) + 1, iku_sasaran,
                                           capaian_sasaran, skala.predikat(capaian_sasaran)))
 

@@ -74,10 +74,25 @@ def uraian_capaian(polaritas: str = "positif", rumus_negatif: str = "permenpanrb
         raise ValueError(f"polaritas tidak dikenal: {polaritas}")
     rumus = {"permenpanrb-8-2021": "(2 × target - realisasi) / target × 100 (polaritas negatif, PermenPANRB 8/2021)",
              "target-per-realisasi": "target / realisasi × 100 (polaritas negatif)",
-             "realisasi-per-target": "realisasi / target × 100 (polaritas negatif, tanpa pembalikan arah)"}
+             "realisasi-per-target": "realisasi / target × 100 (polaritas negatif, tanpa pembalikan arah: capaian di "
+                                     "bawah 100% berarti lebih baik daripada target; predikat, status dan efisiensi "
+                                     "dinilai dari 200 - capaian)"}
     if rumus_negatif not in rumus:
         raise ValueError(f"rumus capaian negatif tidak dikenal: {rumus_negatif}")
     return rumus[rumus_negatif]
+
+
+def capaian_searah(capaian_kinerja: Decimal | None, polaritas: str = "positif",
+                   rumus_negatif: str = "permenpanrb-8-2021") -> Decimal | None:
+    """The capaian on which judgements are made (target met, predikat, efisiensi, a sasaran's
+    mean): higher is better. It is the capaian itself for every formula but "realisasi-per-target",
+    whose capaian runs the other way for a lower-is-better IKU (8 incidents against a limit of 10 is
+    80 %, and better than the target); there it is 200 - capaian, i.e. the PermenPANRB figure, so
+    that 80 % is judged as the 120 % it means rather than as a target missed."""
+    c = _d(capaian_kinerja)
+    if c is None or polaritas != "negatif" or rumus_negatif != "realisasi-per-target":
+        return c
+    return 2 * SERATUS - c
 
 
 def persentase(bagian, keseluruhan) -> Decimal | None:

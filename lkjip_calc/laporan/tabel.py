@@ -89,9 +89,11 @@ def program_kegiatan(lap: Laporan, _k: None = None) -> Isi:
     nama = dict(zip(a["kode_program"], a["program"], strict=True))
     baris = []
     for s in h.data.renstra.sasaran:
+        # the kegiatan its IKUs' links cover: all of a program linked whole, only those named when finer
+        tertaut = {b.nomor for i in h.data.renstra.iku if i.sasaran == s.kode for b in h.data.anggaran_iku(i.kode)}
         for kode in h.program_sasaran.get(s.kode, ()):
-            kegiatan = a[(a["tingkat"] == "kegiatan") & (a["kode_program"] == kode)]
-            baris.append([s.nama, nama[kode], list(kegiatan["kegiatan"])])
+            sub = a[(a["tingkat"] == "sub_kegiatan") & (a["kode_program"] == kode) & a["baris"].isin(tertaut)]
+            baris.append([s.nama, nama[kode], list(dict.fromkeys(sub["kegiatan"]))])
     return Isi(["Sasaran", "Program", "Kegiatan"], baris, lebar=[28, 30, 42])
 
 
@@ -238,7 +240,8 @@ def penyebab(lap: Laporan, k: KinerjaIku) -> Isi:
 
 
 def program_penunjang(lap: Laporan, k: KinerjaIku) -> Isi:
-    """Programs, kegiatan and sub kegiatan linked to the IKU (from the budget), with the analysis texts."""
+    """Programs, kegiatan and sub kegiatan linked to the IKU (from the budget), with the analysis texts.
+    A link finer than the program shows only the kegiatan and sub kegiatan it covers."""
     h, t = lap.hasil, lap.tampilan
     d = h.data
     a = d.analisis.get(k.kode)
@@ -247,12 +250,14 @@ def program_penunjang(lap: Laporan, k: KinerjaIku) -> Isi:
         per_program = h.anggaran[h.anggaran["kode_program"] == p]
         nama_program = per_program.iloc[0]["program"] if len(per_program) else p
         isi.append(f"Program: {nama_program}")
-        for _, keg in per_program[per_program["tingkat"] == "kegiatan"].iterrows():
-            sub = per_program[(per_program["tingkat"] == "sub_kegiatan") & (per_program["kegiatan"] == keg["kegiatan"])]
+        tertaut = per_program[(per_program["tingkat"] == "sub_kegiatan")
+                              & per_program["baris"].isin(k.anggaran_tertaut)]
+        for kegiatan in dict.fromkeys(tertaut["kegiatan"]):
+            sub = tertaut[tertaut["kegiatan"] == kegiatan]
             nama_sub = list(dict.fromkeys(sub["sub_kegiatan"]))  # one line per sub kegiatan, not per sub unit
-            isi.append(f"Kegiatan: {keg['kegiatan']}; sub kegiatan: " + "; ".join(nama_sub))
-            if a and keg["kegiatan"] in a.analisis_kegiatan:
-                isi.append("Analisis: " + lap.isi(a.analisis_kegiatan[keg["kegiatan"]]))
+            isi.append(f"Kegiatan: {kegiatan}; sub kegiatan: " + "; ".join(nama_sub))
+            if a and kegiatan in a.analisis_kegiatan:
+                isi.append("Analisis: " + lap.isi(a.analisis_kegiatan[kegiatan]))
         if a and p in a.analisis_program:
             isi.append("Analisis: " + lap.isi(a.analisis_program[p]))
     return Isi(["Indikator Kinerja Utama", f"Target {d.tahun}", f"Realisasi {d.tahun - 1}", f"Realisasi {d.tahun}",

@@ -49,6 +49,7 @@ class Kolom:
     positif: bool = False  # a size (an area): more than 0
     tidak_negatif: bool = False  # a target or a count: 0 or more
     kosong_bila: tuple[str, ...] = ()  # may be left empty when these columns of the row are all filled
+    tertulis: bool = False  # a stated figure: its decimals as written (94.60) say its precision; kept as text
 
 
 @dataclass
@@ -427,6 +428,11 @@ class Yaml:
 
     def baris(self, loc: tuple) -> int | None:
         return baris_node(self.node, loc)
+
+    def skalar(self, loc: tuple) -> str | None:
+        """The text of the scalar at `loc` exactly as written (94.60, where YAML reads the float 94.6)."""
+        node = _cari_node(self.node, loc)[1]
+        return node.value if isinstance(node, yaml.ScalarNode) else None
 
     def tertulis(self, loc: tuple) -> str | None:
         """The value at `loc` as the analyst wrote it ('yes', '01234567'), not as YAML read it

@@ -25,6 +25,8 @@ Angka = Annotated[Decimal, Field(allow_inf_nan=False, max_digits=DIGIT_BULAT + D
                                  decimal_places=DIGIT_PECAHAN)]
 Positif = Annotated[Decimal, Field(gt=0, allow_inf_nan=False, max_digits=DIGIT_BULAT + DIGIT_PECAHAN,
                                 decimal_places=DIGIT_PECAHAN)]
+TidakNegatif = Annotated[Decimal, Field(ge=0, allow_inf_nan=False, max_digits=DIGIT_BULAT + DIGIT_PECAHAN,
+                                       decimal_places=DIGIT_PECAHAN)]
 Rupiah = Annotated[int, Field(ge=0, lt=BATAS_RUPIAH)]
 Jumlah = Annotated[int, Field(ge=0, lt=BATAS_BULAT)]
 Tahun = Annotated[int, Field(ge=1900, le=2199)]
@@ -177,6 +179,7 @@ class Dinyatakan(Ketat):
     penduduk_jumlah: Jumlah | None = None
     pagu: Rupiah | None = None
     realisasi_anggaran: Rupiah | None = None
+    serapan: TidakNegatif | None = None  # the overall serapan %, as printed; its decimals as written (hitung.beda_sumber)
 
 
 class Pengaturan(Ketat):

@@ -3,6 +3,7 @@ and every part of the plan should be linked to the rest (warnings)."""
 
 from __future__ import annotations
 
+import difflib
 from collections import defaultdict
 from functools import partial
 
@@ -69,6 +70,7 @@ def periksa_rujukan(data: DataTahun, renstra_yaml, temuan: DaftarTemuan, draf: b
     rujuk("iku_program.csv", "program", program, harapan_program, "program")
     rujuk("pk_anggaran.csv", "program", program, harapan_program, "program")
     rujuk("anggaran.csv", "program", program, harapan_program, "program")
+    _periksa_tautan_halus(data, program, temuan)
 
     for b in data.tabel["renstra_target.csv"]:
         if not r.tahun_awal <= b["tahun"] <= r.tahun_akhir:
@@ -84,6 +86,12 @@ def periksa_rujukan(data: DataTahun, renstra_yaml, temuan: DaftarTemuan, draf: b
             temuan.galat(Jenis.TIDAK_SAH, data.berkas("realisasi_iku.csv"), "penyebut 0", baris=b.nomor,
                          kolom=kolom("penyebut"),
                          ditemukan=kutip("0"), diharapkan="penyebut selain 0, atau kosong")
+        if b["capaian_dinyatakan"] is not None and b["tahun"] != data.tahun:
+            temuan.peringatan(Jenis.TIDAK_SAH, data.berkas("realisasi_iku.csv"),
+                              f"capaian yang dinyatakan hanya dibandingkan pada baris tahun laporan {data.tahun}; "
+                              "nilai ini diabaikan", baris=b.nomor, kolom=kolom("capaian_dinyatakan"),
+                              ditemukan=kutip(b["capaian_dinyatakan"]),
+                              diharapkan=f"sel kosong, atau pindahkan ke baris tahun {data.tahun}")
         if (b["pembilang"] is None) != (b["penyebut"] is None):
             temuan.galat(Jenis.KOSONG, data.berkas("realisasi_iku.csv"),
                          "pembilang dan penyebut harus diisi keduanya atau tidak sama sekali",
@@ -126,9 +134,6 @@ def periksa_rujukan(data: DataTahun, renstra_yaml, temuan: DaftarTemuan, draf: b
     tautan = defaultdict(set)
     for b in data.tabel["iku_program.csv"]:
         tautan[b["iku"]].add(b["program"])
-    kegiatan_program = defaultdict(set)
-    for b in data.tabel["anggaran.csv"]:
-        kegiatan_program[b["program"]].add(b["kegiatan"])
     for kode, a in data.analisis.items():
         berkas = data.analisis_yaml[kode]
         if kode not in pk:
@@ -141,12 +146,13 @@ def periksa_rujukan(data: DataTahun, renstra_yaml, temuan: DaftarTemuan, draf: b
                 temuan.galat(Jenis.RUJUKAN_HILANG, berkas.path, "program tidak ditautkan ke IKU ini di iku_program.csv",
                              baris=berkas.baris(("analisis_program", p)), kolom=kunci(f"analisis_program.{p}"),
                              ditemukan=kutip(p), diharapkan=", ".join(sorted(tautan[kode])) or "tautan di iku_program.csv")
-        boleh = set().union(*(kegiatan_program[p] for p in tautan[kode])) if tautan[kode] else set()
+        boleh = {b["kegiatan"] for b in data.anggaran_iku(kode)}  # the kegiatan its links cover
         for k in a.analisis_kegiatan:
             if k not in boleh:
-                temuan.galat(Jenis.RUJUKAN_HILANG, berkas.path, "kegiatan tidak ada di anggaran program IKU ini",
-                             baris=berkas.baris(("analisis_kegiatan", k)), kolom=kunci(f"analisis_kegiatan.{k}"),
-                             ditemukan=kutip(k), diharapkan="nama kegiatan persis seperti di anggaran.csv")
+                temuan.galat(Jenis.RUJUKAN_HILANG, berkas.path, "kegiatan tidak ada di anggaran yang ditautkan ke IKU "
+                             "ini", baris=berkas.baris(("analisis_kegiatan", k)), kolom=kunci(f"analisis_kegiatan.{k}"),
+                             ditemukan=kutip(k), diharapkan="nama kegiatan persis seperti di anggaran.csv, dari program "
+                             "(atau kegiatan/sub kegiatan) IKU ini di iku_program.csv")
     for kode, bagian in data.narasi_iku.items():
         if kode not in pk:
             path = next(iter(bagian.values())).path if bagian else data.folder / "narasi" / "iku" / f"{kode}.md"
@@ -154,6 +160,40 @@ def periksa_rujukan(data: DataTahun, renstra_yaml, temuan: DaftarTemuan, draf: b
                          baris=1,
                          ditemukan=kutip(kode), diharapkan="nama berkas = kode IKU: " + ", ".join(data.iku_pk))
     _periksa_tautan(data, temuan)
+
+
+def _mirip(nama: str, pilihan) -> str:
+    mirip = difflib.get_close_matches(nama, sorted(pilihan), n=3, cutoff=0.6)
+    return "; mungkin maksudnya: " + ", ".join(f"'{m}'" for m in mirip) if mirip else ""  # whole: to copy
+
+
+def _periksa_tautan_halus(data: DataTahun, program: set[str], temuan: DaftarTemuan) -> None:
+    """A link of iku_program.csv narrowed to a kegiatan or a sub kegiatan must name one the budget of
+    its program has, written exactly as in anggaran.csv; a sub kegiatan is named within its kegiatan."""
+    berkas = data.berkas("iku_program.csv")
+    kegiatan: dict[str, set[str]] = defaultdict(set)
+    sub: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for b in data.tabel["anggaran.csv"]:
+        kegiatan[b["program"]].add(b["kegiatan"])
+        sub[(b["program"], b["kegiatan"])].add(b["sub_kegiatan"])
+    for t in data.tabel["iku_program.csv"]:
+        if t["program"] not in program:
+            continue  # named above
+        if t["sub_kegiatan"] is not None and t["kegiatan"] is None:
+            temuan.galat(Jenis.KOSONG, berkas, "sub kegiatan ditautkan tanpa kegiatannya", baris=t.nomor,
+                         kolom=kolom("kegiatan"), ditemukan=kutip("kosong"),
+                         diharapkan=f"nama kegiatan yang memuat sub kegiatan '{t['sub_kegiatan']}', "
+                                    "persis seperti di anggaran.csv")
+        elif t["kegiatan"] is not None and t["kegiatan"] not in kegiatan[t["program"]]:
+            temuan.galat(Jenis.RUJUKAN_HILANG, berkas, "kegiatan tidak ada di anggaran.csv untuk program ini",
+                         baris=t.nomor, kolom=kolom("kegiatan"), ditemukan=kutip(t["kegiatan"]),
+                         diharapkan=f"nama kegiatan program '{t['program']}' persis seperti di anggaran.csv"
+                                    + _mirip(t["kegiatan"], kegiatan[t["program"]]))
+        elif t["sub_kegiatan"] is not None and t["sub_kegiatan"] not in sub[(t["program"], t["kegiatan"])]:
+            temuan.galat(Jenis.RUJUKAN_HILANG, berkas, "sub kegiatan tidak ada di anggaran.csv untuk kegiatan ini",
+                         baris=t.nomor, kolom=kolom("sub_kegiatan"), ditemukan=kutip(t["sub_kegiatan"]),
+                         diharapkan=f"nama sub kegiatan dari kegiatan '{t['kegiatan']}' persis seperti di "
+                                    "anggaran.csv" + _mirip(t["sub_kegiatan"], sub[(t["program"], t["kegiatan"])]))
 
 
 def _periksa_tautan(data: DataTahun, temuan: DaftarTemuan) -> None:

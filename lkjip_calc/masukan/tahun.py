@@ -55,6 +55,20 @@ class DataTahun:
         milik_iku = self.sumber_iku.get(iku, {}) if iku is not None else {}
         return milik_iku[kunci] if kunci in milik_iku else self.sumber.get(kunci)
 
+    def anggaran_tautan(self, tautan: Baris) -> list[Baris]:
+        """The anggaran.csv lines one iku_program.csv link covers: its program's lines, narrowed to its
+        kegiatan and then its sub kegiatan when given (every sub unit of a sub kegiatan)."""
+        return [b for b in self.tabel["anggaran.csv"]
+                if b["program"] == tautan["program"]
+                and tautan["kegiatan"] in (None, b["kegiatan"])
+                and tautan["sub_kegiatan"] in (None, b["sub_kegiatan"])]
+
+    def anggaran_iku(self, kode: str) -> list[Baris]:
+        """The anggaran.csv lines all links of one IKU cover, each once (a program linked whole and one
+        of its kegiatan linked again count that kegiatan once), in anggaran.csv order."""
+        nomor = {b.nomor for t in self.tabel["iku_program.csv"] if t["iku"] == kode for b in self.anggaran_tautan(t)}
+        return [b for b in self.tabel["anggaran.csv"] if b.nomor in nomor]
+
     @property
     def iku_pk(self) -> list[str]:
         """IKU codes of this year's Perjanjian Kinerja, in Renstra order."""

@@ -2,7 +2,9 @@
 with what is known; `lkjip import` validates an edited workbook (by sheet, row and column),
 writes the CSV files, prints what changed and keeps the previous files recoverable.
 
-Template then import of an unchanged year reproduces its CSV files byte for byte. An import cannot
+Template then import of an unchanged year reproduces its CSV files byte for byte: every column of
+a table is in its sheet, and an optional column today's file does not have is written only once
+the workbook fills a cell of it. An import cannot
 destroy a year: the workbook records its unit and year and another is refused; error values and
 formulas without a saved result are errors, not empty cells; and emptying a value that is filled
 in today's data, or removing a row, needs the user's explicit `--allow-empty`.
@@ -52,13 +54,18 @@ FOLDER_CADANGAN = ".cadangan"
 # label in column A and the value in column B of these rows. Import refuses a workbook that
 # records another unit or year, or none.
 CATATAN = {"unit": 3, "tahun": 4}
+# The optional columns a sheet has but its data file did not (sheet.column, comma-separated), in the
+# column B of the Petunjuk row labelled so: import writes them only when a cell is filled, so an
+# unchanged workbook writes today's files byte for byte even when they are gone.
+LABEL_KOLOM_BARU = "kolom baru"
 
 # What each sheet holds, for the instructions sheet.
 ARTI = {
     "renstra_target.csv": "Target tahunan setiap IKU menurut Renstra (Tabel 2.1).",
     "perjanjian_kinerja.csv": "Target setiap IKU dalam Perjanjian Kinerja tahun ini (Tabel 2.3).",
     "program.csv": "Kode dan nama program.",
-    "iku_program.csv": "Program yang mendukung setiap IKU (alokasi, serapan dan efisiensi per IKU).",
+    "iku_program.csv": "Program (atau kegiatan/sub kegiatannya) yang mendukung setiap IKU (alokasi, serapan dan "
+                       "efisiensi per IKU).",
     "pk_anggaran.csv": "Anggaran setiap program menurut Perjanjian Kinerja (Tabel 2.4).",
     "anggaran.csv": "Pagu dan realisasi setiap sub kegiatan (Realisasi Anggaran, BAB III).",
     "realisasi_iku.csv": "Realisasi setiap IKU per tahun, dengan pembilang/penyebut dan realisasi nasional bila ada.",
@@ -84,7 +91,9 @@ def tulis_template(akar: Path, unit: str, tahun: int, keluaran: Path) -> Path:
     wb = Workbook()
     petunjuk = wb.active
     petunjuk.title = PETUNJUK
-    _petunjuk(petunjuk, unit, tahun)
+    kolom_baru = [f"{nama_lembar(nama)}.{k.nama}" for nama, (kolom, _kunci) in TABEL.items()
+                  for k in kolom if not k.wajib and k.nama not in _kepala_berkas(folder / nama)]
+    _petunjuk(petunjuk, unit, tahun, kolom_baru)
 
     daftar = wb.create_sheet(DAFTAR)
     iku = renstra.get("iku") or []
@@ -120,11 +129,14 @@ def tulis_template(akar: Path, unit: str, tahun: int, keluaran: Path) -> Path:
             sel.font, sel.fill = Font(bold=True), KEPALA
             sel.alignment = Alignment(wrap_text=True, vertical="top")
             wajib = "wajib diisi" if k.wajib else "boleh kosong"
-            sel.comment = Comment(f"{k.nama}: {HARAPAN[k.jenis]}; {wajib}.", "lkjip")
+            # a stated figure is text, so 94.60 keeps the decimals that say its precision
+            tertulis = " Ketik sebagai teks (mis. '94.60) agar angka nol di belakang tetap." if k.tertulis else ""
+            sel.comment = Comment(f"{k.nama}: {HARAPAN[k.jenis]}; {wajib}.{tertulis}", "lkjip")
             ws.column_dimensions[get_column_letter(i)].width = {KODE: 22, TAHUN: 8, RUPIAH: 18, BILANGAN: 12,
                                                                 BULAT: 12}.get(k.jenis, 40)
         for b in tabel[nama]:
-            ws.append([b[k.nama] for k in kolom])  # Decimal is stored exactly
+            # Decimal is stored exactly; a stated figure as its text (94.60)
+            ws.append([str(b[k.nama]) if k.tertulis and b[k.nama] is not None else b[k.nama] for k in kolom])
         akhir = max(ws.max_row, 2) + 200  # room for new rows, with the same checks
         for i, k in enumerate(kolom, start=1):
             huruf = get_column_letter(i)
@@ -136,6 +148,9 @@ def tulis_template(akar: Path, unit: str, tahun: int, keluaran: Path) -> Path:
                                     errorTitle="Bilangan bulat", error=HARAPAN[k.jenis])
                 dv.add(rentang)
                 ws.add_data_validation(dv)
+            elif k.tertulis:
+                for baris in ws.iter_rows(min_row=2, min_col=i, max_col=i):
+                    baris[0].number_format = "@"
             elif k.jenis == BILANGAN:
                 dv = DataValidation(type="decimal", allow_blank=True, errorTitle="Bilangan", error=HARAPAN[k.jenis],
                                     operator="between", formula1="-1000000000000", formula2="1000000000000")
@@ -216,7 +231,12 @@ def _ganti_iku(teks: str, iku: list[dict]) -> str:
     return sunting_yaml(teks, ganti)
 
 
-def _petunjuk(ws, unit: str, tahun: int) -> None:
+def _kepala_berkas(path: Path) -> list[str]:
+    lama = _baca_lama(path)
+    return [] if lama is None else _baris_csv(lama)[0]
+
+
+def _petunjuk(ws, unit: str, tahun: int, kolom_baru: list[str]) -> None:
     ws["A1"] = f"Template data LKjIP: unit {unit}, tahun {tahun}"
     ws["A1"].font = Font(bold=True, size=14)
     ws["A2"] = "Buku kerja ini untuk (jangan diubah; lkjip import menolak buku kerja unit atau tahun lain):"
@@ -247,9 +267,15 @@ def _petunjuk(ws, unit: str, tahun: int) -> None:
         "",
         "Narasi (Markdown), tujuan dan sasaran Renstra serta data unit (YAML) tidak ada di buku kerja ini: ubah "
         "berkasnya langsung.",
+        "",
+        "Kolom yang boleh kosong dan belum ada di berkas datanya (lembar.kolom; ditulis ke berkas hanya bila ada "
+        "selnya yang diisi; jangan diubah):",
     ]
     for nomor, teks in enumerate(baris, start=max(CATATAN.values()) + 1):
         ws.cell(nomor, 1, teks or None)
+    nomor = ws.max_row + 1
+    ws.cell(nomor, 1, LABEL_KOLOM_BARU).font = Font(bold=True)
+    ws.cell(nomor, 2, ", ".join(kolom_baru) or "-")
     # Long lines run on over the empty cells beside them; column B is wide enough for the unit's code.
     ws.column_dimensions["A"].width = 10
     ws.column_dimensions["B"].width = 110
@@ -433,14 +459,17 @@ def _iku_dari_baris(baris: list[list], tampil: str) -> tuple[list[dict] | None, 
     return daftar, nomor_iku, []
 
 
-def baca_buku_kerja(path: Path, unit: str, tahun: int, tampil: str | None = None) -> BukuKerja:
+def baca_buku_kerja(path: Path, unit: str, tahun: int, tampil: str | None = None,
+                    kepala_lama: dict[str, list[str]] | None = None) -> BukuKerja:
     """Each table's sheet as CSV text (with its empty rows, so line numbers are the sheet's rows;
     and without them, to be written), the IKU definitions of the `iku` sheet, and the problems of
     the workbook's shape and cells. A workbook of another unit or year is refused first.
-    `tampil` is the workbook as the user named it, for messages."""
+    `tampil` is the workbook as the user named it, for messages. `kepala_lama`: today's header of
+    each file; an optional column it lacks and the sheet leaves empty is left out."""
     tampil = str(path) if tampil is None else tampil
     wb_rumus, wb_nilai = _buka(path, tampil)
     _periksa_catatan(wb_nilai, tampil, unit, tahun)
+    tercatat_baru = _kolom_baru_tercatat(wb_nilai)
     masalah, teks = [], {}
     iku, baris_iku = None, {}
     if LEMBAR_IKU in wb_nilai.sheetnames:
@@ -482,8 +511,34 @@ def baca_buku_kerja(path: Path, unit: str, tahun: int, tampil: str | None = None
             baris_baris = [b + [""] * (lebar - len(b)) if b else [] for b in baris_baris]
         while baris_baris and not baris_baris[-1]:
             baris_baris.pop()
+        if kepala_lama is not None and nama in kepala_lama:  # today's file says which columns it has
+            baru = {k.nama for k in kolom if k.nama not in kepala_lama[nama]}
+        else:  # no file today: the template's record
+            baru = {k for lembar_k, _, k in (b.partition(".") for b in tercatat_baru) if lembar_k == lembar}
+        baris_baris = _tanpa_kolom_baru_kosong(baris_baris, kolom, baru)
         teks[nama] = (teks_csv(baris_baris), teks_csv([b for b in baris_baris if b]))
     return BukuKerja(teks, iku, baris_iku, masalah)
+
+
+def _kolom_baru_tercatat(wb) -> list[str]:
+    """The Petunjuk sheet's record of the optional columns the data files did not have (sheet.column)."""
+    ws = _lembar(wb, PETUNJUK)
+    for baris in ws.iter_rows(min_col=1, max_col=2) if ws is not None else ():
+        if baris[0].value == LABEL_KOLOM_BARU and isinstance(baris[1].value, str):
+            return [k.strip() for k in baris[1].value.split(",") if "." in k]
+    return []
+
+
+def _tanpa_kolom_baru_kosong(baris_baris: list[list[str]], kolom: list, baru: set[str]) -> list[list[str]]:
+    """The rows without the optional columns `baru` (not in the data file) that no row fills: a
+    template carries every column, and an unchanged import still writes today's file byte for byte."""
+    if not baris_baris:
+        return baris_baris
+    opsional = {k.nama for k in kolom if not k.wajib}
+    buang = {i for i, nama in enumerate(baris_baris[0])
+             if nama in opsional and nama in baru
+             and not any(i < len(b) and b[i].strip() for b in baris_baris[1:])}
+    return [[v for i, v in enumerate(b) if i not in buang] if b else [] for b in baris_baris]
 
 
 def _ke_lembar(t: Temuan, tampil: str, uji: str, akar: Path, folder: str, kepala: dict[str, list[str]]) -> Temuan:
@@ -532,14 +587,15 @@ def _dikosongkan(folder: Path, tampil: str, buku: BukuKerja, renstra_lama: str) 
     would remove: what `--allow-empty` must be given for."""
     keluar = []
     bila = "atau --allow-empty bila memang disengaja"
-    for nama, (_kolom, kunci) in TABEL.items():
+    for nama, (kolom_kolom, kunci) in TABEL.items():
         lama = _baca_lama(folder / nama)
         if lama is None or nama not in buku.teks:
             continue
         berkas, lembar = nama_berkas(folder / nama), nama_lembar(nama)
         kepala_lama, baris_lama = _baris_csv(lama)
         kepala_baru, baris_baru = _baris_csv(buku.teks[nama][0])  # line numbers are the sheet's rows
-        if not all(k in kepala_lama for k in kunci):
+        wajib = {k.nama for k in kolom_kolom if k.wajib}  # an optional key column may be absent (read as empty)
+        if not all(k in kepala_lama for k in kunci if k in wajib):
             continue  # today's file is not a table this import can compare with; it is replaced whole
         baru = {}
         for nomor, b in baris_baru:
@@ -627,7 +683,9 @@ def impor(xlsx: Path, akar: Path, unit: str, tahun: int, kosongkan: bool = False
     folder = akar / unit / str(tahun)
     if not folder.is_dir():
         raise ImportGagal(f"folder {folder} belum ada; buat dulu dengan: lkjip new-year --unit {unit} --year {tahun}")
-    buku = baca_buku_kerja(xlsx, unit, tahun, tampil)
+    kepala_lama = {nama: _baris_csv(lama)[0] for nama in TABEL
+                   if (lama := _baca_lama(folder / nama)) is not None}
+    buku = baca_buku_kerja(xlsx, unit, tahun, tampil, kepala_lama)
     if buku.masalah:
         raise ImportGagal("\n".join(buku.masalah))
     teks, iku = buku.teks, buku.iku

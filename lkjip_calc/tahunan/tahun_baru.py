@@ -45,6 +45,12 @@ def _tulis_csv(path: Path, kepala: list[str], baris: list[list]) -> None:
     path.write_text(teks_csv([kepala, *baris]), encoding="utf-8")
 
 
+def _sel(kepala: list[str], b=None, **ganti) -> list:
+    """A row of a new file by column name: `ganti` where given, else the source row's value (or empty),
+    so columns added to a table (optional ones included) stay in their place."""
+    return [ganti[k] if k in ganti else (b[k] if b is not None else None) for k in kepala]
+
+
 def _baca(folder: Path, nama: str):
     kolom, kunci = TABEL[nama]
     temuan = DaftarTemuan()
@@ -112,18 +118,17 @@ def buat_tahun(akar: Path, unit: str, tahun: int) -> HasilTahunBaru:
 
         kepala, anggaran = _baca(sumber, "anggaran.csv")
         _tulis_csv(sementara / "anggaran.csv", kepala,
-                   [[b["program"], b["kegiatan"], b["sub_kegiatan"], b["sub_unit"], None, None] for b in anggaran])
+                   [_sel(kepala, b, pagu=None, realisasi=None, serapan_dinyatakan=None) for b in anggaran])
         hasil.isian.append("anggaran.csv: pagu dan realisasi setiap sub kegiatan (struktur tahun lalu disalin; "
                            "tambah atau hapus baris bila DPA berubah).")
 
         kepala, realisasi = _baca(sumber, "realisasi_iku.csv")
         lalu = [b for b in realisasi if b["tahun"] == tahun - 1]
         iku_pk = [b["iku"] for b in pk]
-        baris = [[b["iku"], b["tahun"], b["realisasi"], b["pembilang"],
-                  b["penyebut"], b["realisasi_nasional"], b["keterangan_nasional"]]
-                 for b in lalu]
+        # last year's stated capaian stays in last year's folder: it is checked on the report year's row only
+        baris = [_sel(kepala, b, capaian_dinyatakan=None) for b in lalu]
         nasional = {b["iku"]: b["keterangan_nasional"] for b in lalu}
-        baris += [[kode, tahun, None, None, None, None, nasional.get(kode)] for kode in iku_pk]
+        baris += [_sel(kepala, iku=kode, tahun=tahun, keterangan_nasional=nasional.get(kode)) for kode in iku_pk]
         _tulis_csv(sementara / "realisasi_iku.csv", kepala, baris)
         if tahun - 1 != sumber_tahun:
             hasil.isian.append(f"realisasi_iku.csv: realisasi tahun {tahun - 1} (tidak ada di data tahun "
