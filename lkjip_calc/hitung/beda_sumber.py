@@ -72,9 +72,18 @@ def periksa(hasil: Hasil, temuan: DaftarTemuan) -> None:
     def baris(nama: str) -> int | None:
         return data.pengaturan_yaml.baris(("dinyatakan", nama))
 
+    if not data.berwilayah:
+        for nama in ("luas_km2", "penduduk_laki_laki", "penduduk_perempuan", "penduduk_jumlah"):
+            if getattr(dinyatakan, nama) is not None:
+                temuan.peringatan(Jenis.BEDA_SUMBER, laporan_yaml, "angka wilayah dinyatakan untuk unit tanpa wilayah",
+                                  baris=baris(nama), kolom=kunci(f"dinyatakan.{nama}"),
+                                  ditemukan=angka(getattr(dinyatakan, nama)),
+                                  diharapkan="wilayah.csv dan penduduk.csv, atau hapus kunci ini; laporan tidak "
+                                  "memuatnya")
+    bagian = data.bagian_wilayah
     if None not in (dinyatakan.luas_km2, total["luas_km2"]) and dinyatakan.luas_km2 != total["luas_km2"]:
         temuan.peringatan(Jenis.BEDA_SUMBER, laporan_yaml,
-                          "luas wilayah yang dinyatakan tidak sama dengan jumlah luas kelurahan",
+                          f"luas wilayah yang dinyatakan tidak sama dengan jumlah luas {bagian}",
                           baris=baris("luas_km2"), kolom=kunci("dinyatakan.luas_km2"),
                           ditemukan=angka(dinyatakan.luas_km2) + " km²",
                           diharapkan=f"{angka(total['luas_km2'])} km² (jumlah wilayah.csv); laporan memakai jumlahnya")
@@ -83,7 +92,7 @@ def periksa(hasil: Hasil, temuan: DaftarTemuan) -> None:
         tertulis = getattr(dinyatakan, nama)
         if None not in (tertulis, total[kol]) and tertulis != total[kol]:
             temuan.peringatan(Jenis.BEDA_SUMBER, laporan_yaml,
-                              "jumlah penduduk yang dinyatakan tidak sama dengan jumlah per kelurahan",
+                              f"jumlah penduduk yang dinyatakan tidak sama dengan jumlah per {bagian}",
                               baris=baris(nama), kolom=kunci(f"dinyatakan.{nama}"), ditemukan=ribuan(tertulis),
                               diharapkan=ribuan(total[kol]))
     for nama, jumlah in (("pagu", hasil.pagu), ("realisasi_anggaran", hasil.realisasi_anggaran)):

@@ -97,7 +97,7 @@ class Hasil:
     kinerja: tuple[KinerjaIku, ...]
     sasaran: tuple[SasaranKinerja, ...]
     anggaran: pd.DataFrame  # one row per program, kegiatan, sub kegiatan (with its anggaran.csv line), and the total
-    wilayah: pd.DataFrame   # one row per kelurahan and the 'Jumlah' row
+    wilayah: pd.DataFrame   # one row per kelurahan (desa) and the 'Jumlah' row; only that row without territory
     pagu: int | None
     realisasi_anggaran: int | None
     serapan: Decimal | None
@@ -144,6 +144,10 @@ def _anggaran(data: DataTahun, program_nama: dict[str, str]) -> pd.DataFrame:
 
 
 def _wilayah(data: DataTahun) -> pd.DataFrame:
+    """One row per kelurahan (or desa) and the 'Jumlah' row; for a unit without territory only the
+    'Jumlah' row, empty (no area and no population: not 0 km² and 0 jiwa)."""
+    if not data.berwilayah:
+        return pd.DataFrame([{k: None for k in _KOLOM_WILAYAH} | {"kelurahan": "Jumlah"}], dtype=object)
     luas = {b["kelurahan"]: b["luas_km2"] for b in data.tabel["wilayah.csv"]}
     penduduk = {b["kelurahan"]: b for b in data.tabel["penduduk.csv"]}
     baris = [(nama, luas_km2, penduduk[nama]["laki_laki"], penduduk[nama]["perempuan"])
@@ -162,6 +166,10 @@ def _wilayah(data: DataTahun) -> pd.DataFrame:
         "rasio_jenis_kelamin": None if lk is None or pr is None else rumus.rasio_jenis_kelamin(lk, pr),
         "kepadatan": rumus.kepadatan(total(lk, pr), luas_km2),
     } for nama, luas_km2, lk, pr in baris], dtype=object)
+
+
+_KOLOM_WILAYAH = ("kelurahan", "luas_km2", "persen_luas", "laki_laki", "perempuan", "jumlah", "persen_penduduk",
+                  "rasio_jenis_kelamin", "kepadatan")
 
 
 def _realisasi(b, satuan: str) -> Decimal | None:

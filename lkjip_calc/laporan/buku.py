@@ -103,14 +103,27 @@ class Buku:
 
     # --- parts of the report (the names a chapter may call: daftar.PANGGILAN) --------------
 
+    def _ditampilkan(self, deklarasi) -> bool:
+        """A part of a unit with territory (area, population) is left out for a unit without."""
+        return self.data.berwilayah or not deklarasi.wilayah
+
     def narasi(self, nama: str, bagian: str = "awal") -> None:
-        self._keluarkan(self.teks(nama, bagian))
+        if nama not in NARASI or self._ditampilkan(NARASI[nama]):
+            self._keluarkan(self.teks(nama, bagian))
 
     def tabel(self, nama: str) -> None:
-        self._tabel(nama)
+        if self._ditampilkan(TABEL[nama]):
+            self._tabel(nama)
 
     def gambar(self, nama: str) -> None:
-        self._gambar(nama)
+        if self._ditampilkan(GAMBAR[nama]):
+            self._gambar(nama)
+
+    def judul_wilayah(self, judul: str, tingkat: int = 3) -> None:
+        """A heading over the parts of a unit with territory (its geography): none for a unit
+        without, so that no empty section is left."""
+        if self.data.berwilayah:
+            self._keluarkan(f"{'#' * tingkat} {render.md(judul)}\n")
 
     def sampul(self) -> None:
         d = self.data
@@ -128,7 +141,9 @@ class Buku:
         baris = ["::::{only} html", "Unduh laporan dan tabel-tabelnya:", ""]
         if pdf:
             baris.append(f"- {{download}}`Laporan lengkap (PDF, A4) <../unduhan/{pdf}>`")
-        baris += [f"- {{download}}`{u.keterangan} <../unduhan/{u.berkas}>`" for u in UNDUHAN]
+        # the descriptions are the package's own words; {bagian_wilayah} is 'kelurahan' or 'desa'
+        baris += [f"- {{download}}`{u.keterangan.format(bagian_wilayah=d.bagian_wilayah)} <../unduhan/{u.berkas}>`"
+                  for u in UNDUHAN if self._ditampilkan(u)]
         baris += [f"- {{download}}`Semua tabel (XLSX) <../unduhan/{nama_berkas(d.unit_kode, d.tahun, 'xlsx')}>`",
                   "::::", ""]
         self._keluarkan("\n".join(baris))

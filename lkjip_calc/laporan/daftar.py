@@ -63,7 +63,9 @@ def konteks(lap: Laporan, k: KinerjaIku | SasaranKinerja | None = None) -> dict[
     isi: dict[str, object] = {
         "unit": d.unit.nama, "tahun": d.tahun, "tahun_lalu": d.tahun - 1, "periode": d.renstra.periode,
         "jabatan_kepala": d.unit.kepala.jabatan, "jenis_pk": d.pengaturan.perjanjian_kinerja.jenis,
-        "skala": h.skala.nama,
+        "skala": h.skala.nama, "jenis_unit": d.unit.jenis,
+        # the parts of its territory, as a heading word: Kelurahan or Desa (none without territory)
+        "bagian_wilayah": (d.bagian_wilayah or "").capitalize(),
     }
     if isinstance(k, SasaranKinerja):
         isi["sasaran"], isi["nomor_sasaran"] = k.nama, k.nomor
@@ -86,6 +88,7 @@ class TabelLaporan:
     nilai: tuple[str, ...] = ()      # the named values (laporan.nilai) it shows; {kode}: each IKU's,
                                      # {sasaran}: each sasaran's
     catatan: Callable | None = None  # tabel.<function>(lap, iku) -> str: a sentence under the table
+    wilayah: bool = False            # of a unit with territory only (area, population): none for a dinas
 
     def label(self, k: KinerjaIku | SasaranKinerja | None = None) -> str:
         return self.nama.replace("_", "-") + (f"-{k.kode}" if k is not None else "")
@@ -116,10 +119,10 @@ def _per_nama(*bagian):
 
 
 TABEL: dict[str, TabelLaporan] = _per_nama(
-    TabelLaporan("luas_wilayah", "Luas Wilayah per Kelurahan di {unit}", tabel.luas_wilayah, "luas_wilayah",
-                 nilai=("wilayah.luas",)),
+    TabelLaporan("luas_wilayah", "Luas Wilayah per {bagian_wilayah} di {unit}", tabel.luas_wilayah, "luas_wilayah",
+                 nilai=("wilayah.luas",), wilayah=True),
     TabelLaporan("penduduk", "Penduduk, Distribusi Persentase Penduduk, Kepadatan Penduduk, Rasio Jenis Kelamin "
-                 "Penduduk Menurut Kelurahan di {unit}, {tahun}", tabel.penduduk, "penduduk",
+                 "Penduduk Menurut {bagian_wilayah} di {unit}, {tahun}", tabel.penduduk, "penduduk", wilayah=True,
                  nilai=("penduduk.laki_laki", "penduduk.perempuan", "penduduk.jumlah", "penduduk.kepadatan",
                         "penduduk.rasio_jenis_kelamin")),
     TabelLaporan("renstra", "Sasaran Strategis dan Indikator Kinerja Strategis {unit}", tabel.renstra, "renstra",
@@ -185,6 +188,7 @@ class GambarLaporan:
     judul: str             # caption; {names} from `konteks`
     buat: Callable         # grafik.<function>(lap, iku) -> (figure, alt text) or None
     per_iku: bool = False
+    wilayah: bool = False  # of a unit with territory only
 
     def label(self, k: KinerjaIku | None = None) -> str:
         return (f"{self.nama}-{k.kode}" if k is not None else self.nama).replace("_", "-")
@@ -192,8 +196,8 @@ class GambarLaporan:
 
 GAMBAR: dict[str, GambarLaporan] = _per_nama(
     GambarLaporan("capaian_iku", "Capaian Kinerja per Indikator Kinerja Utama Tahun {tahun}", grafik.capaian_iku),
-    GambarLaporan("penduduk_kelurahan", "Jumlah Penduduk per Kelurahan menurut Jenis Kelamin, {tahun}",
-                  grafik.penduduk_kelurahan),
+    GambarLaporan("penduduk_kelurahan", "Jumlah Penduduk per {bagian_wilayah} menurut Jenis Kelamin, {tahun}",
+                  grafik.penduduk_kelurahan, wilayah=True),
     GambarLaporan("renstra", "Realisasi dan Target Renstra {periode}: {indikator}", grafik.renstra_iku, per_iku=True),
     GambarLaporan("serapan_program", "Pagu, Realisasi dan Serapan Anggaran per Program Tahun {tahun}",
                   grafik.serapan_program),
@@ -207,12 +211,13 @@ GAMBAR: dict[str, GambarLaporan] = _per_nama(
 class BerkasNarasi:
     nama: str                        # data/<unit>/<tahun>/narasi/<nama>.md
     bagian: tuple[str, ...] = ("awal",)  # its parts: the text before the first '<!-- name -->' is 'awal'
+    wilayah: bool = False  # shown for a unit with territory only (a dinas has no geography section)
 
 
 NARASI: dict[str, BerkasNarasi] = _per_nama(
     BerkasNarasi("kata_pengantar"),
     BerkasNarasi("ikhtisar_eksekutif"),
-    BerkasNarasi("bab1_geografi"),
+    BerkasNarasi("bab1_geografi", wilayah=True),
     BerkasNarasi("bab1_kedudukan"),
     BerkasNarasi("bab1_struktur"),
     BerkasNarasi("bab1_kewenangan"),
@@ -278,6 +283,7 @@ PANGGILAN: dict[str, dict | None] = {
     "susunan_organisasi": None,
     "tusi": None,
     "analisis_iku": None,
+    "judul_wilayah": None,
 }
 
 
@@ -288,6 +294,7 @@ PANGGILAN: dict[str, dict | None] = {
 class Unduhan:
     berkas: str
     keterangan: str
+    wilayah: bool = False  # published for a unit with territory only
 
 
 # The machine-readable tables a build publishes (terbit.ekspor writes them), in the order listed.
@@ -295,7 +302,7 @@ UNDUHAN = (
     Unduhan("kinerja.csv", "Kinerja per IKU (CSV)"),
     Unduhan("sasaran.csv", "Capaian per sasaran (CSV)"),
     Unduhan("anggaran.csv", "Realisasi anggaran per program, kegiatan dan sub kegiatan (CSV)"),
-    Unduhan("wilayah.csv", "Wilayah dan penduduk per kelurahan (CSV)"),
+    Unduhan("wilayah.csv", "Wilayah dan penduduk per {bagian_wilayah} (CSV)", wilayah=True),
 )
 
 

@@ -114,7 +114,7 @@ def serapan_program(lap: Laporan, _k: None = None):
 
 
 def penduduk_kelurahan(lap: Laporan, _k: None = None):
-    """Population of each kelurahan by sex."""
+    """Population of each kelurahan (desa) by sex."""
     hasil, f = lap.hasil, lap.tampilan
     w = hasil.wilayah.iloc[:-1].copy()
     for kolom in ("laki_laki", "perempuan", "jumlah"):  # a draft may not have them yet
@@ -130,7 +130,7 @@ def penduduk_kelurahan(lap: Laporan, _k: None = None):
     plt.setp(ax.get_xticklabels(), rotation=20, ha="right", fontsize=8)
     ax.legend(fontsize=8)
     fig.tight_layout()
-    alt = "Jumlah penduduk per kelurahan: " + "; ".join(
+    alt = f"Jumlah penduduk per {hasil.data.bagian_wilayah}: " + "; ".join(
         f"{b['kelurahan']} {f.cacah(b['jumlah'])} jiwa (laki-laki {f.cacah(b['laki_laki'])}, "
         f"perempuan {f.cacah(b['perempuan'])})" for _, b in w.iterrows())
     return fig, alt

@@ -111,11 +111,13 @@ def nilai_nilai(hasil: Hasil) -> dict[str, Nilai]:
     n["tahun_berikut"] = Nilai(TAHUN, d.tahun + 1)
     for kunci in ("nama", "nama_singkat", "jenis", "pemerintah", "daerah", "kota", "ibukota"):
         teks(f"unit.{kunci}", getattr(u, kunci))
-    n["unit.ketinggian_mdpl"] = Nilai(ANGKA, u.geografi.ketinggian_mdpl)
-    teks("unit.lintang", u.geografi.lintang)
-    teks("unit.bujur", u.geografi.bujur)
-    n["unit.suhu_maks"] = Nilai(ANGKA, u.geografi.suhu_maks)
-    n["unit.suhu_min"] = Nilai(ANGKA, u.geografi.suhu_min)
+    teks("unit.bagian_wilayah", d.bagian_wilayah)  # kelurahan or desa; empty for a unit without territory
+    g = u.geografi  # None for a unit without territory: its values are then empty
+    n["unit.ketinggian_mdpl"] = Nilai(ANGKA, g.ketinggian_mdpl if g else None)
+    teks("unit.lintang", g.lintang if g else None)
+    teks("unit.bujur", g.bujur if g else None)
+    n["unit.suhu_maks"] = Nilai(ANGKA, g.suhu_maks if g else None)
+    n["unit.suhu_min"] = Nilai(ANGKA, g.suhu_min if g else None)
     for peran in ("kepala", "atasan"):
         pejabat = getattr(u, peran)
         for kunci in ("nama", "jabatan", "pangkat", "nip"):
@@ -216,10 +218,10 @@ def nilai_nilai(hasil: Hasil) -> dict[str, Nilai]:
     n["daftar.iku_tercapai"] = Nilai(DAFTAR, [k.indikator for k in hasil.iku_tercapai])
     n["daftar.iku_belum_tercapai"] = Nilai(DAFTAR, [k.indikator for k in hasil.iku_belum_tercapai])
     n["daftar.kelurahan"] = Nilai(DAFTAR, list(hasil.wilayah["kelurahan"][:-1]))
-    b = u.geografi.batas
+    b = g.batas if g else None
     n["daftar.batas_wilayah"] = Nilai(DAFTAR, [f"Sebelah Utara : {b.utara}", f"Sebelah Timur : {b.timur}",
-                                               f"Sebelah Selatan : {b.selatan}", f"Sebelah Barat : {b.barat}"],
-                                      bernomor=False)
+                                               f"Sebelah Selatan : {b.selatan}", f"Sebelah Barat : {b.barat}"]
+                                      if b else [], bernomor=False)
     n["daftar.permasalahan"] = Nilai(DAFTAR, list(u.permasalahan))
     n["daftar.program"] = Nilai(DAFTAR, list(program["program"]))
     return n

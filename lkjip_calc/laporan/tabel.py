@@ -48,7 +48,8 @@ def luas_wilayah(lap: Laporan, _k: None = None) -> Isi:
              for i, (_, b) in enumerate(w.iloc[:-1].iterrows(), start=1)]
     total = w.iloc[-1]
     baris.append(["", "Jumlah", t.nilai_indikator(total["luas_km2"]), t.persen(total["persen_luas"])])
-    return Isi(["No", "Kelurahan", "Luas (km²)", "Persentase terhadap Luas Kecamatan (%)"], baris,
+    d = lap.hasil.data
+    return Isi(["No", d.bagian_wilayah.capitalize(), "Luas (km²)", f"Persentase terhadap Luas {d.unit.jenis} (%)"], baris,
                angka={2, 3}, lebar=[6, 40, 20, 34], tebal={len(baris) - 1})
 
 
@@ -61,7 +62,8 @@ def penduduk(lap: Laporan, _k: None = None) -> Isi:
 
     baris = [[f"{i}."] + sel(b) for i, (_, b) in enumerate(w.iloc[:-1].iterrows(), start=1)]
     baris.append([""] + sel(w.iloc[-1]))
-    return Isi(["No", "Kelurahan", "Laki-laki", "Perempuan", "Jumlah", "Persentase Penduduk (%)",
+    bagian = lap.hasil.data.bagian_wilayah.capitalize()
+    return Isi(["No", bagian, "Laki-laki", "Perempuan", "Jumlah", "Persentase Penduduk (%)",
                 "Kepadatan (jiwa/km²)", "Rasio Jenis Kelamin"], baris,
                angka={2, 3, 4, 5, 6, 7}, lebar=[5, 21, 12, 12, 12, 12, 13, 13], tebal={len(baris) - 1})
 

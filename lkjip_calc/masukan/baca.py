@@ -17,7 +17,8 @@ import yaml
 from pydantic import BaseModel, ValidationError
 from pydantic_core import PydanticCustomError
 
-from ..dasar.temuan import DaftarTemuan, Jenis, kolom, kunci, kutip
+from ..dasar.temuan import DaftarTemuan, Jenis, kunci, kutip
+from ..dasar.temuan import kolom as label_kolom
 
 # Column kinds of the CSV files and what each expects, for messages.
 TEKS, KODE, BILANGAN, RUPIAH, TAHUN, BULAT = "teks", "kode", "bilangan", "rupiah", "tahun", "bulat"
@@ -50,6 +51,7 @@ class Kolom:
     tidak_negatif: bool = False  # a target or a count: 0 or more
     kosong_bila: tuple[str, ...] = ()  # may be left empty when these columns of the row are all filled
     tertulis: bool = False  # a stated figure: its decimals as written (94.60) say its precision; kept as text
+    nama_lain: tuple[str, ...] = ()  # other headings the file may give it (`desa` for `kelurahan`); read as `nama`
 
 
 @dataclass
@@ -227,6 +229,15 @@ def baca_csv(path: Path, kolom_kolom: list[Kolom], temuan: DaftarTemuan,
                      diharapkan='teks bertanda kutip ditutup kembali, mis. "Perencanaan, Penganggaran"')
         return []
     kepala = [k.strip() for k in kepala]
+    # A column may be headed by another name (`desa` for `kelurahan`): read under its own name,
+    # named in messages as the file heads it.
+    lain = {a: k.nama for k in kolom_kolom for a in k.nama_lain}
+    tertulis_sebagai = {lain.get(n, n): n for n in reversed(kepala)}
+    kepala = [lain.get(n, n) for n in kepala]
+
+    def kolom(nama: str) -> str:
+        return label_kolom(tertulis_sebagai.get(nama, nama))
+
     if not any(kepala):
         temuan.galat(Jenis.SINTAKS, path, "baris judul kolom kosong", baris=1, ditemukan="baris kosong",
                      diharapkan="baris judul kolom di baris 1: " + ",".join(k.nama for k in kolom_kolom))

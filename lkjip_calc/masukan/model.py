@@ -69,14 +69,16 @@ class DasarHukum(Ketat):
 
 class Unit(Ketat):
     kode: Kode
-    jenis: str
+    jenis: str  # the word for the unit's kind in the report: Kecamatan, Dinas, Badan, Sekretariat, ...
     nama: str
     nama_singkat: str
     pemerintah: str
     daerah: str
     kota: str
-    ibukota: str
-    geografi: Geografi
+    # A unit with territory (wilayah.csv, penduduk.csv): what its parts are, where it lies.
+    bagian_wilayah: Literal["kelurahan", "desa"] | None = None  # None: from wilayah.csv's first column
+    ibukota: str | None = None
+    geografi: Geografi | None = None
     kepala: Pejabat
     atasan: Pejabat
     permasalahan: list[str]

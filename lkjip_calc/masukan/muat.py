@@ -3,18 +3,20 @@
 
 from __future__ import annotations
 
+import csv
 import os
 import re
 from pathlib import Path
 
 from ..dasar.temuan import DaftarTemuan, Jenis, kunci, kutip, nama_berkas
+from ..dasar.temuan import kolom as label_kolom
 from . import model
 from .antar_tahun import periksa_antar_tahun
 from .baca import BELUM_DIISI, Yaml, baca_csv, baca_teks, baca_yaml, validasi_model
 from .basi import baris_tetap, periksa_basi
 from .lokasi import FOLDER_SKALA
 from .rujukan import periksa_rujukan
-from .skema import TABEL
+from .skema import BAGIAN_WILAYAH, BOLEH_TIDAK_ADA, TABEL
 from .tahun import DataTahun, Narasi
 
 
@@ -100,6 +102,53 @@ def pisah_bagian(path: Path, teks: str, temuan: DaftarTemuan) -> dict[str, Naras
     return bagian
 
 
+def _ada(path: Path) -> bool:
+    return path.exists() or path.is_symlink()  # a broken link is named when read
+
+
+def _kolom_pertama(path: Path) -> str | None:
+    """The heading of a CSV file's first column as written (after a BOM); None when unreadable
+    (the reader has named the problem: a FIFO, a folder, a broken link is never opened here)."""
+    if not path.is_file():
+        return None
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as f:
+            kepala = next(csv.reader(f), [])
+    except (OSError, UnicodeDecodeError, csv.Error):
+        return None
+    return kepala[0].strip() if kepala else None
+
+
+def bagian_wilayah(folder: Path, unit: model.Unit | None, unit_yaml: Yaml | None, temuan: DaftarTemuan) -> str | None:
+    """What the parts of the unit's territory are: 'kelurahan' or 'desa' (as unit.yaml's
+    bagian_wilayah says, or else as wilayah.csv heads its first column); None for a unit without
+    territory, which has neither wilayah.csv nor penduduk.csv."""
+    ada = {nama: _ada(folder / nama) for nama in sorted(BOLEH_TIDAK_ADA)}
+    dinyatakan = unit.bagian_wilayah if unit is not None else None
+    if not any(ada.values()):
+        if dinyatakan is not None:
+            temuan.galat(Jenis.BERKAS_HILANG, folder / "unit.yaml", "bagian_wilayah diisi tetapi unit tidak punya "
+                         "data wilayah", baris=unit_yaml.baris(("bagian_wilayah",)), kolom=kunci("bagian_wilayah"),
+                         ditemukan=kutip(dinyatakan), diharapkan="wilayah.csv dan penduduk.csv di folder tahun ini, "
+                         "atau hapus bagian_wilayah untuk unit tanpa wilayah (dinas, badan, ...)")
+        return None
+    for nama, ada_berkas in ada.items():
+        if not ada_berkas:
+            lain = next(n for n in ada if n != nama)
+            temuan.galat(Jenis.BERKAS_HILANG, folder / nama, f"berkas tidak ada padahal {lain} ada",
+                         diharapkan="wilayah.csv dan penduduk.csv keduanya (unit berwilayah), atau tidak keduanya "
+                         "(unit tanpa wilayah)")
+            return None
+    kata = {nama: _kolom_pertama(folder / nama) for nama in ada}
+    harapan = dinyatakan or kata["wilayah.csv"]
+    for nama, judul in kata.items():
+        if judul in BAGIAN_WILAYAH and judul != harapan:
+            asal = "bagian_wilayah di unit.yaml" if dinyatakan else "kolom pertama wilayah.csv"
+            temuan.galat(Jenis.KOLOM, folder / nama, f"judul kolom tidak sesuai {asal}", baris=1,
+                         kolom=label_kolom(judul), ditemukan=kutip(judul), diharapkan=kutip(harapan))
+    return harapan if harapan in BAGIAN_WILAYAH else "kelurahan"
+
+
 def muat(akar: Path, unit: str, tahun: int, draf: bool = False) -> tuple[DataTahun | None, DaftarTemuan]:
     """Read and cross-check data/<unit>/<tahun>/. Returns the data (None on errors) and all findings.
 
@@ -116,7 +165,10 @@ def muat(akar: Path, unit: str, tahun: int, draf: bool = False) -> tuple[DataTah
     pengaturan, pengaturan_yaml = _yaml_model(folder / "laporan.yaml", model.Pengaturan, temuan)
     skala_kode = pengaturan.metode.skala_predikat if pengaturan else None
     skala = muat_skala(akar, skala_kode, temuan, pengaturan_yaml) if pengaturan else None
-    tabel = {nama: baca_csv(folder / nama, kol, temuan, kunci_baris, draf) for nama, (kol, kunci_baris) in TABEL.items()}
+    tabel = {nama: baca_csv(folder / nama, kol, temuan, kunci_baris, draf)
+             if nama not in BOLEH_TIDAK_ADA or _ada(folder / nama) else []
+             for nama, (kol, kunci_baris) in TABEL.items()}
+    wilayah = bagian_wilayah(folder, unit_model, unit_yaml, temuan)
 
     sumber, sumber_yaml = None, None
     if (folder / "sumber.yaml").exists():
@@ -167,7 +219,8 @@ def muat(akar: Path, unit: str, tahun: int, draf: bool = False) -> tuple[DataTah
                      skala=skala, tabel=tabel, analisis=analisis, analisis_yaml=analisis_yaml,
                      sumber=sumber.bawaan if sumber is not None else {},
                      sumber_iku=sumber.iku if sumber is not None else {}, sumber_yaml=sumber_yaml,
-                     narasi=narasi, narasi_iku=narasi_iku, basi={b.jalur: b.tahun_lalu for b in basi})
+                     narasi=narasi, narasi_iku=narasi_iku, basi={b.jalur: b.tahun_lalu for b in basi},
+                     bagian_wilayah=wilayah)
     periksa_rujukan(data, renstra_yaml, temuan, draf)
     if temuan.ada_galat:
         return None, temuan

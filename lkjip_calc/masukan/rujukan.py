@@ -115,20 +115,21 @@ def periksa_rujukan(data: DataTahun, renstra_yaml, temuan: DaftarTemuan, draf: b
                          kolom=kolom("realisasi"), ditemukan=kutip("tidak ada baris"),
                          diharapkan=f"satu baris iku={b['iku']}, tahun={data.tahun}")
 
+    bagian = data.bagian_wilayah or "kelurahan"  # the word the files head their first column with
     wilayah = {b["kelurahan"] for b in data.tabel["wilayah.csv"]}
     penduduk = {b["kelurahan"] for b in data.tabel["penduduk.csv"]}
     for b in data.tabel["penduduk.csv"]:
         if b["kelurahan"] not in wilayah:
-            temuan.galat(Jenis.RUJUKAN_HILANG, data.berkas("penduduk.csv"), "kelurahan tidak ada di wilayah.csv",
+            temuan.galat(Jenis.RUJUKAN_HILANG, data.berkas("penduduk.csv"), f"{bagian} tidak ada di wilayah.csv",
                          baris=b.nomor,
-                         kolom=kolom("kelurahan"), ditemukan=kutip(b["kelurahan"]),
-                         diharapkan="nama kelurahan yang sama persis dengan wilayah.csv")
+                         kolom=kolom(bagian), ditemukan=kutip(b["kelurahan"]),
+                         diharapkan=f"nama {bagian} yang sama persis dengan wilayah.csv")
     for b in data.tabel["wilayah.csv"]:
         if b["kelurahan"] not in penduduk:
-            temuan.galat(Jenis.RUJUKAN_HILANG, data.berkas("wilayah.csv"), "kelurahan tidak ada di penduduk.csv",
+            temuan.galat(Jenis.RUJUKAN_HILANG, data.berkas("wilayah.csv"), f"{bagian} tidak ada di penduduk.csv",
                          baris=b.nomor,
-                         kolom=kolom("kelurahan"), ditemukan=kutip(b["kelurahan"]),
-                         diharapkan="satu baris penduduk untuk setiap kelurahan")
+                         kolom=kolom(bagian), ditemukan=kutip(b["kelurahan"]),
+                         diharapkan=f"satu baris penduduk untuk setiap {bagian}")
 
     pk = set(data.iku_pk)
     tautan = defaultdict(set)
@@ -198,10 +199,12 @@ def _periksa_tautan_halus(data: DataTahun, program: set[str], temuan: DaftarTemu
 
 def _periksa_tautan(data: DataTahun, temuan: DaftarTemuan) -> None:
     """Warnings: parts of the plan that nothing links, so a figure or a text would be missing."""
+    # A unit with territory spends through its kelurahan/desa; a dinas's sub units (UPT, bidang) are its own.
     kelurahan = {b["kelurahan"] for b in data.tabel["wilayah.csv"]}
-    for b in data.tabel["anggaran.csv"]:
+    for b in data.tabel["anggaran.csv"] if data.berwilayah else ():
         if b["sub_unit"] and b["sub_unit"] not in kelurahan:
-            temuan.peringatan(Jenis.RUJUKAN_HILANG, data.berkas("anggaran.csv"), "sub unit bukan kelurahan di wilayah.csv",
+            temuan.peringatan(Jenis.RUJUKAN_HILANG, data.berkas("anggaran.csv"),
+                              f"sub unit bukan {data.bagian_wilayah} di wilayah.csv",
                               baris=b.nomor, kolom=kolom("sub_unit"), ditemukan=kutip(b["sub_unit"]),
                               diharapkan="salah satu dari: " + ", ".join(sorted(kelurahan)))
     target_renstra = {(b["iku"], b["tahun"]) for b in data.tabel["renstra_target.csv"]}

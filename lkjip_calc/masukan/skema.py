@@ -29,7 +29,15 @@ TABEL = {
                            Kolom("realisasi_nasional", BILANGAN, wajib=False),
                            Kolom("keterangan_nasional", TEKS, wajib=False),
                            Kolom("capaian_dinyatakan", BILANGAN, wajib=False, tertulis=True)], ("iku", "tahun")),
-    "wilayah.csv": ([Kolom("kelurahan", TEKS), Kolom("luas_km2", BILANGAN, isian=True, positif=True)], ("kelurahan",)),
-    "penduduk.csv": ([Kolom("kelurahan", TEKS), Kolom("laki_laki", BULAT, isian=True),
+    # a unit with territory only (both files or neither); the first column may be headed `desa`
+    "wilayah.csv": ([Kolom("kelurahan", TEKS, nama_lain=("desa",)), Kolom("luas_km2", BILANGAN, isian=True, positif=True)],
+                    ("kelurahan",)),
+    "penduduk.csv": ([Kolom("kelurahan", TEKS, nama_lain=("desa",)), Kolom("laki_laki", BULAT, isian=True),
                       Kolom("perempuan", BULAT, isian=True)], ("kelurahan",)),
 }
+
+# Tables a year may leave out: a unit without territory (a dinas, a badan) has no wilayah.csv and
+# no penduduk.csv.
+BOLEH_TIDAK_ADA = frozenset({"wilayah.csv", "penduduk.csv"})
+# The parts of a territory as the first column of wilayah.csv and penduduk.csv may name them.
+BAGIAN_WILAYAH = ("kelurahan", "desa")

@@ -45,6 +45,13 @@ class DataTahun:
     narasi_iku: dict[str, dict[str, Narasi]] = field(default_factory=dict)
     # prose files still the same as the previous year's: path in the folder ('narasi/bab1_geografi.md') -> that year
     basi: dict[str, int] = field(default_factory=dict)
+    # what the parts of the unit's territory are ('kelurahan' or 'desa'); None: a unit without
+    # territory (no wilayah.csv, no penduduk.csv), whose report has no area or population
+    bagian_wilayah: str | None = "kelurahan"
+
+    @property
+    def berwilayah(self) -> bool:
+        return self.bagian_wilayah is not None
 
     def berkas(self, nama: str) -> Path:
         return self.folder / nama

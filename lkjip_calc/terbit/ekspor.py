@@ -40,8 +40,13 @@ def tabel_anggaran(hasil: Hasil) -> pd.DataFrame:
     return hasil.anggaran[KOLOM_ANGGARAN]
 
 
-def tabel_wilayah(hasil: Hasil) -> pd.DataFrame:
-    return hasil.wilayah[KOLOM_WILAYAH]
+def tabel_wilayah(hasil: Hasil) -> pd.DataFrame | None:
+    """Area and population per kelurahan (its first column headed `desa` for a unit of desa);
+    None for a unit without territory, which publishes no such table."""
+    bagian = hasil.data.bagian_wilayah
+    if bagian is None:
+        return None
+    return hasil.wilayah[KOLOM_WILAYAH].rename(columns={"kelurahan": bagian})
 
 
 # One function per download declared in laporan.daftar.UNDUHAN (a test keeps the two equal).
@@ -74,7 +79,7 @@ def ekspor(hasil: Hasil, keluaran: Path, nama_xlsx: str | None = None, epoch: in
     """Write each computed table as CSV (and, with `nama_xlsx`, all of them as one workbook dated
     `epoch`; by default SOURCE_DATE_EPOCH or the newest data file's time, `reproduksi.epoch_sumber`)."""
     # Build every table first, so a failure writes nothing.
-    tabel = {nama: buat(hasil) for nama, buat in TABEL_EKSPOR.items()}
+    tabel = {nama: df for nama, buat in TABEL_EKSPOR.items() if (df := buat(hasil)) is not None}
     ditulis = []
     for nama, df in tabel.items():
         tulis_atomik(keluaran / nama, teks_tabel(df))
