@@ -93,6 +93,12 @@ def _narasi(data: DataTahun, temuan: DaftarTemuan) -> None:
     for nama, berkas in NARASI.items():
         dipakai = set(berkas.bagian)
         narasi = data.narasi.get(nama)
+        if berkas.wilayah and not data.berwilayah:  # a unit without territory has no such section
+            if narasi is not None:
+                temuan.peringatan(Jenis.TIDAK_TERTAUT, narasi.path, "berkas narasi ini tidak ditampilkan: unit tanpa "
+                                  "wilayah (tidak ada wilayah.csv dan penduduk.csv)",
+                                  diharapkan="hapus berkas ini, atau tambahkan wilayah.csv dan penduduk.csv")
+            continue
         if narasi is None:
             temuan.peringatan(Jenis.BERKAS_HILANG, folder / f"{nama}.md", "berkas narasi yang ditampilkan bab tidak ada",
                               diharapkan="berkas ini, dengan bagian: " + ", ".join(sorted(dipakai)))

@@ -40,7 +40,7 @@ from ..masukan.baca import BILANGAN, BULAT, HARAPAN, KODE, RUPIAH, TAHUN, baca_c
 from ..masukan.lokasi import FOLDER_SKALA
 from ..masukan.model import CAPAIAN_NEGATIF, POLARITAS
 from ..masukan.muat import muat
-from ..masukan.skema import TABEL
+from ..masukan.skema import BOLEH_TIDAK_ADA, TABEL
 
 PETUNJUK = "Petunjuk"
 DAFTAR = "Daftar"
@@ -83,7 +83,10 @@ def nama_lembar(berkas: str) -> str:
 def tulis_template(akar: Path, unit: str, tahun: int, keluaran: Path) -> Path:
     folder = akar / unit / str(tahun)
     temuan = DaftarTemuan()
-    tabel = {nama: baca_csv(folder / nama, kolom, temuan, kunci, draf=True) for nama, (kolom, kunci) in TABEL.items()}
+    # A table the year may leave out (a dinas's wilayah.csv) and does gets an empty sheet to fill in.
+    tabel = {nama: baca_csv(folder / nama, kolom, temuan, kunci, draf=True)
+             if nama not in BOLEH_TIDAK_ADA or (folder / nama).exists() else []
+             for nama, (kolom, kunci) in TABEL.items()}
     if temuan.ada_galat:
         raise ImportGagal("data tahun ini belum bisa dijadikan template:\n" + "\n".join(map(str, temuan.galat_saja)))
     renstra = yaml.safe_load((folder / "renstra.yaml").read_text(encoding="utf-8")) or {}
@@ -484,6 +487,8 @@ def baca_buku_kerja(path: Path, unit: str, tahun: int, tampil: str | None = None
     for nama, (kolom, _kunci) in TABEL.items():
         lembar = nama_lembar(nama)
         ws = _lembar(wb_nilai, lembar)
+        if ws is None and nama in BOLEH_TIDAK_ADA and lembar not in wb_nilai.sheetnames:
+            continue  # a table the year may leave out, from a workbook made before it existed
         if ws is None:
             ditemukan = "bukan lembar kerja (mis. lembar grafik)" if lembar in wb_nilai.sheetnames else "tidak ada"
             masalah.append(f"GALAT: {tampil}: lembar '{lembar}' {ditemukan}; diharapkan satu lembar kerja per tabel "
@@ -688,6 +693,9 @@ def impor(xlsx: Path, akar: Path, unit: str, tahun: int, kosongkan: bool = False
     buku = baca_buku_kerja(xlsx, unit, tahun, tampil, kepala_lama)
     if buku.masalah:
         raise ImportGagal("\n".join(buku.masalah))
+    for nama in BOLEH_TIDAK_ADA & set(buku.teks):  # a table the year leaves out stays out while its sheet is empty
+        if nama not in kepala_lama and len(_baris_csv(buku.teks[nama][1])[1]) == 0:
+            del buku.teks[nama]
     teks, iku = buku.teks, buku.iku
 
     # Check the workbook as the year it would become, in a staged copy: data/ is untouched until it passes.

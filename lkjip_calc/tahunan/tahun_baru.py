@@ -135,9 +135,11 @@ def buat_tahun(akar: Path, unit: str, tahun: int) -> HasilTahunBaru:
                                f"{sumber_tahun}).")
         hasil.isian.append(f"realisasi_iku.csv: realisasi setiap IKU tahun {tahun} (dan realisasi nasional bila ada).")
 
-        kepala, penduduk = _baca(sumber, "penduduk.csv")
-        _tulis_csv(sementara / "penduduk.csv", kepala, [[b["kelurahan"], None, None] for b in penduduk])
-        hasil.isian.append("penduduk.csv: jumlah penduduk laki-laki dan perempuan per kelurahan.")
+        if data.berwilayah:  # a unit without territory has no population to fill in
+            kepala, penduduk = _baca(sumber, "penduduk.csv")
+            kepala[0] = data.bagian_wilayah  # the file's own heading: kelurahan or desa
+            _tulis_csv(sementara / "penduduk.csv", kepala, [[b["kelurahan"], None, None] for b in penduduk])
+            hasil.isian.append(f"penduduk.csv: jumlah penduduk laki-laki dan perempuan per {data.bagian_wilayah}.")
         hasil.isian.append("narasi/, gambar/, analisis/ dan sumber.yaml: salinan tahun lalu sebagai bahan; tulis ulang "
                            "untuk tahun ini (angka dan tahun tetap lewat penanda {{ ... }}).")
 
