@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import subprocess
+import zlib
 
 import pytest
 from bantu import BAB, teks_html, teks_pdf
@@ -107,6 +108,29 @@ def test_pdf_a4_dengan_daftar(pdf):
                   "Pendahuluan", "Perencanaan Kinerja", "Akuntabilitas Kinerja", "Penutup", "Lampiran"):
         assert judul in teks, judul
     assert re.search(r"BAB\s+I\s+Pendahuluan", teks) and re.search(r"BAB\s+III\s+Akuntabilitas Kinerja", teks)
+
+
+def test_pdf_properti_dokumen(pdf):
+    """The document properties a reader's PDF viewer and a library catalogue show: from the unit's data."""
+    info = subprocess.run(["pdfinfo", "-meta", str(pdf)], capture_output=True, text=True, check=True).stdout
+    baris = dict(b.split(":", 1) for b in info.splitlines() if ":" in b)
+    assert baris["Title"].strip() == "Laporan Kinerja Instansi Pemerintah Kecamatan Kanigaran Tahun 2024"
+    assert baris["Author"].strip() == "Kecamatan Kanigaran"
+    assert baris["Subject"].strip() == "Laporan Kinerja Instansi Pemerintah (LKjIP) Tahun 2024, Pemerintah Kota Probolinggo"
+    assert baris["Keywords"].strip() == "LKjIP 2024, laporan kinerja, Kecamatan Kanigaran, Kota Probolinggo"
+    # the catalog's language (in a compressed object stream): what a screen reader reads it in
+    assert any(re.search(rb"/Lang\s*\(id-ID\)", a) for a in _aliran_pdf(pdf.read_bytes()))
+
+
+def _aliran_pdf(isi: bytes) -> list[bytes]:
+    """The PDF's bytes and each of its deflated streams, inflated."""
+    aliran = [isi]
+    for m in re.finditer(rb"stream\r?\n(.*?)endstream", isi, re.S):
+        try:
+            aliran.append(zlib.decompressobj().decompress(m.group(1)))
+        except zlib.error:
+            continue  # an image or another filter
+    return aliran
 
 
 def test_pdf_angka_dan_tabel(pdf):

@@ -98,9 +98,14 @@ def _salin_buku(proyek: Path, staging: Path, lap: Laporan, draf: bool = False, s
     latex["author"] = render.latex(d.unit.nama)
     elemen = konfigurasi.setdefault("sphinx", {}).setdefault("config", {}).setdefault("latex_elements", {})
     elemen["maketitle"] = render.sampul_latex(d.unit.pemerintah, d.tahun, d.unit.nama, d.unit.daerah)
-    # the PDF's own title and author (document properties), escaped like the title page
-    elemen["preamble"] = elemen.get("preamble", "") + "\n\\AtBeginDocument{\\hypersetup{pdftitle={" + latex["title"] \
-        + "}, pdfauthor={" + latex["author"] + "}}}\n"
+    # the PDF's own properties (title, author, subject, keywords, language), escaped like the title page
+    subjek = render.latex(f"Laporan Kinerja Instansi Pemerintah (LKjIP) Tahun {d.tahun}, {d.unit.pemerintah}")
+    kata_kunci = render.latex(f"LKjIP {d.tahun}, laporan kinerja, {d.unit.nama}, {d.unit.daerah}")
+    elemen["preamble"] = (elemen.get("preamble", "") + "\n\\AtBeginDocument{\\hypersetup{pdftitle={" + latex["title"]
+                          + "}, pdfauthor={" + latex["author"] + "}, pdfsubject={" + subjek + "}, pdfkeywords={"
+                          + kata_kunci + "}}}\n"
+                          # the document's language for screen readers: xdvipdfmx takes it as a catalog entry
+                          "\\AtBeginDocument{\\special{pdf:put @catalog <</Lang (id-ID)>>}}\n")
     if situs is not None:  # part of a site of all units and years: a year switcher on every page
         (staging / "_static").mkdir(exist_ok=True)
         (staging / "_static" / "lkjip-situs-data.js").write_text(
