@@ -76,7 +76,8 @@ def buat_parser() -> argparse.ArgumentParser:
     _opsi_umum(p)
     _opsi_draf(p)
     p = sub.add_parser("export", help="tulis tabel terhitung sebagai CSV (kinerja, sasaran, anggaran, wilayah)",
-                       description="Menulis kinerja.csv, sasaran.csv, anggaran.csv dan wilayah.csv: UTF-8, titik "
+                       description="Menulis kinerja.csv, sasaran.csv, anggaran.csv, wilayah.csv (unit berwilayah) dan "
+                                   "realisasi_periode.csv (bila ada realisasi per periode): UTF-8, titik "
                                    "desimal, tanpa pemisah ribuan, tanpa pembulatan. Tidak ada yang ditulis bila data "
                                    "tidak valid.")
     _opsi_umum(p)
