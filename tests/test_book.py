@@ -112,7 +112,7 @@ def test_pdf_a4_dengan_daftar(pdf):
 
 def test_pdf_properti_dokumen(pdf):
     """The document properties a reader's PDF viewer and a library catalogue show: from the unit's data."""
-    info = subprocess.run(["pdfinfo", "-meta", str(pdf)], capture_output=True, text=True, check=True).stdout
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
     baris = dict(b.split(":", 1) for b in info.splitlines() if ":" in b)
     assert baris["Title"].strip() == "Laporan Kinerja Instansi Pemerintah Kecamatan Kanigaran Tahun 2024"
     assert baris["Author"].strip() == "Kecamatan Kanigaran"
