@@ -17,6 +17,16 @@ def _sebut(dinyatakan: Decimal, dihitung: Decimal) -> tuple[str, str]:
     return angka(dinyatakan, desimal, tetap=True), angka(dihitung, max(desimal, 2))
 
 
+def _persen_dinyatakan(temuan: DaftarTemuan, berkas, pesan: str, tertulis: Decimal | None,
+                       dihitung: Decimal | None, asal: str, **tempat) -> None:
+    """A warning where a stated percentage, at the precision it was written with, is not the computed one."""
+    if None in (tertulis, dihitung) or not beda_presisi(tertulis, dihitung):
+        return
+    ditemukan, hitungan = _sebut(tertulis, dihitung)
+    temuan.peringatan(Jenis.BEDA_SUMBER, berkas, pesan, ditemukan=f"{ditemukan}%",
+                      diharapkan=f"{hitungan}% ({asal}); laporan memakai angka hitungan", **tempat)
+
+
 def _dinyatakan(hasil: Hasil, temuan: DaftarTemuan) -> None:
     """Published figures typed beside their inputs (a capaian, a line's serapan, the overall serapan):
     a warning where the computed figure, rounded as the stated one was written, is another number.
@@ -24,34 +34,25 @@ def _dinyatakan(hasil: Hasil, temuan: DaftarTemuan) -> None:
     data = hasil.data
     capaian = {k.kode: k.capaian for k in hasil.kinerja}
     for b in data.tabel["realisasi_iku.csv"]:
-        tertulis, dihitung = b["capaian_dinyatakan"], capaian.get(b["iku"])
-        if b["tahun"] == data.tahun and None not in (tertulis, dihitung) and beda_presisi(tertulis, dihitung):
-            ditemukan, hitungan = _sebut(tertulis, dihitung)
-            temuan.peringatan(Jenis.BEDA_SUMBER, data.berkas("realisasi_iku.csv"),
-                              "capaian yang dinyatakan tidak sama dengan capaian yang dihitung", baris=b.nomor,
-                              kolom=kolom("capaian_dinyatakan"), ditemukan=f"{ditemukan}%",
-                              diharapkan=f"{hitungan}% (dari target dan realisasi {b['iku']}); laporan memakai "
-                                         "angka hitungan")
+        if b["tahun"] == data.tahun:
+            _persen_dinyatakan(temuan, data.berkas("realisasi_iku.csv"),
+                               "capaian yang dinyatakan tidak sama dengan capaian yang dihitung",
+                               b["capaian_dinyatakan"], capaian.get(b["iku"]),
+                               f"dari target dan realisasi {b['iku']}", baris=b.nomor, kolom=kolom("capaian_dinyatakan"))
     for b in data.tabel["anggaran.csv"]:
-        tertulis, dihitung = b["serapan_dinyatakan"], rumus.serapan(b["realisasi"], b["pagu"])
-        if None not in (tertulis, dihitung) and beda_presisi(tertulis, dihitung):
-            ditemukan, hitungan = _sebut(tertulis, dihitung)
-            temuan.peringatan(Jenis.BEDA_SUMBER, data.berkas("anggaran.csv"),
-                              "serapan yang dinyatakan tidak sama dengan realisasi / pagu x 100", baris=b.nomor,
-                              kolom=kolom("serapan_dinyatakan"), ditemukan=f"{ditemukan}%",
-                              diharapkan=f"{hitungan}% (realisasi {ribuan(b['realisasi'])} / pagu {ribuan(b['pagu'])}); "
-                                         "laporan memakai angka hitungan")
+        if b["serapan_dinyatakan"] is None or None in (b["realisasi"], b["pagu"]):
+            continue
+        _persen_dinyatakan(temuan, data.berkas("anggaran.csv"), "serapan yang dinyatakan tidak sama dengan realisasi / "
+                           "pagu x 100", b["serapan_dinyatakan"], rumus.serapan(b["realisasi"], b["pagu"]),
+                           f"realisasi {ribuan(b['realisasi'])} / pagu {ribuan(b['pagu'])}", baris=b.nomor,
+                           kolom=kolom("serapan_dinyatakan"))
     tertulis = data.pengaturan.dinyatakan.serapan
-    if tertulis is not None and hasil.serapan is not None:
+    if tertulis is not None:
         tertulis = _seperti_ditulis(tertulis, data.pengaturan_yaml.skalar(("dinyatakan", "serapan")))
-        if beda_presisi(tertulis, hasil.serapan):
-            ditemukan, hitungan = _sebut(tertulis, hasil.serapan)
-            temuan.peringatan(Jenis.BEDA_SUMBER, data.pengaturan_yaml.path,
-                              "serapan anggaran yang dinyatakan tidak sama dengan serapan seluruh anggaran",
-                              baris=data.pengaturan_yaml.baris(("dinyatakan", "serapan")),
-                              kolom=kunci("dinyatakan.serapan"), ditemukan=f"{ditemukan}%",
-                              diharapkan=f"{hitungan}% (jumlah realisasi / jumlah pagu anggaran.csv x 100); laporan "
-                                         "memakai angka hitungan")
+    _persen_dinyatakan(temuan, data.pengaturan_yaml.path,
+                       "serapan anggaran yang dinyatakan tidak sama dengan serapan seluruh anggaran", tertulis,
+                       hasil.serapan, "jumlah realisasi / jumlah pagu anggaran.csv x 100",
+                       baris=data.pengaturan_yaml.baris(("dinyatakan", "serapan")), kolom=kunci("dinyatakan.serapan"))
 
 
 def _seperti_ditulis(nilai: Decimal, teks: str | None) -> Decimal:

@@ -13,7 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ..dasar.angka import angka, bulat, ribuan
+from ..dasar.angka import angka, beda_presisi, ribuan
 from ..dasar.temuan import DaftarTemuan, Jenis, kolom
 from ..masukan.baca import TRIWULAN, Baris
 from ..masukan.periode import ANGGARAN_PERIODE, IKU_PERIODE, jenis_periode, kunci_anggaran
@@ -153,12 +153,6 @@ def anggaran_periode(data: DataTahun, pagu: int | None) -> tuple[PeriodeAnggaran
     return tuple(keluar)
 
 
-def _beda_tertulis(tertulis: Decimal, dihitung: Decimal) -> bool:
-    """A typed figure disagrees with the computed one beyond its own rounding: the computed figure
-    rounded half-up to the decimals the typed one was written with differs from it."""
-    return bulat(dihitung, max(0, -int(tertulis.as_tuple().exponent))) != tertulis
-
-
 def periksa(data: DataTahun, temuan: DaftarTemuan) -> None:
     """Warnings where a year's realisasi is typed and also given by its periods, and the two differ;
     the report uses the figure from the periods."""
@@ -169,7 +163,7 @@ def periksa(data: DataTahun, temuan: DaftarTemuan) -> None:
         if b["tahun"] != data.tahun or b["realisasi"] is None or b["iku"] not in per_iku or cara is None:
             continue
         dihitung = rumus.gabung_periode(_nilai_per_periode(per_iku[b["iku"]]).values(), cara)
-        if dihitung is not None and _beda_tertulis(b["realisasi"], dihitung):
+        if dihitung is not None and beda_presisi(b["realisasi"], dihitung):
             temuan.peringatan(Jenis.BEDA_SUMBER, data.berkas("realisasi_iku.csv"),
                               f"realisasi tidak sama dengan realisasi tahunan dari {IKU_PERIODE}", baris=b.nomor,
                               kolom=kolom("realisasi"), ditemukan=angka(b["realisasi"], 4),
