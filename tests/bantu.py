@@ -22,6 +22,13 @@ AKAR_PROYEK = Path(__file__).resolve().parent.parent
 DATA = AKAR_PROYEK / "data"
 DATA_TES = AKAR_PROYEK / "tests" / "data"
 TAHUN = "kanigaran/2024"
+
+
+def sumberrejo(akar: Path) -> Path:
+    """Sumberrejo 2024's folder in a copy of tests/data."""
+    return akar / "sumberrejo" / "2024"
+
+
 BAB = list(NAMA_BAB)
 # A name with markup and LaTeX specials: wherever it lands it must show as this literal text.
 NAMA_JAHAT = "<script>alert(1)</script> 50% & _x_ #1 $2 {y}"

@@ -64,6 +64,14 @@ def akar(tmp_path_factory) -> Path:
 
 
 @pytest.fixture
+def tes_salinan(tmp_path) -> Path:
+    """A copy of tests/data (Sumberrejo 2024, the third unit and the scales) to edit."""
+    tujuan = tmp_path / "data"
+    shutil.copytree(DATA_TES, tujuan)
+    return tujuan
+
+
+@pytest.fixture
 def data_salinan(tmp_path) -> Path:
     """A copy of data/ to edit; the real data/ is never touched."""
     tujuan = tmp_path / "data"

@@ -5,11 +5,10 @@ serapan_dinyatakan, dinyatakan.serapan) are checked to the precision they were w
 
 from __future__ import annotations
 
-import shutil
 from decimal import Decimal as D
 
 import pytest
-from bantu import DATA_TES, ganti
+from bantu import ganti, sumberrejo
 from openpyxl import load_workbook
 
 from lkjip_calc.dasar.temuan import Jenis, nama_berkas
@@ -26,21 +25,9 @@ SUB_SINERGI = ("Koordinasi/Sinergi Perencanaan dan Pelaksanaan Kegiatan Pemerint
 PAGU_TOTAL = 11_123_170_400  # the 30 lines of anggaran.csv
 
 
-@pytest.fixture
-def akar(tmp_path):
-    """A copy of tests/data (Sumberrejo 2024 and the scales) to edit."""
-    tujuan = tmp_path / "data"
-    shutil.copytree(DATA_TES, tujuan)
-    return tujuan
-
-
-def folder(akar):
-    return akar / "sumberrejo" / "2024"
-
-
-def tautan(akar, *baris: str) -> None:
+def tautan(tes_salinan, *baris: str) -> None:
     """iku_program.csv with the kegiatan and sub_kegiatan columns and these rows."""
-    (folder(akar) / "iku_program.csv").write_text("iku,program,kegiatan,sub_kegiatan\n" + "".join(
+    (sumberrejo(tes_salinan) / "iku_program.csv").write_text("iku,program,kegiatan,sub_kegiatan\n" + "".join(
         b + "\n" for b in baris), encoding="utf-8")
 
 
@@ -54,11 +41,11 @@ def beda(lap, berkas=None):
 
 # --- point 6: finer links -----------------------------------------------------------------------
 
-def test_iku_tertaut_ke_kegiatan_dan_sub_kegiatan(akar):
-    tautan(akar, f'ikm,pelayanan_publik,"{KEG_URUSAN}",',
+def test_iku_tertaut_ke_kegiatan_dan_sub_kegiatan(tes_salinan):
+    tautan(tes_salinan, f'ikm,pelayanan_publik,"{KEG_URUSAN}",',
            f'layanan_tepat_waktu,pelayanan_publik,{KEG_KOORDINASI},{SUB_SINERGI}',
            "layanan_tepat_waktu,pembinaan_kelurahan,,", *LAIN)
-    lap = siapkan(akar, "sumberrejo", 2024)
+    lap = siapkan(tes_salinan, "sumberrejo", 2024)
     assert lap.temuan.galat_saja == []
     ikm = lap.hasil.iku("ikm")
     # the kegiatan's four lines: 58.400.000 + 72.500.000 + 64.800.000 + 61.200.000
@@ -83,11 +70,11 @@ def test_iku_tertaut_ke_kegiatan_dan_sub_kegiatan(akar):
     assert [t for t in beda(lap) if "lebih dari satu IKU" in t] == []
 
 
-def test_tabel_program_hanya_yang_ditautkan(akar):
-    tautan(akar, f'ikm,pelayanan_publik,"{KEG_URUSAN}",',
+def test_tabel_program_hanya_yang_ditautkan(tes_salinan):
+    tautan(tes_salinan, f'ikm,pelayanan_publik,"{KEG_URUSAN}",',
            f'layanan_tepat_waktu,pelayanan_publik,{KEG_KOORDINASI},{SUB_SINERGI}',
            "layanan_tepat_waktu,pembinaan_kelurahan,,", *LAIN)
-    lap = siapkan(akar, "sumberrejo", 2024)
+    lap = siapkan(tes_salinan, "sumberrejo", 2024)
     isi = tabel.program_penunjang(lap, lap.hasil.iku("ikm")).baris[0][4]
     assert isi[0] == "Program: Program Penyelenggaraan Pemerintahan dan Pelayanan Publik"
     assert [b for b in isi if b.startswith("Kegiatan:")] == [
@@ -104,39 +91,39 @@ def test_tabel_program_hanya_yang_ditautkan(akar):
         [KEG_URUSAN, KEG_KOORDINASI]]
 
 
-def test_baris_anggaran_untuk_dua_iku_diperingatkan(akar):
+def test_baris_anggaran_untuk_dua_iku_diperingatkan(tes_salinan):
     # ikm takes the whole program; layanan_tepat_waktu again one of its kegiatan (lines 15-16)
-    tautan(akar, "ikm,pelayanan_publik,,", f"layanan_tepat_waktu,pelayanan_publik,{KEG_KOORDINASI},",
+    tautan(tes_salinan, "ikm,pelayanan_publik,,", f"layanan_tepat_waktu,pelayanan_publik,{KEG_KOORDINASI},",
            "layanan_tepat_waktu,pembinaan_kelurahan,,", *LAIN)
-    lap = siapkan(akar, "sumberrejo", 2024)
+    lap = siapkan(tes_salinan, "sumberrejo", 2024)
     # alokasi: ikm 1.588.150.000, layanan 1.284.500.000 + 46.750.000 + 95.350.000 = 1.426.600.000, then
     # 8.248.370.400 + 424.650.000 + 766.650.000: 12.454.420.400 / 11.123.170.400 = 111,968... %
     assert sum(k.pagu for k in lap.hasil.kinerja) == 12_454_420_400
     assert beda(lap, "iku_program.csv") == [
-        f"PERINGATAN: {nama_berkas(folder(akar) / 'iku_program.csv')}, baris 3, kolom 'kegiatan': anggaran dihitung "
-        "untuk lebih dari satu IKU; ditemukan anggaran.csv baris 15-16 juga untuk IKU ikm; alokasi seluruh IKU "
-        "berjumlah 111,97%; diharapkan setiap baris anggaran.csv untuk satu IKU saja (alokasi berjumlah paling "
-        "banyak 100%): tautkan IKU ke kegiatan atau sub kegiatannya sendiri"]
+        f"PERINGATAN: {nama_berkas(sumberrejo(tes_salinan) / 'iku_program.csv')}, baris 3, kolom 'kegiatan': "
+        "anggaran dihitung untuk lebih dari satu IKU; ditemukan anggaran.csv baris 15-16 juga untuk IKU ikm; "
+        "alokasi seluruh IKU berjumlah 111,97%; diharapkan setiap baris anggaran.csv untuk satu IKU saja "
+        "(alokasi berjumlah paling banyak 100%): tautkan IKU ke kegiatan atau sub kegiatannya sendiri"]
 
 
-def test_sub_kegiatan_untuk_dua_iku_satu_peringatan(akar):
-    tautan(akar, "ikm,pelayanan_publik,,", f"layanan_tepat_waktu,pelayanan_publik,{KEG_KOORDINASI},{SUB_SINERGI}",
+def test_sub_kegiatan_untuk_dua_iku_satu_peringatan(tes_salinan):
+    tautan(tes_salinan, "ikm,pelayanan_publik,,", f"layanan_tepat_waktu,pelayanan_publik,{KEG_KOORDINASI},{SUB_SINERGI}",
            "layanan_tepat_waktu,pembinaan_kelurahan,,", *LAIN)
-    lap = siapkan(akar, "sumberrejo", 2024)
+    lap = siapkan(tes_salinan, "sumberrejo", 2024)
     # 1.588.150.000 + (46.750.000 + 95.350.000) + 8.248.370.400 + 424.650.000 + 766.650.000 = 11.169.920.400;
     # / 11.123.170.400 = 100,42 %: one warning, at the link that counts line 16 a second time
     assert [t.split("; diharapkan")[0] for t in beda(lap, "iku_program.csv")] == [
-        f"PERINGATAN: {nama_berkas(folder(akar) / 'iku_program.csv')}, baris 3, kolom 'sub_kegiatan': anggaran dihitung "
-        "untuk lebih dari satu IKU; ditemukan anggaran.csv baris 16 juga untuk IKU ikm; alokasi seluruh IKU "
-        "berjumlah 100,42%"]
+        f"PERINGATAN: {nama_berkas(sumberrejo(tes_salinan) / 'iku_program.csv')}, baris 3, kolom 'sub_kegiatan': "
+        "anggaran dihitung untuk lebih dari satu IKU; ditemukan anggaran.csv baris 16 juga untuk IKU ikm; "
+        "alokasi seluruh IKU berjumlah 100,42%"]
 
 
-def test_kegiatan_tidak_ada_galat_dengan_saran(akar):
-    tautan(akar, "ikm,pelayanan_publik,Koordinasi Penyelenggaraan Kegiatan Pemerintahan Kecamatan,",
+def test_kegiatan_tidak_ada_galat_dengan_saran(tes_salinan):
+    tautan(tes_salinan, "ikm,pelayanan_publik,Koordinasi Penyelenggaraan Kegiatan Pemerintahan Kecamatan,",
            f"layanan_tepat_waktu,pelayanan_publik,{KEG_KOORDINASI},Sinergi Perencanaan",
            f"layanan_tepat_waktu,pembinaan_kelurahan,,{SUB_SINERGI}", *LAIN)
-    _data, temuan = muat(akar, "sumberrejo", 2024)
-    berkas = nama_berkas(folder(akar) / "iku_program.csv")
+    _data, temuan = muat(tes_salinan, "sumberrejo", 2024)
+    berkas = nama_berkas(sumberrejo(tes_salinan) / "iku_program.csv")
     assert [str(t) for t in temuan.galat_saja if t.berkas == berkas] == [
         f"GALAT: {berkas}, baris 2, kolom 'kegiatan': kegiatan tidak ada di anggaran.csv untuk program ini; "
         "ditemukan 'Koordinasi Penyelenggaraan Kegiatan Pemerintahan Kecamatan'; diharapkan nama kegiatan program "
@@ -150,9 +137,9 @@ def test_kegiatan_tidak_ada_galat_dengan_saran(akar):
     assert any(t.pesan == "kegiatan tidak ada di anggaran yang ditautkan ke IKU ini" for t in temuan.galat_saja)
 
 
-def test_check_kegiatan_tidak_ada_keluar_2(akar, jalankan):
-    tautan(akar, "ikm,pelayanan_publik,Kegiatan Lain,", *LAIN)
-    keluar = jalankan("check", "--data", str(akar), "--unit", "sumberrejo", "--year", "2024")
+def test_check_kegiatan_tidak_ada_keluar_2(tes_salinan, jalankan):
+    tautan(tes_salinan, "ikm,pelayanan_publik,Kegiatan Lain,", *LAIN)
+    keluar = jalankan("check", "--data", str(tes_salinan), "--unit", "sumberrejo", "--year", "2024")
     assert keluar.kode == 2
     assert "kolom 'kegiatan': kegiatan tidak ada di anggaran.csv untuk program ini" in keluar.out + keluar.err
 
@@ -166,13 +153,13 @@ def kolom_baru(path, nama: str, nilai: dict[int, str]) -> None:
     path.write_text("\n".join(baris) + "\n", encoding="utf-8")
 
 
-def test_capaian_dinyatakan(akar):
+def test_capaian_dinyatakan(tes_salinan):
     # ikm 2024 (line 3): realisasi 84,12 of target 83 = 101,3493975... %
     # layanan_tepat_waktu 2024 (line 5): 95,17 / 92,5 = 102,8864... %; konflik_sosial 2024 (line 9): 120 %
-    kolom_baru(folder(akar) / "realisasi_iku.csv", "capaian_dinyatakan",
+    kolom_baru(sumberrejo(tes_salinan) / "realisasi_iku.csv", "capaian_dinyatakan",
                {3: "101.53", 5: "102.9", 9: "120", 11: "84.04"})
-    lap = siapkan(akar, "sumberrejo", 2024)
-    berkas = nama_berkas(folder(akar) / "realisasi_iku.csv")
+    lap = siapkan(tes_salinan, "sumberrejo", 2024)
+    berkas = nama_berkas(sumberrejo(tes_salinan) / "realisasi_iku.csv")
     # 101,53 against 101,35 (2 decimals): warning. 102,9 against 102,9 (1 decimal): none. 120 and 84,04: none.
     assert beda(lap, "realisasi_iku.csv") == [
         f"PERINGATAN: {berkas}, baris 3, kolom 'capaian_dinyatakan': capaian yang dinyatakan tidak sama dengan "
@@ -181,32 +168,32 @@ def test_capaian_dinyatakan(akar):
     assert f.persen(lap.hasil.iku("ikm").capaian) == "101,35"  # the report shows the computed figure
 
 
-def test_capaian_dinyatakan_satu_desimal_dan_bulat(akar):
+def test_capaian_dinyatakan_satu_desimal_dan_bulat(tes_salinan):
     # 101,349... to 1 decimal is 101,3 (stated 101,4: warning); to none it is 101
-    kolom_baru(folder(akar) / "realisasi_iku.csv", "capaian_dinyatakan", {3: "101.4", 5: "103", 7: "100.00"})
-    lap = siapkan(akar, "sumberrejo", 2024)
+    kolom_baru(sumberrejo(tes_salinan) / "realisasi_iku.csv", "capaian_dinyatakan", {3: "101.4", 5: "103", 7: "100.00"})
+    lap = siapkan(tes_salinan, "sumberrejo", 2024)
     pesan = beda(lap, "realisasi_iku.csv")
     assert len(pesan) == 1
     assert "baris 3" in pesan[0] and "ditemukan 101,4%; diharapkan 101,35%" in pesan[0]
 
 
-def test_capaian_dinyatakan_tahun_lain_diabaikan_dengan_peringatan(akar):
-    kolom_baru(folder(akar) / "realisasi_iku.csv", "capaian_dinyatakan", {2: "99.28"})
-    _data, temuan = muat(akar, "sumberrejo", 2024)
+def test_capaian_dinyatakan_tahun_lain_diabaikan_dengan_peringatan(tes_salinan):
+    kolom_baru(sumberrejo(tes_salinan) / "realisasi_iku.csv", "capaian_dinyatakan", {2: "99.28"})
+    _data, temuan = muat(tes_salinan, "sumberrejo", 2024)
     assert temuan.galat_saja == []
     assert [str(t) for t in temuan.berjenis(Jenis.TIDAK_SAH)] == [
-        f"PERINGATAN: {nama_berkas(folder(akar) / 'realisasi_iku.csv')}, baris 2, kolom 'capaian_dinyatakan': "
+        f"PERINGATAN: {nama_berkas(sumberrejo(tes_salinan) / 'realisasi_iku.csv')}, baris 2, kolom 'capaian_dinyatakan': "
         "capaian yang dinyatakan hanya dibandingkan pada baris tahun laporan 2024; nilai ini diabaikan; "
         "ditemukan '99.28'; diharapkan sel kosong, atau pindahkan ke baris tahun 2024"]
 
 
-def test_serapan_dinyatakan_per_baris(akar):
+def test_serapan_dinyatakan_per_baris(tes_salinan):
     # line 2: 12.350.000 / 12.500.000 = 98,8 % exactly (stated 98.80: none);
     # line 11: 57.912.000 / 58.400.000 = 99,1643... % (stated 96.16: warning; 99.2 on line 12 is
     # 71.240.000 / 72.500.000 = 98,2620... -> 98,3: warning too)
-    kolom_baru(folder(akar) / "anggaran.csv", "serapan_dinyatakan", {2: "98.80", 11: "96.16", 12: "99.2"})
-    lap = siapkan(akar, "sumberrejo", 2024)
-    berkas = nama_berkas(folder(akar) / "anggaran.csv")
+    kolom_baru(sumberrejo(tes_salinan) / "anggaran.csv", "serapan_dinyatakan", {2: "98.80", 11: "96.16", 12: "99.2"})
+    lap = siapkan(tes_salinan, "sumberrejo", 2024)
+    berkas = nama_berkas(sumberrejo(tes_salinan) / "anggaran.csv")
     assert beda(lap, "anggaran.csv") == [
         f"PERINGATAN: {berkas}, baris 11, kolom 'serapan_dinyatakan': serapan yang dinyatakan tidak sama dengan "
         "realisasi / pagu x 100; ditemukan 96,16%; diharapkan 99,16% (realisasi 57.912.000 / pagu 58.400.000); "
@@ -218,37 +205,38 @@ def test_serapan_dinyatakan_per_baris(akar):
 
 @pytest.mark.parametrize(("tertulis", "peringatan"), [("98.20", True), ("98.2", False), ("98.21", False),
                                                       ("98", False), ("98.208", False), ("98.209", True)])
-def test_dinyatakan_serapan(akar, tertulis, peringatan):
+def test_dinyatakan_serapan(tes_salinan, tertulis, peringatan):
     # 10.923.852.092 / 11.123.170.400 x 100 = 98,20808...: 98,21 to 2 decimals, 98,2 to 1, 98 to none,
     # 98,208 to 3; YAML reads 98.20 as 98.2, the check keeps the two decimals as written
-    ganti(folder(akar) / "laporan.yaml", "  luas_km2: 11.62", f"  luas_km2: 11.62\n  serapan: {tertulis}")
-    lap = siapkan(akar, "sumberrejo", 2024)
+    ganti(sumberrejo(tes_salinan) / "laporan.yaml", "  luas_km2: 11.62", f"  luas_km2: 11.62\n  serapan: {tertulis}")
+    lap = siapkan(tes_salinan, "sumberrejo", 2024)
     pesan = beda(lap, "laporan.yaml")
     if not peringatan:
         assert pesan == []
         return
     hitung = "98,21" if tertulis == "98.20" else "98,208"
     assert pesan == [
-        f"PERINGATAN: {nama_berkas(folder(akar) / 'laporan.yaml')}, baris 25, kunci 'dinyatakan.serapan': serapan "
-        f"anggaran yang dinyatakan tidak sama dengan serapan seluruh anggaran; ditemukan {tertulis.replace('.', ',')}%; "
-        f"diharapkan {hitung}% (jumlah realisasi / jumlah pagu anggaran.csv x 100); laporan memakai angka hitungan"]
+        f"PERINGATAN: {nama_berkas(sumberrejo(tes_salinan) / 'laporan.yaml')}, baris 25, kunci 'dinyatakan.serapan': "
+        f"serapan anggaran yang dinyatakan tidak sama dengan serapan seluruh anggaran; "
+        f"ditemukan {tertulis.replace('.', ',')}%; diharapkan {hitung}% (jumlah realisasi / jumlah pagu "
+        "anggaran.csv x 100); laporan memakai angka hitungan"]
     assert f.persen(lap.hasil.serapan) == "98,21"
 
 
 # --- the workbook carries the new columns ---------------------------------------------------------
 
-def test_buku_kerja_kolom_baru(akar, jalankan, tmp_path):
+def test_buku_kerja_kolom_baru(tes_salinan, jalankan, tmp_path):
     xlsx = tmp_path / "s.xlsx"
-    assert jalankan("template", "--data", str(akar), "--unit", "sumberrejo", "--year", "2024",
+    assert jalankan("template", "--data", str(tes_salinan), "--unit", "sumberrejo", "--year", "2024",
                     "--out", str(xlsx)).kode == 0
     wb = load_workbook(xlsx)
     kepala = {ws.title: [c.value for c in ws[1]] for ws in wb.worksheets}
     assert kepala["iku_program"] == ["iku", "program", "kegiatan", "sub_kegiatan"]
     assert "serapan_dinyatakan" in kepala["anggaran"] and "capaian_dinyatakan" in kepala["realisasi_iku"]
     # unchanged: the files stay as they are (no empty new column written)
-    sebelum = {p.name: p.read_bytes() for p in folder(akar).glob("*.csv")}
-    assert jalankan("import", str(xlsx), "--data", str(akar), "--unit", "sumberrejo", "--year", "2024").kode == 0
-    assert {p.name: p.read_bytes() for p in folder(akar).glob("*.csv")} == sebelum
+    sebelum = {p.name: p.read_bytes() for p in sumberrejo(tes_salinan).glob("*.csv")}
+    assert jalankan("import", str(xlsx), "--data", str(tes_salinan), "--unit", "sumberrejo", "--year", "2024").kode == 0
+    assert {p.name: p.read_bytes() for p in sumberrejo(tes_salinan).glob("*.csv")} == sebelum
     # a link narrowed to a kegiatan and a stated capaian typed as text keep what was typed
     ws = wb["iku_program"]
     ws.cell(3, kepala["iku_program"].index("kegiatan") + 1, KEG_KOORDINASI)
@@ -256,15 +244,15 @@ def test_buku_kerja_kolom_baru(akar, jalankan, tmp_path):
     ws.cell(3, kepala["realisasi_iku"].index("capaian_dinyatakan") + 1, "101.30")
     wb.save(xlsx)
     # the link to the whole program is replaced by the narrower one: a row removed, allowed explicitly
-    keluar = jalankan("import", str(xlsx), "--data", str(akar), "--unit", "sumberrejo", "--year", "2024",
+    keluar = jalankan("import", str(xlsx), "--data", str(tes_salinan), "--unit", "sumberrejo", "--year", "2024",
                       "--allow-empty")
     assert keluar.kode == 0, keluar.out + keluar.err
-    teks = (folder(akar) / "iku_program.csv").read_text(encoding="utf-8").splitlines()
+    teks = (sumberrejo(tes_salinan) / "iku_program.csv").read_text(encoding="utf-8").splitlines()
     assert teks[0] == "iku,program,kegiatan"  # sub_kegiatan left empty: not written
     assert teks[2] == f"layanan_tepat_waktu,pelayanan_publik,{KEG_KOORDINASI}"
-    teks = (folder(akar) / "realisasi_iku.csv").read_text(encoding="utf-8").splitlines()
+    teks = (sumberrejo(tes_salinan) / "realisasi_iku.csv").read_text(encoding="utf-8").splitlines()
     assert teks[0].endswith(",capaian_dinyatakan") and teks[2].endswith(",101.30")
-    lap = siapkan(akar, "sumberrejo", 2024)
+    lap = siapkan(tes_salinan, "sumberrejo", 2024)
     # 101,30 against 101,35: warning, the written two decimals kept through the workbook
     assert any("ditemukan 101,30%; diharapkan 101,35%" in t for t in beda(lap, "realisasi_iku.csv"))
     # layanan_tepat_waktu: that kegiatan (1.284.500.000 + 46.750.000) and pembinaan_kelurahan (95.350.000)

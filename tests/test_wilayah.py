@@ -5,10 +5,9 @@ no penduduk.csv, no geografi) loads and its BAB I has no geography section; a un
 from __future__ import annotations
 
 import re
-import shutil
 
 import pytest
-from bantu import DATA_TES, ganti, isi_bab, lkjip, teks_html
+from bantu import ganti, isi_bab, lkjip, sumberrejo, teks_html
 from openpyxl import load_workbook
 from pydantic import ValidationError
 
@@ -20,21 +19,10 @@ from lkjip_calc.masukan.muat import muat
 from lkjip_calc.terbit.ekspor import ekspor
 
 
-@pytest.fixture
-def akar(tmp_path):
-    tujuan = tmp_path / "data"
-    shutil.copytree(DATA_TES, tujuan)
-    return tujuan
-
-
-def folder(akar):
-    return akar / "sumberrejo" / "2024"
-
-
-def tanpa_wilayah(akar):
+def tanpa_wilayah(tes_salinan):
     """Sumberrejo as a unit without territory: no area/population files, no geography in unit.yaml,
     no stated area, no geography prose."""
-    f = folder(akar)
+    f = sumberrejo(tes_salinan)
     for nama in ("wilayah.csv", "penduduk.csv", "narasi/bab1_geografi.md"):
         (f / nama).unlink()
     unit = (f / "unit.yaml").read_text(encoding="utf-8")
@@ -45,71 +33,71 @@ def tanpa_wilayah(akar):
     (f / "laporan.yaml").write_text(lap[:lap.index("dinyatakan:\n")], encoding="utf-8")  # only the area was stated
 
 
-def test_unit_tanpa_wilayah_dimuat_tanpa_bagian_geografi(akar, tmp_path):
-    tanpa_wilayah(akar)
-    data, temuan = muat(akar, "sumberrejo", 2024)
+def test_unit_tanpa_wilayah_dimuat_tanpa_bagian_geografi(tes_salinan, tmp_path):
+    tanpa_wilayah(tes_salinan)
+    data, temuan = muat(tes_salinan, "sumberrejo", 2024)
     assert data is not None, [str(t) for t in temuan.daftar]
     assert not temuan.ada_galat
     assert data.bagian_wilayah is None and not data.berwilayah
     assert data.unit.geografi is None and data.unit.ibukota is None
-    lap = siapkan(akar, "sumberrejo", 2024)
+    lap = siapkan(tes_salinan, "sumberrejo", 2024)
     assert lap.hasil.jumlah["kelurahan"] == 0
     assert lap.nilai["wilayah.luas"].mentah is None  # no area, rather than 0 km²
     assert lap.nilai["penduduk.jumlah"].mentah is None
-    teks = isi_bab("bab1", {"unit": "sumberrejo", "tahun": 2024, "data": str(akar), "draf": False}, tmp_path)
+    teks = isi_bab("bab1", {"unit": "sumberrejo", "tahun": 2024, "data": str(tes_salinan), "draf": False}, tmp_path)
     for tidak in ("Kondisi dan Potensi Geografis", "Luas Wilayah", "Penduduk", "{figure}"):
         assert tidak not in teks, tidak
     assert "### Tugas dan Fungsi Organisasi" not in teks  # the chapter's own headings stay in the chapter
-    sampul = isi_bab("sampul", {"unit": "sumberrejo", "tahun": 2024, "data": str(akar), "draf": False}, tmp_path)
+    sampul = isi_bab("sampul", {"unit": "sumberrejo", "tahun": 2024, "data": str(tes_salinan), "draf": False}, tmp_path)
     assert "wilayah.csv" not in sampul and "kinerja.csv" in sampul
     ditulis = ekspor(lap.hasil, tmp_path / "unduhan")
     assert sorted(p.name for p in ditulis) == ["anggaran.csv", "kinerja.csv", "sasaran.csv"]
 
 
-def test_narasi_geografi_unit_tanpa_wilayah_diperingatkan(akar):
-    tanpa_wilayah(akar)
-    (folder(akar) / "narasi" / "bab1_geografi.md").write_text("Letak kantor dinas.\n", encoding="utf-8")
-    lap = siapkan(akar, "sumberrejo", 2024)
+def test_narasi_geografi_unit_tanpa_wilayah_diperingatkan(tes_salinan):
+    tanpa_wilayah(tes_salinan)
+    (sumberrejo(tes_salinan) / "narasi" / "bab1_geografi.md").write_text("Letak kantor dinas.\n", encoding="utf-8")
+    lap = siapkan(tes_salinan, "sumberrejo", 2024)
     pesan = [str(t) for t in lap.temuan.berjenis(Jenis.TIDAK_TERTAUT)]
     assert any("bab1_geografi.md" in p and "unit tanpa wilayah" in p for p in pesan), pesan
 
 
-def test_luas_dinyatakan_tanpa_wilayah_diperingatkan(akar):
-    tanpa_wilayah(akar)
-    with (folder(akar) / "laporan.yaml").open("a", encoding="utf-8") as f:
+def test_luas_dinyatakan_tanpa_wilayah_diperingatkan(tes_salinan):
+    tanpa_wilayah(tes_salinan)
+    with (sumberrejo(tes_salinan) / "laporan.yaml").open("a", encoding="utf-8") as f:
         f.write("dinyatakan:\n  luas_km2: 11.62\n")
-    lap = siapkan(akar, "sumberrejo", 2024)
+    lap = siapkan(tes_salinan, "sumberrejo", 2024)
     pesan = [str(t) for t in lap.temuan.berjenis(Jenis.BEDA_SUMBER)]
     assert any("dinyatakan.luas_km2" in p and "unit tanpa wilayah" in p for p in pesan), pesan
 
 
 @pytest.mark.parametrize("hapus", ["wilayah.csv", "penduduk.csv"])
-def test_wilayah_dan_penduduk_berpasangan(akar, hapus):
-    (folder(akar) / hapus).unlink()
-    data, temuan = muat(akar, "sumberrejo", 2024)
+def test_wilayah_dan_penduduk_berpasangan(tes_salinan, hapus):
+    (sumberrejo(tes_salinan) / hapus).unlink()
+    data, temuan = muat(tes_salinan, "sumberrejo", 2024)
     assert data is None
     lain = "penduduk.csv" if hapus == "wilayah.csv" else "wilayah.csv"
     galat = [str(t) for t in temuan.berjenis(Jenis.BERKAS_HILANG)]
     assert any(f"{hapus}: berkas tidak ada padahal {lain} ada" in p for p in galat), galat
 
 
-def test_bagian_wilayah_tanpa_berkas_wilayah_ditolak(akar):
-    tanpa_wilayah(akar)
-    ganti(folder(akar) / "unit.yaml", "jenis: Kecamatan\n", "jenis: Kecamatan\nbagian_wilayah: desa\n")
-    data, temuan = muat(akar, "sumberrejo", 2024)
+def test_bagian_wilayah_tanpa_berkas_wilayah_ditolak(tes_salinan):
+    tanpa_wilayah(tes_salinan)
+    ganti(sumberrejo(tes_salinan) / "unit.yaml", "jenis: Kecamatan\n", "jenis: Kecamatan\nbagian_wilayah: desa\n")
+    data, temuan = muat(tes_salinan, "sumberrejo", 2024)
     assert data is None
     assert any("unit.yaml" in str(t) and "bagian_wilayah" in str(t) for t in temuan.daftar)
 
 
-def jadi_desa(akar):
+def jadi_desa(tes_salinan):
     for nama in ("wilayah.csv", "penduduk.csv"):
-        ganti(folder(akar) / nama, "kelurahan,", "desa,")
-    ganti(folder(akar) / "organisasi.yaml", "tingkat: kelurahan\n", "tingkat: desa\n")
+        ganti(sumberrejo(tes_salinan) / nama, "kelurahan,", "desa,")
+    ganti(sumberrejo(tes_salinan) / "organisasi.yaml", "tingkat: kelurahan\n", "tingkat: desa\n")
 
 
-def test_unit_desa(akar, tmp_path):
-    jadi_desa(akar)
-    lap = siapkan(akar, "sumberrejo", 2024)
+def test_unit_desa(tes_salinan, tmp_path):
+    jadi_desa(tes_salinan)
+    lap = siapkan(tes_salinan, "sumberrejo", 2024)
     assert not lap.temuan.ada_galat
     assert lap.hasil.data.bagian_wilayah == "desa"
     luas = tabel.luas_wilayah(lap)
@@ -117,7 +105,7 @@ def test_unit_desa(akar, tmp_path):
     assert luas.baris[0][1] == "Sumberrejo" and luas.baris[-1][2] == "11,62"
     # 1,84 + 2,15 + 1,32 + 0,97 + 1,68 + 2,41 + 1,25 = 11,62
     assert tabel.penduduk(lap).kepala[1] == "Desa"
-    teks = isi_bab("bab1", {"unit": "sumberrejo", "tahun": 2024, "data": str(akar), "draf": False}, tmp_path)
+    teks = isi_bab("bab1", {"unit": "sumberrejo", "tahun": 2024, "data": str(tes_salinan), "draf": False}, tmp_path)
     assert "Luas Wilayah per Desa di Kecamatan Sumberrejo" in teks
     # the one post of a desa in organisasi.yaml (the data said tingkat: kelurahan until jadi_desa)
     assert teks.count(r"**Lurah** \(desa\)") == 1 and "kelurahan\\)" not in teks
@@ -127,27 +115,27 @@ def test_unit_desa(akar, tmp_path):
     assert ditulis["wilayah.csv"].read_text(encoding="utf-8").startswith("desa,luas_km2,")
 
 
-def test_judul_desa_bertentangan_dengan_unit_yaml(akar):
-    ganti(folder(akar) / "unit.yaml", "jenis: Kecamatan\n", "jenis: Kecamatan\nbagian_wilayah: desa\n")
-    data, temuan = muat(akar, "sumberrejo", 2024)
+def test_judul_desa_bertentangan_dengan_unit_yaml(tes_salinan):
+    ganti(sumberrejo(tes_salinan) / "unit.yaml", "jenis: Kecamatan\n", "jenis: Kecamatan\nbagian_wilayah: desa\n")
+    data, temuan = muat(tes_salinan, "sumberrejo", 2024)
     assert data is None
     galat = [str(t) for t in temuan.berjenis(Jenis.KOLOM)]
     assert any("wilayah.csv, baris 1, kolom 'kelurahan': judul kolom tidak sesuai bagian_wilayah di unit.yaml" in p
                and "'desa'" in p for p in galat), galat
 
 
-def test_galat_kolom_desa_menyebut_desa(akar):
-    jadi_desa(akar)
-    ganti(folder(akar) / "penduduk.csv", "Karangsari,", "Karangsarii,")
-    data, temuan = muat(akar, "sumberrejo", 2024)
+def test_galat_kolom_desa_menyebut_desa(tes_salinan):
+    jadi_desa(tes_salinan)
+    ganti(sumberrejo(tes_salinan) / "penduduk.csv", "Karangsari,", "Karangsarii,")
+    data, temuan = muat(tes_salinan, "sumberrejo", 2024)
     galat = [str(t) for t in temuan.daftar]
     assert any("penduduk.csv, baris 5, kolom 'desa': desa tidak ada di wilayah.csv" in p for p in galat), galat
 
 
-def test_tabel_hanya_judul_ditolak_dengan_nama_berkas(akar):
-    path = folder(akar) / "anggaran.csv"
+def test_tabel_hanya_judul_ditolak_dengan_nama_berkas(tes_salinan):
+    path = sumberrejo(tes_salinan) / "anggaran.csv"
     path.write_text(path.read_text(encoding="utf-8").splitlines()[0] + "\n", encoding="utf-8")
-    data, temuan = muat(akar, "sumberrejo", 2024)
+    data, temuan = muat(tes_salinan, "sumberrejo", 2024)
     assert data is None
     galat = [str(t) for t in temuan.berjenis(Jenis.BELUM_DIISI)]
     assert any("anggaran.csv, baris 2" in p and "tabel belum berisi baris data" in p for p in galat), galat
@@ -169,32 +157,32 @@ def hanya_judul(path):
 
 
 @pytest.mark.parametrize("kosong", [("anggaran.csv",), ("wilayah.csv", "penduduk.csv")])
-def test_tabel_hanya_judul_yang_digambar_laporan_galat_juga_di_draf(akar, kosong):
+def test_tabel_hanya_judul_yang_digambar_laporan_galat_juga_di_draf(tes_salinan, kosong):
     # A draft accepts a table still to fill, but these the report draws (the budget chart of
     # BAB III, area and population of BAB I): header-only stops at check, naming the file, never a
     # chart of nothing (matplotlib: "Axis limits cannot be NaN or Inf") inside a chapter.
     for nama in kosong:
-        hanya_judul(folder(akar) / nama)
-    data, temuan = muat(akar, "sumberrejo", 2024, draf=True)
+        hanya_judul(sumberrejo(tes_salinan) / nama)
+    data, temuan = muat(tes_salinan, "sumberrejo", 2024, draf=True)
     assert data is None
     galat = [str(t) for t in temuan.galat_saja if t.jenis == Jenis.BELUM_DIISI]
     for nama in kosong:
         assert any(f"{nama}, baris 2: tabel belum berisi baris data" in p and "juga dalam draf" in p for p in galat), galat
 
 
-def test_renstra_target_hanya_judul_tetap_belum_diisi_di_draf(akar):
+def test_renstra_target_hanya_judul_tetap_belum_diisi_di_draf(tes_salinan):
     # what new-year leaves when a Renstra period has ended: still a figure to fill in, in a draft
-    hanya_judul(folder(akar) / "renstra_target.csv")
-    data, temuan = muat(akar, "sumberrejo", 2024, draf=True)
+    hanya_judul(sumberrejo(tes_salinan) / "renstra_target.csv")
+    data, temuan = muat(tes_salinan, "sumberrejo", 2024, draf=True)
     assert data is not None, [str(t) for t in temuan.galat_saja]
     assert any("renstra_target.csv, baris 2: tabel belum berisi baris data" in str(t)
                for t in temuan.berjenis(Jenis.BELUM_DIISI))
 
 
-def test_buku_kerja_unit_desa_menjaga_judul_desa(akar, jalankan, tmp_path):
-    jadi_desa(akar)
+def test_buku_kerja_unit_desa_menjaga_judul_desa(tes_salinan, jalankan, tmp_path):
+    jadi_desa(tes_salinan)
     xlsx = tmp_path / "desa.xlsx"
-    argumen = ("--data", str(akar), "--unit", "sumberrejo", "--year", "2024")
+    argumen = ("--data", str(tes_salinan), "--unit", "sumberrejo", "--year", "2024")
     assert jalankan("template", *argumen, "--out", str(xlsx)).kode == 0
     wb = load_workbook(xlsx)
     assert [c.value for c in wb["wilayah"][1]] == ["desa", "luas_km2"]
@@ -204,18 +192,18 @@ def test_buku_kerja_unit_desa_menjaga_judul_desa(akar, jalankan, tmp_path):
     wb.save(xlsx)
     keluar = jalankan("import", str(xlsx), *argumen)
     assert keluar.kode == 0, keluar.err
-    assert (folder(akar) / "penduduk.csv").read_text(encoding="utf-8").startswith("desa,laki_laki,perempuan\n"
+    assert (sumberrejo(tes_salinan) / "penduduk.csv").read_text(encoding="utf-8").startswith("desa,laki_laki,perempuan\n"
                                                                                   "Sumberrejo,6419,6552\n")
     assert jalankan("check", *argumen).kode == 0
 
 
 @pytest.mark.buku
-def test_build_unit_tanpa_wilayah(akar, tmp_path):
+def test_build_unit_tanpa_wilayah(tes_salinan, tmp_path):
     """One HTML build of Sumberrejo without territory: BAB I without geography, tables and figures
     numbered from their chapter's first (no gap where the area and population tables were)."""
-    tanpa_wilayah(akar)
+    tanpa_wilayah(tes_salinan)
     keluaran = tmp_path / "build"
-    proses = lkjip("build", "--html-only", "--strict", "--data", str(akar), "--unit", "sumberrejo", "--year", "2024",
+    proses = lkjip("build", "--html-only", "--strict", "--data", str(tes_salinan), "--unit", "sumberrejo", "--year", "2024",
                    "--out", str(keluaran))
     assert proses.returncode == 0, proses.stdout + proses.stderr
     html = keluaran / "sumberrejo" / "2024" / "html"
