@@ -105,12 +105,16 @@ def _di(folder: Path):
 def isi_bab(nama: str, parameter: dict, folder_kerja: Path) -> str:
     """The MyST that chapter `nama` shows for these parameters, its parts separated by a blank line.
 
-    The chapter's code cells run in this process as papermill runs them (the parameters cell, then
-    the parameters), with what `Buku` displays collected instead of shown; chart images go to
-    `folder_kerja`."""
+    The chapter's cells as the build keeps them for the unit (laporan.bab.saring_sel): its
+    Markdown cells as written, its code cells run in this process as papermill runs them (the
+    parameters cell, then the parameters), with what `Buku` displays collected instead of shown;
+    chart images go to `folder_kerja`."""
     from lkjip_calc.laporan import buku as modul
+    from lkjip_calc.laporan.bab import saring_sel
+    from lkjip_calc.masukan.muat import muat
 
-    notebook = jupytext.read(AKAR_PROYEK / "chapters" / f"{nama}.md")
+    data, _ = muat(Path(parameter["data"]), parameter["unit"], parameter["tahun"], parameter.get("draf", False))
+    notebook = saring_sel(jupytext.read(AKAR_PROYEK / "chapters" / f"{nama}.md"), data.berwilayah)
     keluaran: list[str] = []
     ruang: dict = {}
     asli = modul.display
@@ -119,6 +123,8 @@ def isi_bab(nama: str, parameter: dict, folder_kerja: Path) -> str:
         with _di(folder_kerja):
             for sel in notebook.cells:
                 if sel.cell_type != "code":
+                    if sel.source.strip():
+                        keluaran.append(sel.source.strip("\n"))
                     continue
                 exec(compile(sel.source, f"{nama}.md", "exec"), ruang)
                 if "parameters" in sel.metadata.get("tags", []):

@@ -54,6 +54,14 @@ def test_html_setiap_bab(html, bab, judul):
         assert teks in html[bab], f"{teks!r} tidak ada di {bab}"
 
 
+def test_html_bagian_bab1_bernomor(html):
+    """The geography section is a heading of the chapter (kept for a unit with territory), numbered
+    like the sections after it, not a heading printed by a code cell."""
+    assert "1.1.1. Kondisi dan Potensi Geografis" in html["bab1"]
+    assert "1.1.2. Tugas dan Fungsi Organisasi" in html["bab1"]
+    assert "1.1.3. Struktur Organisasi" in html["bab1"]
+
+
 def test_html_tabel_bernomor(html, hasil):
     nomor = {bab: re.findall(r"Tabel (\d+\.\d+) ", html[bab]) for bab in ("bab1", "bab2", "bab3")}
     assert sorted(set(nomor["bab1"])) == ["1.1", "1.2"]

@@ -12,10 +12,18 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..dasar.temuan import DaftarTemuan, Jenis, kutip
-from .daftar import NAMA_BAB, NARASI, PANGGILAN
+from .daftar import NAMA_BAB, NARASI, PANGGILAN, TAG_WILAYAH
 
 FOLDER_BAB = "chapters"
 _SEL_KODE = re.compile(r"^```\{code-cell\}[^\n]*\n(.*?)^```[ \t]*$", re.M | re.S)
+
+
+def saring_sel(notebook, berwilayah: bool):
+    """The chapter as this unit shows it: the cells tagged TAG_WILAYAH dropped for a unit without
+    territory, before the chapter runs, so that its sections stay numbered without a gap."""
+    if not berwilayah:
+        notebook.cells = [s for s in notebook.cells if TAG_WILAYAH not in s.get("metadata", {}).get("tags", [])]
+    return notebook
 
 
 def folder_proyek() -> Path | None:

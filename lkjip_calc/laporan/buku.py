@@ -131,12 +131,6 @@ class Buku:
         """Whether an IKU of the year has realisasi per period (realisasi_periode.csv)."""
         return any(k.periode for k in self.hasil.kinerja)
 
-    def judul_wilayah(self, judul: str, tingkat: int = 3) -> None:
-        """A heading over the parts of a unit with territory (its geography): none for a unit
-        without, so that no empty section is left."""
-        if self.data.berwilayah:
-            self._keluarkan(f"{'#' * tingkat} {render.md(judul)}\n")
-
     def sampul(self) -> None:
         d = self.data
         # The PDF has its own cover (maketitle); this page is the site's front page.

@@ -39,6 +39,10 @@ BAB = (
 )
 NAMA_BAB = tuple(b.nama for b in BAB)
 
+# The tag of a chapter's cells (headings included) kept only for a unit with territory: a dinas
+# has no geography section, and a heading printed by a code cell would not be numbered.
+TAG_WILAYAH = "wilayah"
+
 
 def daftar_isi() -> dict:
     """The Jupyter Book table of contents (_toc.yml) of the chapters above, in their order."""
@@ -302,7 +306,6 @@ PANGGILAN: dict[str, dict | None] = {
     "susunan_organisasi": None,
     "tusi": None,
     "analisis_iku": None,
-    "judul_wilayah": None,
 }
 
 

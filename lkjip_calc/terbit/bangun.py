@@ -32,7 +32,7 @@ from ..dasar.berkas import hapus_sisa, kunci, terbitkan
 from ..dasar.proses import jalankan, kumpulan_pekerja, terikat_induk
 from ..dasar.temuan import DaftarTemuan
 from ..laporan import render
-from ..laporan.bab import FOLDER_BAB, periksa_bab
+from ..laporan.bab import FOLDER_BAB, periksa_bab, saring_sel
 from ..laporan.bahan import Laporan
 from ..laporan.daftar import NAMA_BAB, daftar_isi, nama_berkas
 from .ekspor import ekspor
@@ -148,11 +148,11 @@ def _pengelola_kernel():
     return KernelIPC
 
 
-def _jalankan_bab(nama: str, staging: Path, parameter: dict, data_tampil: str) -> None:
+def _jalankan_bab(nama: str, staging: Path, parameter: dict, data_tampil: str, berwilayah: bool) -> None:
     import papermill
 
     sumber = staging / FOLDER_BAB / f"{nama}.md"
-    notebook = jupytext.read(sumber)
+    notebook = saring_sel(jupytext.read(sumber), berwilayah)
     masuk = staging / FOLDER_BAB / f".{nama}.masuk.ipynb"
     keluar = staging / FOLDER_BAB / f"{nama}.ipynb"
     nbformat.write(notebook, masuk)
@@ -326,7 +326,7 @@ def _bangun(lap: Laporan, proyek: Path, tujuan: Path, staging: Path, html_saja: 
         for nama in NAMA_BAB:
             tambahan = {"pdf": None if html_saja else nama_pdf(d.unit_kode, d.tahun)} if nama == "sampul" else {}
             tugas[pelaksana.submit(_jalankan_bab, nama, staging, {**parameter, **tambahan},
-                                   label_data(d.akar, proyek))] = nama
+                                   label_data(d.akar, proyek), d.berwilayah)] = nama
         for selesai in as_completed(tugas):
             selesai.result()  # re-raises BuildGagal from the worker
             maju(f"Bab {tugas[selesai]} selesai dijalankan")
