@@ -245,7 +245,9 @@ def _hasil_rumus(xlsx, wb, lembar: str, sel: str, rumus: str, hasil: str, jenis:
     with zipfile.ZipFile(xlsx) as z:
         isi = {n: z.read(n) for n in z.namelist()}
     xml = isi[nama].decode("utf-8")
-    lama = re.search(rf'<c r="{sel}"([^>]*)><f>[^<]*</f><v\s*/>', xml)
+    # an empty saved result: <v/> from the standard library's writer, <v></v> from lxml's (openpyxl
+    # uses lxml when it is installed, as python-docx brings it)
+    lama = re.search(rf'<c r="{sel}"([^>]*)><f>[^<]*</f>(?:<v\s*/>|<v></v>)', xml)
     assert lama, xml[:500]
     atribut = re.sub(r'\s*t="\w+"', "", lama.group(1))
     isi[nama] = xml.replace(lama.group(0), f'<c r="{sel}"{atribut} t="{jenis}"><f>{rumus}</f><v>{hasil}</v>').encode()
