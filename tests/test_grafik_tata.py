@@ -114,3 +114,27 @@ def test_label_periode_tidak_tertutup_penanda(laporan):
         bb = teks.get_window_extent(r).expanded(1.0, 1.0)
         assert not any(bb.x0 <= x <= bb.x1 and bb.y0 - 4 <= y <= bb.y1 + 4 for x, y in titik), teks.get_text()
     plt.close(fig)
+
+
+@pytest.mark.parametrize("unit", [u for _, u in UNIT])
+def test_struktur_organisasi(laporan, unit):
+    """Every post of organisasi.yaml's susunan in a box of its own, its name wrapped inside the box,
+    the chart as wide as the A4 text (8 inch figure), and named in the alt text."""
+    lap = laporan[unit]
+    fig, alt = grafik.struktur_organisasi(lap)
+    ax = fig.axes[0]
+    fig.canvas.draw()
+    r = fig.canvas.get_renderer()
+    struktur = lap.hasil.data.organisasi.struktur
+    jabatan = [x for j in struktur for x in [j.jabatan] + [c.jabatan for c in j.bawahan]]
+    assert [" ".join(t.get_text().split()) for t in ax.texts] == jabatan  # in the order buku.susunan_organisasi lists
+    kotak = [p.get_window_extent(r) for p in ax.patches]
+    assert len(kotak) == len(jabatan)
+    for t, k in zip(ax.texts, kotak, strict=True):
+        bb = t.get_window_extent(r)
+        assert k.x0 < bb.x0 and bb.x1 < k.x1 and k.y0 < bb.y0 and bb.y1 < k.y1, t.get_text()
+    for a, b in ((a, b) for i, a in enumerate(kotak) for b in kotak[i + 1:]):
+        assert not a.overlaps(b)
+    assert fig.get_figwidth() == 8
+    assert all(j in alt for j in jabatan) and alt.startswith(f"Struktur organisasi {lap.hasil.data.unit.nama}: ")
+    plt.close(fig)

@@ -208,8 +208,9 @@ def test_build_unit_tanpa_wilayah(tes_salinan, tmp_path):
     assert proses.returncode == 0, proses.stdout + proses.stderr
     html = keluaran / "sumberrejo" / "2024" / "html"
     bab = {b: teks_html(html / "chapters" / f"{b}.html") for b in ("sampul", "bab1", "bab2", "bab3")}
-    for tidak in ("Kondisi dan Potensi Geografis", "Luas Wilayah", "Jumlah Penduduk", "Tabel 1.", "Gambar 1."):
+    for tidak in ("Kondisi dan Potensi Geografis", "Luas Wilayah", "Jumlah Penduduk", "Tabel 1.", "Gambar 1.2"):
         assert tidak not in bab["bab1"], tidak
+    assert "Gambar 1.1 Struktur Organisasi" in bab["bab1"]  # the organisation chart, now BAB I's first figure
     assert "1.1.1. Tugas dan Fungsi Organisasi" in bab["bab1"]  # the first section now the geography is gone
     assert "Tabel 2.1 Sasaran Strategis dan Indikator Kinerja Strategis" in bab["bab2"]
     assert "Gambar 3.1 " in bab["bab3"]

@@ -15,6 +15,7 @@ matplotlib.use("Agg")  # files only; no display in a build
 # Labels are data text (IKU, program and kelurahan names): "$...$" in a name is text, not mathtext.
 matplotlib.rcParams["text.parse_math"] = False
 import matplotlib.pyplot as plt  # noqa: E402
+from matplotlib.patches import FancyBboxPatch  # noqa: E402
 from matplotlib.ticker import FuncFormatter  # noqa: E402
 
 from ..dasar.angka import angka  # noqa: E402
@@ -310,4 +311,69 @@ def serapan_periode(lap: Laporan, _k: None = None):
     _muat_label(fig, ax, kanan)
     alt = "Realisasi anggaran per periode dan serapan s.d. periode: " + "; ".join(
         f"{p.nama} Rp {f.rupiah(p.realisasi)}, serapan s.d. periode {f.persen(p.serapan_kumulatif)}%" for p in periode)
+    return fig, alt
+
+
+# --- organisation chart ---------------------------------------------------------------------
+
+_TINGGI_KOTAK = 0.8  # a box's height, in rows of the chart's grid (1 row = 0.62 inch)
+
+
+def _pimpinan_dan_bawahan(struktur):
+    """(head, the posts under the head) of organisasi.yaml's susunan. The seed lists the head
+    first and the posts under it as its siblings (Camat, Sekretaris, Seksi ...); a head that
+    lists its own `bawahan` is taken as written."""
+    pertama = struktur[0]
+    if pertama.bawahan or len(struktur) == 1:
+        return pertama, list(pertama.bawahan) + list(struktur[1:])
+    return pertama, list(struktur[1:])
+
+
+def _kotak(ax, x: float, y: float, lebar: float, teks: str, huruf: int, tebal: bool = False) -> None:
+    """A post: a box centred at (x, y), its name wrapped to the box's width (`huruf` characters)."""
+    ax.add_patch(FancyBboxPatch((x - lebar / 2, y - _TINGGI_KOTAK / 2), lebar, _TINGGI_KOTAK,
+                                boxstyle="round,pad=0,rounding_size=0.06", facecolor="#eef3f6",
+                                edgecolor=WARNA["realisasi"], linewidth=1.2, mutation_aspect=0.6))
+    baris = textwrap.wrap(teks, huruf) or [""]
+    ukuran = 8 if len(baris) <= 3 else 7 if len(baris) <= 4 else 6
+    ax.text(x, y, "\n".join(baris), ha="center", va="center", fontsize=ukuran,
+            fontweight="bold" if tebal else "normal", linespacing=1.1)
+
+
+def struktur_organisasi(lap: Laporan, _k: None = None):
+    """The organisation chart of organisasi.yaml's susunan (what `buku.susunan_organisasi` lists):
+    the head on top, the posts under it in a row joined by a bar, and their own posts stacked
+    beneath each, indented. Fits the A4 text width whatever the names' length (wrapped)."""
+    struktur = lap.hasil.data.organisasi.struktur
+    if not struktur:
+        return None
+    kepala, bawahan = _pimpinan_dan_bawahan(struktur)
+    n = max(len(bawahan), 1)
+    dalam = max([len(b.bawahan) for b in bawahan] + [0])
+    baris_total = 2.2 + 1.1 * dalam + (1 if bawahan else 0)  # head, row of posts, stacked posts
+    fig, ax = plt.subplots(figsize=(8, 0.62 * baris_total + 0.2))
+    fig.subplots_adjust(0.01, 0.01, 0.99, 0.99)
+    ax.set_xlim(0, n)
+    ax.set_ylim(-baris_total + 0.5, 0.6)
+    ax.axis("off")
+    lebar = 0.9
+    huruf = max(8, int(lebar * 8 / n * 13))  # characters per line of a box about 8/n inch wide at 8 pt
+    _kotak(ax, n / 2, 0, min(2.4, n * 0.9), kepala.jabatan, max(huruf, 24), tebal=True)
+    garis = {"color": WARNA["realisasi"], "linewidth": 1}
+    if bawahan:
+        y_bus, y1 = -0.85, -1.6
+        ax.plot([n / 2, n / 2], [-_TINGGI_KOTAK / 2, y_bus], **garis)
+        ax.plot([0.5, n - 0.5], [y_bus, y_bus], **garis)
+    for i, b in enumerate(bawahan):
+        cx = i + 0.5
+        ax.plot([cx, cx], [y_bus, y1 + _TINGGI_KOTAK / 2], **garis)
+        _kotak(ax, cx, y1, lebar, b.jabatan, huruf)
+        x_tiang = cx - lebar / 2 + 0.06
+        for j, c in enumerate(b.bawahan, start=1):
+            y = y1 - 1.1 * j
+            ax.plot([x_tiang, x_tiang], [y1 - _TINGGI_KOTAK / 2, y], **garis)
+            ax.plot([x_tiang, cx - lebar / 2 + 0.14], [y, y], **garis)
+            _kotak(ax, cx + 0.07, y, lebar - 0.14, c.jabatan, max(8, huruf - 2))
+    alt = f"Struktur organisasi {lap.hasil.data.unit.nama}: {kepala.jabatan} membawahi " + "; ".join(
+        b.jabatan + (f" (membawahi {', '.join(c.jabatan for c in b.bawahan)})" if b.bawahan else "") for b in bawahan)
     return fig, alt
