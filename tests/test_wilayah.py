@@ -45,8 +45,9 @@ def test_unit_tanpa_wilayah_dimuat_tanpa_bagian_geografi(tes_salinan, tmp_path):
     assert lap.nilai["wilayah.luas"].mentah is None  # no area, rather than 0 km²
     assert lap.nilai["penduduk.jumlah"].mentah is None
     teks = isi_bab("bab1", {"unit": "sumberrejo", "tahun": 2024, "data": str(tes_salinan), "draf": False}, tmp_path)
-    for tidak in ("Kondisi dan Potensi Geografis", "Luas Wilayah", "Penduduk", "{figure}"):
+    for tidak in ("Kondisi dan Potensi Geografis", "Luas Wilayah", "Penduduk", "gambar/penduduk-kelurahan.png"):
         assert tidak not in teks, tidak
+    assert teks.count("{figure}") == 1 and "gambar/struktur-organisasi.png" in teks  # only the organisation chart
     assert "## Gambaran Umum Organisasi\n\n### Tugas dan Fungsi Organisasi" in teks  # the next section follows
     sampul = isi_bab("sampul", {"unit": "sumberrejo", "tahun": 2024, "data": str(tes_salinan), "draf": False}, tmp_path)
     assert "wilayah.csv" not in sampul and "kinerja.csv" in sampul
