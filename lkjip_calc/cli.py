@@ -79,7 +79,8 @@ def buat_parser() -> argparse.ArgumentParser:
                        description="Menulis kinerja.csv, sasaran.csv, anggaran.csv, wilayah.csv (unit berwilayah) dan "
                                    "realisasi_periode.csv (bila ada realisasi per periode): UTF-8, titik "
                                    "desimal, tanpa pemisah ribuan, tanpa pembulatan. Tidak ada yang ditulis bila data "
-                                   "tidak valid.")
+                                   "tidak valid. XLSX tabel laporan seperti tercetak (bernomor, berformat) ditulis "
+                                   "`lkjip build`, karena nomornya berasal dari buku yang dirakit.")
     _opsi_umum(p)
     p.add_argument("--out", required=True, metavar="FOLDER", help="folder tujuan (dibuat bila belum ada)")
     p = sub.add_parser("new-year", help="buat folder data tahun baru dari tahun sebelumnya",

@@ -26,7 +26,7 @@ from unit_mini import TAHUN, UNIT
 from lkjip_calc.laporan.siapkan import siapkan
 from lkjip_calc.terbit import manifest, reproduksi
 from lkjip_calc.terbit.bangun import BuildGagal, bangun
-from lkjip_calc.terbit.ekspor import tabel_ekspor, tulis_xlsx
+from lkjip_calc.terbit.tabel_xlsx import TabelCetak, baca_halaman, tulis_xlsx
 
 EPOCH = 1_700_000_000  # 2023-11-14 22:13:20 UTC
 
@@ -70,10 +70,16 @@ class _JamLain(datetime.datetime):
         return datetime.datetime(2026, 11, 17, 8, 9, 11, tzinfo=tz)
 
 
-def test_xlsx_sama_walau_jam_berbeda(hasil, tmp_path, monkeypatch):
-    tabel = tabel_ekspor(hasil)
+def _tabel_contoh() -> list[TabelCetak]:
+    return baca_halaman('<table><caption><span class="caption-number">Tabel 3.1 </span><span class="caption-text">'
+                        'Realisasi</span></caption><thead><tr><th><p>Pagu (Rp)</p></th></tr></thead>'
+                        '<tbody><tr><td><p>14.959.915.882</p></td></tr></tbody></table>')
+
+
+def test_xlsx_sama_walau_jam_berbeda(tmp_path, monkeypatch):
+    tabel = _tabel_contoh()
     pertama, kedua = tmp_path / "1.xlsx", tmp_path / "2.xlsx"
-    tulis_xlsx(tabel, pertama, EPOCH)
+    tulis_xlsx(tabel, "Tabel", pertama, EPOCH)
     # Another clock for openpyxl (docProps/core.xml) and for zipfile (entry dates).
     monkeypatch.setattr(openpyxl.writer.excel.datetime, "datetime", _JamLain)
     monkeypatch.setattr(time, "time", lambda: 1_795_000_000.0)
@@ -82,7 +88,7 @@ def test_xlsx_sama_walau_jam_berbeda(hasil, tmp_path, monkeypatch):
     with zipfile.ZipFile(polos) as z:
         assert b"2026-11-17T08:09:11Z" in z.read("docProps/core.xml")
         assert z.getinfo("docProps/core.xml").date_time[0] == time.localtime(time.time()).tm_year
-    tulis_xlsx(tabel, kedua, EPOCH)
+    tulis_xlsx(tabel, "Tabel", kedua, EPOCH)
     assert pertama.read_bytes() == kedua.read_bytes()
     with zipfile.ZipFile(kedua) as z:
         core = z.read("docProps/core.xml").decode()
@@ -90,7 +96,7 @@ def test_xlsx_sama_walau_jam_berbeda(hasil, tmp_path, monkeypatch):
         assert {i.date_time for i in z.infolist()} == {(2023, 11, 14, 22, 13, 20)}
         assert z.namelist()[0] == "docProps/app.xml"  # openpyxl's order is kept
     monkeypatch.undo()
-    tulis_xlsx(tabel, kedua, EPOCH + 1)  # a different date is a different file
+    tulis_xlsx(tabel, "Tabel", kedua, EPOCH + 1)  # a different date is a different file
     assert pertama.read_bytes() != kedua.read_bytes()
 
 

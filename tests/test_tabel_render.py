@@ -370,7 +370,7 @@ def test_ekspor_gagal_tidak_menulis_apa_pun(lap, tmp_path, monkeypatch):
 
     monkeypatch.setitem(modul_ekspor.TABEL_EKSPOR, "realisasi_periode.csv", gagal)  # the last table: the others come first
     with pytest.raises(RuntimeError, match="tabel rusak"):
-        modul_ekspor.ekspor(lap.hasil, keluar, nama_xlsx="lkjip.xlsx")
+        modul_ekspor.ekspor(lap.hasil, keluar)
     assert sorted(p.name for p in keluar.iterdir()) == ["kinerja.csv"]
     assert (keluar / "kinerja.csv").read_text(encoding="utf-8") == "lama\n"
 

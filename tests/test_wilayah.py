@@ -45,8 +45,9 @@ def test_unit_tanpa_wilayah_dimuat_tanpa_bagian_geografi(tes_salinan, tmp_path):
     assert lap.nilai["wilayah.luas"].mentah is None  # no area, rather than 0 km²
     assert lap.nilai["penduduk.jumlah"].mentah is None
     teks = isi_bab("bab1", {"unit": "sumberrejo", "tahun": 2024, "data": str(tes_salinan), "draf": False}, tmp_path)
-    for tidak in ("Kondisi dan Potensi Geografis", "Luas Wilayah", "Penduduk", "{figure}"):
+    for tidak in ("Kondisi dan Potensi Geografis", "Luas Wilayah", "Penduduk", "gambar/penduduk-kelurahan.png"):
         assert tidak not in teks, tidak
+    assert teks.count("{figure}") == 1 and "gambar/struktur-organisasi.png" in teks  # only the organisation chart
     assert "## Gambaran Umum Organisasi\n\n### Tugas dan Fungsi Organisasi" in teks  # the next section follows
     sampul = isi_bab("sampul", {"unit": "sumberrejo", "tahun": 2024, "data": str(tes_salinan), "draf": False}, tmp_path)
     assert "wilayah.csv" not in sampul and "kinerja.csv" in sampul
@@ -208,8 +209,9 @@ def test_build_unit_tanpa_wilayah(tes_salinan, tmp_path):
     assert proses.returncode == 0, proses.stdout + proses.stderr
     html = keluaran / "sumberrejo" / "2024" / "html"
     bab = {b: teks_html(html / "chapters" / f"{b}.html") for b in ("sampul", "bab1", "bab2", "bab3")}
-    for tidak in ("Kondisi dan Potensi Geografis", "Luas Wilayah", "Jumlah Penduduk", "Tabel 1.", "Gambar 1."):
+    for tidak in ("Kondisi dan Potensi Geografis", "Luas Wilayah", "Jumlah Penduduk", "Tabel 1.", "Gambar 1.2"):
         assert tidak not in bab["bab1"], tidak
+    assert "Gambar 1.1 Struktur Organisasi" in bab["bab1"]  # the organisation chart, now BAB I's first figure
     assert "1.1.1. Tugas dan Fungsi Organisasi" in bab["bab1"]  # the first section now the geography is gone
     assert "Tabel 2.1 Sasaran Strategis dan Indikator Kinerja Strategis" in bab["bab2"]
     assert "Gambar 3.1 " in bab["bab3"]

@@ -150,7 +150,8 @@ class Buku:
         # the descriptions are the package's own words; {bagian_wilayah} is 'kelurahan' or 'desa'
         baris += [f"- {{download}}`{u.keterangan.format(bagian_wilayah=d.bagian_wilayah)} <../unduhan/{u.berkas}>`"
                   for u in UNDUHAN if self._ditampilkan(u) and (not u.periode or self._berperiode)]
-        baris += [f"- {{download}}`Semua tabel (XLSX) <../unduhan/{nama_berkas(d.unit_kode, d.tahun, 'xlsx')}>`",
+        xlsx = nama_berkas(d.unit_kode, d.tahun, "xlsx")  # the tables as printed (terbit.tabel_xlsx)
+        baris += [f"- {{download}}`Tabel laporan seperti tercetak, bernomor dan berformat (XLSX) <../unduhan/{xlsx}>`",
                   "::::", ""]
         self._keluarkan("\n".join(baris))
 

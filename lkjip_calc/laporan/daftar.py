@@ -212,6 +212,7 @@ class GambarLaporan:
 
 GAMBAR: dict[str, GambarLaporan] = _per_nama(
     GambarLaporan("capaian_iku", "Capaian Kinerja per Indikator Kinerja Utama Tahun {tahun}", grafik.capaian_iku),
+    GambarLaporan("struktur_organisasi", "Struktur Organisasi {unit}", grafik.struktur_organisasi),
     GambarLaporan("penduduk_kelurahan", "Jumlah Penduduk per {bagian_wilayah} menurut Jenis Kelamin, {tahun}",
                   grafik.penduduk_kelurahan, wilayah=True),
     GambarLaporan("renstra", "Realisasi dan Target Renstra {periode}: {indikator}", grafik.renstra_iku, per_iku=True),

@@ -39,6 +39,7 @@ from .ekspor import ekspor
 from .log_latex import isi_terpotong
 from .manifest import NAMA_MANIFEST, Masukan, berkas_masukan, isi_manifest, teks_manifest
 from .reproduksi import epoch_sumber, label_data, lingkungan_tanggal, normalkan_notebook
+from .tabel_xlsx import baca_situs, tulis_xlsx
 
 FOLDER_UNDUHAN = "unduhan"
 KUNCI = ".kunci"  # the lock file in an output folder
@@ -274,6 +275,17 @@ def _periksa_situs(html: Path) -> None:
                          f"{index} tidak ada atau kosong.")
 
 
+def _tulis_xlsx_situs(html: Path, nama: str, judul: str, epoch: int) -> None:
+    """Write the workbook of the printed tables (`tabel_xlsx`, read from the built chapter pages)
+    where the site's download link points: over the stand-in Sphinx copied into _downloads/."""
+    tempat = sorted(html.glob(f"_downloads/*/{nama}"))
+    if not tempat:
+        raise BuildGagal(f"Situs tidak menautkan {nama} (langkah: menulis tabel laporan XLSX): tautan unduhan hilang.")
+    tabel = baca_situs(html, list(NAMA_BAB))
+    for path in tempat:
+        tulis_xlsx(tabel, judul, path, epoch)
+
+
 def bangun(lap: Laporan, proyek: Path, keluaran: Path, html_saja: bool = False, ketat: bool = False,
            draf: bool = False, situs: dict | None = None) -> HasilBangun:
     """Build the book of one unit and year into keluaran/<unit>/<tahun>/.
@@ -302,7 +314,7 @@ def _bangun(lap: Laporan, proyek: Path, tujuan: Path, staging: Path, html_saja: 
     """Stage, run and assemble the book in `staging`, then publish it in `tujuan`: (site, PDF or None)."""
     d = lap.hasil.data
     draf = draf and lap.draf  # a complete year built with --draft is not marked DRAF
-    langkah_total = 3 + len(NAMA_BAB) + (0 if html_saja else 1)
+    langkah_total = 4 + len(NAMA_BAB) + (0 if html_saja else 1)
     nomor = 0
 
     def maju(teks):
@@ -314,8 +326,12 @@ def _bangun(lap: Laporan, proyek: Path, tujuan: Path, staging: Path, html_saja: 
     _salin_buku(proyek, staging, lap, draf, situs)
     for nama in NAMA_BAB:
         shutil.copy2(proyek / FOLDER_BAB / f"{nama}.md", staging / FOLDER_BAB / f"{nama}.md")
-    maju("Menulis tabel unduhan (CSV dan XLSX)")
-    ekspor(lap.hasil, staging / FOLDER_UNDUHAN, nama_xlsx=nama_berkas(d.unit_kode, d.tahun, "xlsx"), epoch=epoch)
+    maju("Menulis tabel unduhan (CSV)")
+    ekspor(lap.hasil, staging / FOLDER_UNDUHAN)
+    # The XLSX holds the tables as the site numbers them, so it is written from the built site;
+    # Sphinx needs the linked file to exist before, and copies it: an empty stand-in until then.
+    nama_xlsx = nama_berkas(d.unit_kode, d.tahun, "xlsx")
+    (staging / FOLDER_UNDUHAN / nama_xlsx).write_bytes(b"")
 
     parameter = {"unit": d.unit_kode, "tahun": d.tahun, "data": str(d.akar.resolve()), "draf": draf}
     # Each chapter runs in its own kernel; kernel start-up dominates, so run them side by side.
@@ -345,6 +361,8 @@ def _bangun(lap: Laporan, proyek: Path, tujuan: Path, staging: Path, html_saja: 
         shutil.copy2(pdf_baru, staging / FOLDER_UNDUHAN / nama_pdf(d.unit_kode, d.tahun))
     maju("Merakit situs HTML")
     _jupyter_book(staging, "html", ketat, tujuan / "build-html.log", epoch)
+    maju("Menulis tabel laporan (XLSX)")
+    _tulis_xlsx_situs(staging / "_build" / "html", nama_xlsx, f"Tabel LKjIP {d.unit.nama} Tahun {d.tahun}", epoch)
 
     # Only now, with everything built, replace the previous outputs: each new one is written whole
     # beside its place first, then all are switched in, the site in one step (dasar.berkas.Terbitan).
