@@ -280,7 +280,7 @@ def test_build_ulang_sama_byte_demi_byte(buku_semua, tmp_path):
     assert any(p.endswith(".xlsx") for p in pohon_baru) and any(p.endswith("kinerja.csv") for p in pohon_baru)
     assert any(p.startswith("_sources/") and p.endswith(".ipynb") for p in pohon_baru)
     assert "searchindex.js" in pohon_baru and any(p.startswith("_images/") for p in pohon_baru)
-    for nama in ("lkjip-kanigaran-2024.pdf", "manifest.json"):
+    for nama in ("lkjip-kanigaran-2024.pdf", "lkjip-kanigaran-2024.docx", "manifest.json"):
         assert (baru / nama).read_bytes() == (lama / nama).read_bytes(), nama
     # No path of the machine or of a build folder in what is published.
     for isi in pohon_baru.values():

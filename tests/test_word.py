@@ -3,6 +3,8 @@ converted by the real pandoc, opened with python-docx."""
 
 from __future__ import annotations
 
+import zipfile
+
 import docx
 import pytest
 from bantu import PNG_KECIL
@@ -162,6 +164,12 @@ def test_draf_di_kepala_setiap_halaman(situs, tmp_path):
     s = docx.Document(str(keluar)).sections[0]
     assert [p.text for p in s.header.paragraphs] == ["DRAF: data belum lengkap"]
     assert [p.text for p in s.first_page_header.paragraphs] == ["DRAF: data belum lengkap"]
+
+
+def test_tanpa_path_mesin(situs, hasil):
+    with zipfile.ZipFile(hasil) as z:
+        isi = b"".join(z.read(n) for n in z.namelist())
+    assert str(situs).encode() not in isi and b"_images/peta.png" in isi
 
 
 def test_sama_dari_masukan_sama(situs, hasil, tmp_path):

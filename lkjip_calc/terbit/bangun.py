@@ -355,6 +355,9 @@ def _bangun(lap: Laporan, proyek: Path, tujuan: Path, staging: Path, html_saja: 
             selesai.result()  # re-raises BuildGagal from the worker
             maju(f"Bab {tugas[selesai]} selesai dijalankan")
 
+    # The DOCX is made from the site's pages, so the cover's link to it (checked by Sphinx in both
+    # builds) stands on an empty file until the real one replaces it in the site's downloads (_word).
+    (staging / FOLDER_UNDUHAN / nama_docx(d.unit_kode, d.tahun)).write_bytes(b"")
     pdf_baru = None
     if not html_saja:
         maju("Merakit PDF (LaTeX, xelatex)")
@@ -368,9 +371,6 @@ def _bangun(lap: Laporan, proyek: Path, tujuan: Path, staging: Path, html_saja: 
                              f"Periksa {tujuan / 'build-pdf.log'}")
         shutil.copy2(pdf_baru, staging / FOLDER_UNDUHAN / nama_pdf(d.unit_kode, d.tahun))
     maju("Merakit situs HTML")
-    # The DOCX is made from the site's pages, so the cover's link to it stands on an empty file
-    # until the real one replaces it in the site's downloads (_word).
-    (staging / FOLDER_UNDUHAN / nama_docx(d.unit_kode, d.tahun)).write_bytes(b"")
     _jupyter_book(staging, "html", ketat, tujuan / "build-html.log", epoch)
     _periksa_situs(staging / "_build" / "html")
     maju("Menulis berkas Word (DOCX, pandoc)")

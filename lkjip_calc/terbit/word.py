@@ -134,9 +134,11 @@ def bersihkan(artikel, folder_bab: Path) -> None:
         if "image-reference" in _kelas(a):
             a.drop_tag()
     for img in artikel.iter("img"):
+        # relative to the site's folder (pandoc's --resource-path): pandoc writes the name it is
+        # given into the DOCX, which must not hold the path of the build's folder
         src = img.get("src", "")
         if src and "://" not in src:
-            img.set("src", (folder_bab / src).resolve().as_posix())
+            img.set("src", os.path.relpath(os.path.normpath(folder_bab / src), folder_bab.parent))
     for h1 in artikel.iter("h1"):
         _judul_bab(h1)
     for tingkat in ("h2", "h3", "h4", "h5", "h6"):
@@ -493,7 +495,7 @@ def tulis_word(folder_html: Path, nama_bab: Iterable[str], dok: Dokumen, keluar:
         sumber.write_text(html_word(folder_html, nama_bab, dok), encoding="utf-8")
         hasil = folder / "laporan.docx"
         _pandoc([str(sumber), "--from", "html", "--to", "docx", "--output", str(hasil), "--reference-doc", str(ref),
-                 "--resource-path", str(folder_html / "chapters"), "--metadata", f"lang={BAHASA}"], folder, epoch)
+                 "--resource-path", str(folder_html), "--metadata", f"lang={BAHASA}"], folder, epoch)
         if not hasil.is_file():
             raise WordGagal("pandoc selesai tanpa berkas DOCX")
         keluar.write_bytes(rapikan(hasil.read_bytes(), dok, epoch))
