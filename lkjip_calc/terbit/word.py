@@ -455,6 +455,10 @@ def _tabel(d: docx.document.Document) -> None:
             t.style = d.styles[GAYA_TABEL_POLOS]
             continue
         t.alignment = WD_TABLE_ALIGNMENT.CENTER
+        # pandoc fixes the columns at the site's proportions; Word (and LibreOffice) then break words
+        # in narrow columns ("Targ-et"). Fitted to the contents, within the page, they are not.
+        for tata in t._tbl.tblPr.findall(qn("w:tblLayout")):
+            t._tbl.tblPr.remove(tata)
         for sel in t._cells:
             for p in sel.paragraphs:  # pandoc gives cell text the body's style (1.5 lines, justified)
                 p.style = d.styles[GAYA_SEL]
