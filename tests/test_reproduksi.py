@@ -232,12 +232,13 @@ def _masukan_dan_keluaran_benar(buku, unit: str, tahun: int) -> dict:
         assert sha == _sha(AKAR_PROYEK / path), path
     keluaran = {b["path"]: b["sha256"] for b in isi["keluaran"]}
     pdf = f"lkjip-{unit}-{tahun}.pdf"
-    harapan = {f"html/{p}" for p in _pohon(tujuan / "html")} | {pdf}
+    harapan = {f"html/{p}" for p in _pohon(tujuan / "html")} | {pdf, f"lkjip-{unit}-{tahun}.docx"}
     assert set(keluaran) == harapan
     for path, sha in keluaran.items():
         assert sha == _sha(tujuan / path), path
     assert isi["alat"]["tex"].startswith("XeTeX")
     assert isi["alat"]["sphinx"] and isi["alat"]["jupyter-book"] and isi["alat"]["papermill"]
+    assert isi["alat"]["pypandoc-binary"] and isi["alat"]["python-docx"]  # what made the DOCX
     return isi
 
 
