@@ -245,7 +245,8 @@ def _hasil_rumus(xlsx, wb, lembar: str, sel: str, rumus: str, hasil: str, jenis:
     with zipfile.ZipFile(xlsx) as z:
         isi = {n: z.read(n) for n in z.namelist()}
     xml = isi[nama].decode("utf-8")
-    lama = re.search(rf'<c r="{sel}"([^>]*)><f>[^<]*</f><v\s*/>', xml)
+    # an empty <v/>, or <v></v> when openpyxl writes with lxml (installed with python-docx)
+    lama = re.search(rf'<c r="{sel}"([^>]*)><f>[^<]*</f>(?:<v\s*/>|<v></v>)', xml)
     assert lama, xml[:500]
     atribut = re.sub(r'\s*t="\w+"', "", lama.group(1))
     isi[nama] = xml.replace(lama.group(0), f'<c r="{sel}"{atribut} t="{jenis}"><f>{rumus}</f><v>{hasil}</v>').encode()
