@@ -110,7 +110,8 @@ def buat_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("build", help="bangun situs HTML dan PDF A4 laporan satu unit dan tahun",
                        description="Menjalankan setiap bab (papermill) untuk unit dan tahun yang diminta, lalu merakit "
                                    "situs HTML ke _build/<unit>/<tahun>/html/ dan PDF ke "
-                                   "_build/<unit>/<tahun>/lkjip-<unit>-<tahun>.pdf. Hasil lama baru diganti bila "
+                                   "_build/<unit>/<tahun>/lkjip-<unit>-<tahun>.pdf, serta berkas Word untuk penelaah ke "
+                                   "_build/<unit>/<tahun>/lkjip-<unit>-<tahun>.docx. Hasil lama baru diganti bila "
                                    "seluruh build berhasil.")
     _opsi_umum(p)
     _opsi_draf(p)
@@ -188,6 +189,8 @@ def _bangun(laporan, args, proyek: Path | None) -> int:
     print(f"Situs HTML: {hasil.html / 'index.html'}")
     if hasil.pdf:
         print(f"PDF: {hasil.pdf}")
+    if hasil.docx:
+        print(f"Word (DOCX): {hasil.docx}")
     return 0
 
 

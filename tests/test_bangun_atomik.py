@@ -422,7 +422,8 @@ def test_dua_build_bersamaan(dua_build):
     assert (tujuan / "html" / "chapters" / "bab3.html").stat().st_size > 1000
     # the second one's outputs, nothing else: no staging folder, no earlier version
     assert sorted(p.name for p in tujuan.iterdir()) == sorted(
-        ["html", os.readlink(tujuan / "html"), ".kunci", "build.json", "build-html.log", "manifest.json"])
+        ["html", os.readlink(tujuan / "html"), ".kunci", "build.json", "build-html.log", "manifest.json",
+         "lkjip-kanigaran-2024.docx"])
     assert not list(Path("/tmp").glob(f"lkjip-kerja-{pertama.proses.pid}-*"))
 
 

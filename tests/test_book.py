@@ -30,7 +30,7 @@ def pdf(folder):
 
 def test_build_mencetak_kemajuan_dan_lokasi(buku_semua):
     keluar = buku_semua.proses.stdout
-    assert "== Kecamatan Kanigaran tahun 2024 ==" in keluar and "[1/13] Menyiapkan buku" in keluar
+    assert "== Kecamatan Kanigaran tahun 2024 ==" in keluar and "[1/14] Menyiapkan buku" in keluar
     assert f"Situs semua unit dan tahun: {buku_semua.situs / 'index.html'}" in keluar
     assert (buku_semua.tahun("kanigaran", 2024) / "html" / "index.html").exists()
 

@@ -42,6 +42,7 @@ def test_bab(kasus, bab, akar, tmp_path):
     parameter = {"unit": unit, "tahun": tahun, "data": str(akar[_id(kasus)]), "draf": draf}
     if bab == "sampul":
         parameter["pdf"] = f"lkjip-{unit}-{tahun}.pdf"
+        parameter["docx"] = f"lkjip-{unit}-{tahun}.docx"
     bandingkan(FOLDER_GOLDEN / _id(kasus) / "bab" / f"{bab}.md", isi_bab(bab, parameter, tmp_path))
 
 

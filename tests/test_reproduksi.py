@@ -238,12 +238,13 @@ def _masukan_dan_keluaran_benar(buku, unit: str, tahun: int) -> dict:
         assert sha == _sha(AKAR_PROYEK / path), path
     keluaran = {b["path"]: b["sha256"] for b in isi["keluaran"]}
     pdf = f"lkjip-{unit}-{tahun}.pdf"
-    harapan = {f"html/{p}" for p in _pohon(tujuan / "html")} | {pdf}
+    harapan = {f"html/{p}" for p in _pohon(tujuan / "html")} | {pdf, f"lkjip-{unit}-{tahun}.docx"}
     assert set(keluaran) == harapan
     for path, sha in keluaran.items():
         assert sha == _sha(tujuan / path), path
     assert isi["alat"]["tex"].startswith("XeTeX")
     assert isi["alat"]["sphinx"] and isi["alat"]["jupyter-book"] and isi["alat"]["papermill"]
+    assert isi["alat"]["pypandoc-binary"] and isi["alat"]["python-docx"]  # what made the DOCX
     return isi
 
 
@@ -286,7 +287,7 @@ def test_build_ulang_sama_byte_demi_byte(buku_semua, tmp_path):
     assert any(p.endswith(".xlsx") for p in pohon_baru) and any(p.endswith("kinerja.csv") for p in pohon_baru)
     assert any(p.startswith("_sources/") and p.endswith(".ipynb") for p in pohon_baru)
     assert "searchindex.js" in pohon_baru and any(p.startswith("_images/") for p in pohon_baru)
-    for nama in ("lkjip-kanigaran-2024.pdf", "manifest.json"):
+    for nama in ("lkjip-kanigaran-2024.pdf", "lkjip-kanigaran-2024.docx", "manifest.json"):
         assert (baru / nama).read_bytes() == (lama / nama).read_bytes(), nama
     # No path of the machine or of a build folder in what is published.
     for isi in pohon_baru.values():

@@ -141,12 +141,15 @@ class Buku:
             f"**{render.md(d.unit.nama)}**  ", render.md(d.unit.daerah), "", "::::", "",
         ]))
 
-    def unduhan(self, pdf: str | None = None) -> None:
-        """Links to the PDF and the tables (HTML only): files the build put in ../unduhan/."""
+    def unduhan(self, pdf: str | None = None, docx: str | None = None) -> None:
+        """Links to the PDF, the Word file and the tables (HTML only): files the build put in ../unduhan/."""
         d = self.data
         baris = ["::::{only} html", "Unduh laporan dan tabel-tabelnya:", ""]
         if pdf:
             baris.append(f"- {{download}}`Laporan lengkap (PDF, A4) <../unduhan/{pdf}>`")
+        if docx:  # for reviewers who annotate in Word
+            baris.append(f"- {{download}}`Laporan lengkap untuk ditelaah dan diberi catatan (Word, DOCX) "
+                         f"<../unduhan/{docx}>`")
         # the descriptions are the package's own words; {bagian_wilayah} is 'kelurahan' or 'desa'
         baris += [f"- {{download}}`{u.keterangan.format(bagian_wilayah=d.bagian_wilayah)} <../unduhan/{u.berkas}>`"
                   for u in UNDUHAN if self._ditampilkan(u) and (not u.periode or self._berperiode)]

@@ -34,12 +34,13 @@ from ..dasar.temuan import DaftarTemuan
 from ..laporan import render
 from ..laporan.bab import FOLDER_BAB, periksa_bab, saring_sel
 from ..laporan.bahan import Laporan
-from ..laporan.daftar import NAMA_BAB, daftar_isi, nama_berkas
+from ..laporan.daftar import BAB, NAMA_BAB, daftar_isi, nama_berkas
 from .ekspor import ekspor
 from .log_latex import isi_terpotong
 from .manifest import NAMA_MANIFEST, Masukan, berkas_masukan, isi_manifest, teks_manifest
 from .reproduksi import epoch_sumber, label_data, lingkungan_tanggal, normalkan_notebook
 from .tabel_xlsx import baca_situs, tulis_xlsx
+from .word import Dokumen, WordGagal, tulis_word
 
 FOLDER_UNDUHAN = "unduhan"
 KUNCI = ".kunci"  # the lock file in an output folder
@@ -57,10 +58,16 @@ class HasilBangun:
     html: Path | None
     pdf: Path | None
     detik: float
+    docx: Path | None = None
 
 
 def nama_pdf(unit: str, tahun: int) -> str:
     return nama_berkas(unit, tahun, "pdf")
+
+
+def nama_docx(unit: str, tahun: int) -> str:
+    """The report as a Word file for reviewers, written by every build (also --html-only)."""
+    return nama_berkas(unit, tahun, "docx")
 
 
 def _cetak(langkah: str) -> None:
@@ -83,6 +90,22 @@ def draf_latex(belum_diisi: bool) -> str:
     ])
 
 
+def properti_dokumen(d) -> tuple[str, str, str]:
+    """The title, subject and keywords of the PDF and the DOCX (their author is the unit)."""
+    return (f"Laporan Kinerja Instansi Pemerintah {d.unit.nama} Tahun {d.tahun}",
+            f"Laporan Kinerja Instansi Pemerintah (LKjIP) Tahun {d.tahun}, {d.unit.pemerintah}",
+            f"LKjIP {d.tahun}, laporan kinerja, {d.unit.nama}, {d.unit.daerah}")
+
+
+def dokumen_word(lap: Laporan, draf: bool) -> Dokumen:
+    """What the DOCX's cover, properties and header say: the PDF cover's values (`sampul_latex`)."""
+    d = lap.hasil.data
+    judul, subjek, kata_kunci = properti_dokumen(d)
+    return Dokumen(pemerintah=d.unit.pemerintah, tahun=d.tahun, unit=d.unit.nama, daerah=d.unit.daerah,
+                   judul=judul, subjek=subjek, kata_kunci=kata_kunci,
+                   draf=DRAF_BARIS[bool(lap.belum_diisi)] if draf else None)
+
+
 def _salin_buku(proyek: Path, staging: Path, lap: Laporan, draf: bool = False, situs: dict | None = None) -> None:
     d = lap.hasil.data
     if staging.exists():
@@ -95,13 +118,13 @@ def _salin_buku(proyek: Path, staging: Path, lap: Laporan, draf: bool = False, s
     konfigurasi["title"] = f"LKjIP {d.unit.nama} Tahun {d.tahun}"
     konfigurasi["author"] = d.unit.nama
     latex = konfigurasi.setdefault("latex", {}).setdefault("latex_documents", {})
-    latex["title"] = render.latex(f"Laporan Kinerja Instansi Pemerintah {d.unit.nama} Tahun {d.tahun}")
+    judul, subjek, kata_kunci = properti_dokumen(d)
+    latex["title"] = render.latex(judul)
     latex["author"] = render.latex(d.unit.nama)
     elemen = konfigurasi.setdefault("sphinx", {}).setdefault("config", {}).setdefault("latex_elements", {})
     elemen["maketitle"] = render.sampul_latex(d.unit.pemerintah, d.tahun, d.unit.nama, d.unit.daerah)
     # the PDF's own properties (title, author, subject, keywords, language), escaped like the title page
-    subjek = render.latex(f"Laporan Kinerja Instansi Pemerintah (LKjIP) Tahun {d.tahun}, {d.unit.pemerintah}")
-    kata_kunci = render.latex(f"LKjIP {d.tahun}, laporan kinerja, {d.unit.nama}, {d.unit.daerah}")
+    subjek, kata_kunci = render.latex(subjek), render.latex(kata_kunci)
     elemen["preamble"] = (elemen.get("preamble", "") + "\n\\AtBeginDocument{\\hypersetup{pdftitle={" + latex["title"]
                           + "}, pdfauthor={" + latex["author"] + "}, pdfsubject={" + subjek + "}, pdfkeywords={"
                           + kata_kunci + "}}}\n"
@@ -263,7 +286,7 @@ def _hapus_sisa_build(tujuan: Path, pdf: str) -> None:
     and temporary files never switched in. Only while holding the folder's lock."""
     for sisa in tujuan.glob(f"{_AWALAN_STAGING}*"):
         shutil.rmtree(sisa, ignore_errors=True)
-    for nama in ("html", pdf, "build.json", NAMA_MANIFEST):
+    for nama in ("html", pdf, Path(pdf).with_suffix(".docx").name, "build.json", NAMA_MANIFEST):
         hapus_sisa(tujuan / nama)
 
 
@@ -305,16 +328,16 @@ def bangun(lap: Laporan, proyek: Path, keluaran: Path, html_saja: bool = False, 
     with galat_tulis_bagi_pengguna(tujuan), kunci_build(tujuan / KUNCI, f"{d.unit_kode} {d.tahun}"):
         _hapus_sisa_build(tujuan, nama_pdf(d.unit_kode, d.tahun))
         with _staging(tujuan) as staging:
-            html, pdf = _bangun(lap, proyek, tujuan, staging, html_saja, ketat, draf, situs, masukan, epoch)
-    return HasilBangun(html=html, pdf=pdf, detik=time.monotonic() - mulai)
+            html, pdf, docx = _bangun(lap, proyek, tujuan, staging, html_saja, ketat, draf, situs, masukan, epoch)
+    return HasilBangun(html=html, pdf=pdf, detik=time.monotonic() - mulai, docx=docx)
 
 
 def _bangun(lap: Laporan, proyek: Path, tujuan: Path, staging: Path, html_saja: bool, ketat: bool, draf: bool,
-            situs: dict | None, masukan: Masukan, epoch: int) -> tuple[Path, Path | None]:
-    """Stage, run and assemble the book in `staging`, then publish it in `tujuan`: (site, PDF or None)."""
+            situs: dict | None, masukan: Masukan, epoch: int) -> tuple[Path, Path | None, Path]:
+    """Stage, run and assemble the book in `staging`, then publish it in `tujuan`: (site, PDF or None, DOCX)."""
     d = lap.hasil.data
     draf = draf and lap.draf  # a complete year built with --draft is not marked DRAF
-    langkah_total = 4 + len(NAMA_BAB) + (0 if html_saja else 1)
+    langkah_total = 5 + len(NAMA_BAB) + (0 if html_saja else 1)
     nomor = 0
 
     def maju(teks):
@@ -340,13 +363,17 @@ def _bangun(lap: Laporan, proyek: Path, tujuan: Path, staging: Path, html_saja: 
     with kumpulan_pekerja(max(1, min(len(NAMA_BAB), os.cpu_count() or 1))) as pelaksana:
         tugas = {}
         for nama in NAMA_BAB:
-            tambahan = {"pdf": None if html_saja else nama_pdf(d.unit_kode, d.tahun)} if nama == "sampul" else {}
+            tambahan = {"pdf": None if html_saja else nama_pdf(d.unit_kode, d.tahun),
+                        "docx": nama_docx(d.unit_kode, d.tahun)} if nama == "sampul" else {}
             tugas[pelaksana.submit(_jalankan_bab, nama, staging, {**parameter, **tambahan},
                                    label_data(d.akar, proyek), d.berwilayah)] = nama
         for selesai in as_completed(tugas):
             selesai.result()  # re-raises BuildGagal from the worker
             maju(f"Bab {tugas[selesai]} selesai dijalankan")
 
+    # The DOCX is made from the site's pages, so the cover's link to it (checked by Sphinx in both
+    # builds) stands on an empty file until the real one replaces it in the site's downloads (_word).
+    (staging / FOLDER_UNDUHAN / nama_docx(d.unit_kode, d.tahun)).write_bytes(b"")
     pdf_baru = None
     if not html_saja:
         maju("Merakit PDF (LaTeX, xelatex)")
@@ -363,14 +390,18 @@ def _bangun(lap: Laporan, proyek: Path, tujuan: Path, staging: Path, html_saja: 
     _jupyter_book(staging, "html", ketat, tujuan / "build-html.log", epoch)
     maju("Menulis tabel laporan (XLSX)")
     _tulis_xlsx_situs(staging / "_build" / "html", nama_xlsx, f"Tabel LKjIP {d.unit.nama} Tahun {d.tahun}", epoch)
+    _periksa_situs(staging / "_build" / "html")
+    maju("Menulis berkas Word (DOCX, pandoc)")
+    docx_baru = _word(lap, staging, draf, epoch)
 
     # Only now, with everything built, replace the previous outputs: each new one is written whole
     # beside its place first, then all are switched in, the site in one step (dasar.berkas.Terbitan).
-    _periksa_situs(staging / "_build" / "html")
     html = tujuan / "html"
     pdf = tujuan / nama_pdf(d.unit_kode, d.tahun) if pdf_baru is not None else None
+    docx = tujuan / nama_docx(d.unit_kode, d.tahun)
     # The manifest names the outputs as they will be published; it is published with them.
-    keluaran = {"html": staging / "_build" / "html"} | ({pdf.name: pdf_baru} if pdf is not None else {})
+    keluaran = ({"html": staging / "_build" / "html"} | ({pdf.name: pdf_baru} if pdf is not None else {})
+                | {docx.name: docx_baru})
     manifest = teks_manifest(isi_manifest(lap, masukan, proyek, keluaran, epoch, html_saja, draf))
     with terbitkan() as terbitan:
         terbitan.folder(staging / "_build" / "html", html)
@@ -378,7 +409,27 @@ def _bangun(lap: Laporan, proyek: Path, tujuan: Path, staging: Path, html_saja: 
             terbitan.salinan(pdf_baru, pdf)
         else:  # an HTML-only build: a PDF of an earlier build would no longer match the site beside it
             terbitan.hapus(tujuan / nama_pdf(d.unit_kode, d.tahun))
+        terbitan.salinan(docx_baru, docx)
         terbitan.berkas(tujuan / "build.json", json.dumps({"unit": d.unit_kode, "tahun": d.tahun,
                                                            "html_saja": html_saja, "draf": draf}, indent=2))
         terbitan.berkas(tujuan / NAMA_MANIFEST, manifest)
-    return html, pdf
+    return html, pdf, docx
+
+
+def _word(lap: Laporan, staging: Path, draf: bool, epoch: int) -> Path:
+    """Write the DOCX from the built site's chapter pages (all but the front page, in the book's
+    order) and put it in the site's downloads in place of the empty stand-in."""
+    d = lap.hasil.data
+    nama = nama_docx(d.unit_kode, d.tahun)
+    situs = staging / "_build" / "html"
+    docx = staging / FOLDER_UNDUHAN / nama
+    try:
+        tulis_word(situs, [b.nama for b in BAB if b.bagian is not None], dokumen_word(lap, draf), docx, epoch)
+    except WordGagal as e:
+        raise BuildGagal(f"Pembuatan berkas Word gagal (langkah: pandoc, DOCX): {e}") from None
+    unduhan = sorted((situs / "_downloads").glob(f"*/{nama}"))
+    if len(unduhan) != 1:
+        raise BuildGagal(f"Situs tidak memuat tautan unduhan {nama} (langkah: DOCX ke unduhan situs): "
+                         f"ditemukan {len(unduhan)} salinan, diharapkan 1.")
+    shutil.copy2(docx, unduhan[0])
+    return docx

@@ -28,7 +28,8 @@ from ..masukan.tahun import DataTahun
 NAMA_MANIFEST = "manifest.json"
 FORMAT = 1
 # Python packages whose version shapes the outputs (the package name as pip knows it).
-PAKET_ALAT = ("jupyter-book", "sphinx", "myst-nb", "papermill", "matplotlib", "openpyxl", "pandas")
+PAKET_ALAT = ("jupyter-book", "sphinx", "myst-nb", "papermill", "matplotlib", "openpyxl", "pandas",
+              "pypandoc-binary", "python-docx")
 BERKAS_PROYEK = ("_config.yml", "_toc.yml")
 FOLDER_STATIC = "_static"
 
