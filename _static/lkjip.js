@@ -30,3 +30,30 @@ if (!document.documentElement.dataset.mode) {
   if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", pasang); }
   else { pasang(); }
 })();
+
+// Wide tables scroll inside their container (pst-scrollable-table-container). Say so: a hint line
+// above a table that does not fit, and a fade (CSS classes geser-kiri / geser-kanan) on each edge
+// that still hides columns; both follow scrolling and the window's width.
+(function () {
+  function tandai(wadah, petunjuk) {
+    var lebih = wadah.scrollWidth - wadah.clientWidth;
+    wadah.classList.toggle("geser-kiri", lebih > 1 && wadah.scrollLeft > 1);
+    wadah.classList.toggle("geser-kanan", lebih > 1 && wadah.scrollLeft < lebih - 1);
+    petunjuk.hidden = lebih <= 1;
+  }
+  function pasang() {
+    document.querySelectorAll(".pst-scrollable-table-container").forEach(function (wadah) {
+      var petunjuk = document.createElement("p");
+      petunjuk.className = "tabel-geser";
+      petunjuk.setAttribute("aria-hidden", "true");  // what it says is visible to the eye only
+      petunjuk.textContent = "Geser tabel ke samping untuk melihat semua kolom \u2192";
+      wadah.parentNode.insertBefore(petunjuk, wadah);
+      var ulang = function () { tandai(wadah, petunjuk); };
+      wadah.addEventListener("scroll", ulang, { passive: true });
+      window.addEventListener("resize", ulang);
+      ulang();
+    });
+  }
+  if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", pasang); }
+  else { pasang(); }
+})();

@@ -10,11 +10,17 @@ Report tables in the PDF are laid out so that no row runs off a page (`tabel_lat
 sphinx-thebe (loaded by Jupyter Book 1.x, unused here: the book runs no live code) adds its
 inline configuration script twice with this Sphinx, which makes browsers report
 "Identifier 'THEBE_JS_URL' has already been declared" on every page. Keep one copy.
+
+pydata-sphinx-theme adds its HTML rules (among them the scroll container around every table, so
+a wide table scrolls inside the page instead of widening it) to the translators registered when
+the builder starts, or to the builder's default one when none is. Registering our LaTeX
+translator left it none for HTML: the HTML builder's default is registered here as well.
 """
 
 from __future__ import annotations
 
 from markupsafe import Markup
+from sphinx.writers.html5 import HTML5Translator
 
 from ..laporan import render
 from .tabel_latex import LatexLkjip, TabelLaporanLatex
@@ -51,4 +57,5 @@ def setup(app):
     app.connect("html-page-context", _lolos_html, priority=800)  # after the theme sets author (500)
     app.add_post_transform(TabelLaporanLatex)
     app.set_translator("latex", LatexLkjip, override=True)
+    app.set_translator("html", HTML5Translator, override=True)  # for the theme to extend (above)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
