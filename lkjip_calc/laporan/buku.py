@@ -201,19 +201,21 @@ class Buku:
         self._keluarkan("\n".join(daftar(self.data.organisasi.struktur)) + "\n")
 
     def tusi(self) -> None:
+        organisasi = self.data.organisasi
         baris = []
-        for n, t in enumerate(self.data.organisasi.tusi, start=1):
+        for n, t in enumerate(organisasi.tusi, start=1):
             # a post of a kelurahan (desa) of the unit's territory, not of the unit's own office
             tingkat = f" ({t.tingkat})" if t.tingkat in BAGIAN_WILAYAH else ""
             baris.append(f"{n}. **{render.md(t.jabatan)}**{' ' if tingkat else ''}{render.md(tingkat)}, mempunyai tugas"
                          + (f" {render.md(t.tugas)}" if t.tugas else ":"))
+            huruf = organisasi.butir_tusi(t) == "huruf"
             if t.rincian_tugas:
-                baris += [f"   - {render.md(x)}" for x in t.rincian_tugas]
+                baris += [""] * huruf + _butir(t.rincian_tugas, huruf)  # a fence starts after a blank line
             if t.fungsi:
                 baris.append("")
                 baris.append(f"   Untuk melaksanakan tugas tersebut, {render.md(t.jabatan)} mempunyai fungsi:")
                 baris.append("")
-                baris += [f"   - {render.md(x)}" for x in t.fungsi]
+                baris += _butir(t.fungsi, huruf)
             baris.append("")
         self._keluarkan("\n".join(baris))
 
@@ -238,3 +240,15 @@ class Buku:
                         self._gambar(bagian.gambar, k)
                     if bagian.kunci in narasi and narasi[bagian.kunci].teks.strip():
                         self._keluarkan(self._narasi(narasi[bagian.kunci].teks))
+
+
+# The class of a lettered list: lkjip.css sets its markers a., b., c. in the site, the LaTeX
+# preamble (_config.yml, sphinxclassdaftar-huruf) its labels in the PDF.
+KELAS_HURUF = "daftar-huruf"
+
+
+def _butir(isi: list[str], huruf: bool) -> list[str]:
+    """A list inside an item of the numbered tusi list (indented under it): bullets, or lettered
+    (a Markdown bullet list in a container of class KELAS_HURUF, lettered by the outputs' styles)."""
+    butir = [f"   - {render.md(x)}" for x in isi]
+    return [f"   :::{{container}} {KELAS_HURUF}", *butir, "   :::"] if huruf else butir
