@@ -59,6 +59,8 @@ def teks_halaman(berkas: Path) -> list[Teks]:
 
 def halaman_situs(folder: Path) -> list[Path]:
     """Every page of a built site: the report's pages, search and index, not the theme's assets
-    (_static) nor the chapters' sources (_sources)."""
+    (_static) nor the chapters' sources (_sources), nor Jupyter Book's index.html, a bare redirect
+    (one meta element) to the first chapter."""
     return sorted(p for p in folder.rglob("*.html")
-                  if not {"_static", "_sources", "_downloads", "_images"} & set(p.relative_to(folder).parts))
+                  if not {"_static", "_sources", "_downloads", "_images"} & set(p.relative_to(folder).parts)
+                  and "<html" in p.read_text(encoding="utf-8")[:2000])
