@@ -19,7 +19,17 @@ from ..masukan.lokasi import akar_data, pilih
 from ..masukan.skema import BAGIAN_WILAYAH
 from . import markah, prosa, render
 from .bahan import Laporan
-from .daftar import BAGIAN_IKU, GAMBAR, NARASI, TABEL, TABEL_SASARAN, UNDUHAN, konteks, nama_berkas
+from .daftar import (
+    ARAHAN_DAFTAR_TABEL_GAMBAR,
+    BAGIAN_IKU,
+    GAMBAR,
+    NARASI,
+    TABEL,
+    TABEL_SASARAN,
+    UNDUHAN,
+    konteks,
+    nama_berkas,
+)
 from .siapkan import siapkan
 
 FOLDER_GAMBAR = "gambar"  # chart images, beside the chapter being run (the build's staging copy)
@@ -153,6 +163,11 @@ class Buku:
         baris += [f"- {{download}}`Semua tabel (XLSX) <../unduhan/{nama_berkas(d.unit_kode, d.tahun, 'xlsx')}>`",
                   "::::", ""]
         self._keluarkan("\n".join(baris))
+
+    def daftar_tabel_gambar(self) -> None:
+        """The site's Daftar Tabel and Daftar Gambar: every numbered table and figure of the book,
+        whatever made it, listed with its number and caption when the book is assembled."""
+        self._keluarkan(f":::{{{ARAHAN_DAFTAR_TABEL_GAMBAR}}}\n:::\n")
 
     def tanda_tangan(self) -> None:
         """The signature block of the head of the unit."""
