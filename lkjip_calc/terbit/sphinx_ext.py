@@ -130,7 +130,8 @@ def _daftar(app, docname: str) -> list[nodes.Node]:
         for dok, ident, nomor, teks in entri:
             tautan = nodes.reference("", "", internal=True,
                                      refuri=app.builder.get_relative_uri(docname, dok) + "#" + ident)
-            tautan += [nodes.inline(nomor, nomor, classes=["caption-number"]), nodes.Text(" " + teks)]
+            # the space in the number, as Sphinx writes captions: not underlined where CSS widens it
+            tautan += [nodes.inline("", nomor + " ", classes=["caption-number"]), nodes.Text(teks)]
             butir += nodes.list_item("", nodes.paragraph("", "", tautan))
         isi += [nodes.rubric(judul, judul, classes=["daftar-tabel-gambar"]), butir]
     return isi
