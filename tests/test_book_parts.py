@@ -50,3 +50,22 @@ def test_tanda_tangan(tampilan):
     assert tampilan == [":::{container} tanda-tangan\nProbolinggo, Januari 2025  \n**CAMAT KANIGARAN**  \n"
                         "\u00a0  \n\u00a0  \n\u00a0  \n**NOOR ALY, S\\.H\\., M\\.M\\.**  \nPembina Tingkat I  \n"
                         "NIP. 19700103 199503 1 001\n:::\n"]
+
+
+def test_tusi_berhuruf_kecuali_fungsi_camat(tampilan):
+    """Kanigaran's organisasi.yaml letters every list (butir: huruf) but Camat's fungsi (butir: titik),
+    as the regulation does: twelve lettered lists, one for each post after Camat."""
+    book.Buku("kanigaran", 2024, DATA).tusi()
+    teks = "\n".join(tampilan)
+    assert teks.count(":::{container} daftar-huruf") == 12
+    camat, sekretaris = teks.split("\n2. **Sekretaris**")[0], teks.split("\n2. **Sekretaris**")[1].split("\n3. ")[0]
+    assert "daftar-huruf" not in camat and camat.count("\n   - ") == 7
+    assert "   :::{container} daftar-huruf\n   - pengoordinasian perencanaan" in sekretaris
+    assert sekretaris.count("\n   - ") == 10
+
+
+def test_tusi_tanpa_butir_berbutir(tampilan, data_salinan):
+    """A file without `butir` (any data folder written before it) prints bullets as before."""
+    ganti(data_salinan / TAHUN / "organisasi.yaml", "\nbutir: huruf\n", "\n")
+    book.Buku("kanigaran", 2024, data_salinan).tusi()
+    assert "daftar-huruf" not in "\n".join(tampilan)

@@ -79,3 +79,49 @@ def test_unduhan_pdf_dan_csv(situs, peramban):
         assert jawab.status == 200, akhiran
         assert jawab.body().startswith(jenis), akhiran
     halaman.close()
+
+
+@pytest.mark.parametrize("lebar", [390, 1280])
+def test_menu_membuka_bab3(situs, peramban, lebar):
+    """The menu button works at a phone's width (the sidebar opens as a dialog) and at a desktop's
+    (the sidebar, open beside the page, hides and comes back), and its link to BAB III opens it.
+    Before, both themes bound the button's handler to a hidden copy of it: a click did nothing."""
+    halaman = peramban.new_page(viewport={"width": lebar, "height": 900})
+    halaman.goto(f"{situs}/chapters/bab1.html")
+    tombol = halaman.locator(".primary-toggle")
+    assert tombol.count() == 1 and tombol.is_visible()
+    assert tombol.get_attribute("aria-label") == "Buka atau tutup menu"
+    tautan = halaman.locator("nav.bd-docs-nav a[href$='bab3.html']")
+    if lebar < 992:  # the theme's breakpoint: below it the sidebar is a dialog
+        assert not tautan.is_visible()
+        tombol.click()
+        assert halaman.locator("#pst-primary-sidebar-modal[open]").count() == 1
+    else:
+        assert tautan.is_visible()
+        tombol.click()
+        halaman.wait_for_timeout(500)  # the theme's slide-out transition
+        assert not tautan.is_visible()
+        tombol.click()
+    tautan.click()
+    halaman.wait_for_url("**/chapters/bab3.html")
+    assert halaman.locator("article h1").first.inner_text().endswith("Akuntabilitas Kinerja")
+    halaman.close()
+
+
+@pytest.mark.parametrize("lebar", [390, 1280])
+def test_tabel_lebar_bergulir_dengan_judul_utuh(situs, peramban, lebar):
+    """A table wider than the page scrolls inside its own box, a hint line above it says so, and
+    its caption stays as wide as the box (not cut by it). Tabel 3.10 (four figures and two lists
+    of causes and solutions) is too wide for both widths."""
+    halaman = peramban.new_page(viewport={"width": lebar, "height": 900})
+    halaman.goto(f"{situs}/chapters/bab3.html")
+    assert halaman.evaluate("document.documentElement.scrollWidth") == lebar  # the page itself does not scroll
+    wadah = halaman.locator(".pst-scrollable-table-container", has=halaman.locator("caption", has_text="Tabel 3.10 "))
+    ukuran = wadah.evaluate("""w => ({lebar: w.clientWidth, isi: w.scrollWidth,
+        judul: w.querySelector('caption').getBoundingClientRect().width,
+        petunjuk: !w.previousElementSibling.hidden && w.previousElementSibling.textContent})""")
+    assert ukuran["isi"] > ukuran["lebar"]
+    assert abs(ukuran["judul"] - ukuran["lebar"]) <= 1
+    assert ukuran["petunjuk"] == "Geser tabel ke samping untuk melihat semua kolom \u2192"
+    assert "geser-kanan" in wadah.get_attribute("class")
+    halaman.close()

@@ -18,6 +18,7 @@ def salin_proyek(tujuan):
         shutil.copy2(AKAR_PROYEK / nama, tujuan / nama)
     shutil.copytree(AKAR_PROYEK / "chapters", tujuan / "chapters")
     shutil.copytree(AKAR_PROYEK / "_static", tujuan / "_static")
+    shutil.copytree(AKAR_PROYEK / "_tema", tujuan / "_tema")
 
 
 @pytest.fixture

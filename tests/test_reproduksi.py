@@ -173,7 +173,7 @@ def _proyek_salinan(tujuan: Path) -> Path:
     """The book's files outside any git repository."""
     for nama in ("_config.yml", "_toc.yml"):
         shutil.copy2(AKAR_PROYEK / nama, tujuan / nama)
-    for nama in ("chapters", "_static"):
+    for nama in ("chapters", "_static", "_tema"):
         shutil.copytree(AKAR_PROYEK / nama, tujuan / nama)
     return tujuan
 

@@ -19,7 +19,17 @@ from ..masukan.lokasi import akar_data, pilih
 from ..masukan.skema import BAGIAN_WILAYAH
 from . import markah, prosa, render
 from .bahan import Laporan
-from .daftar import BAGIAN_IKU, GAMBAR, NARASI, TABEL, TABEL_SASARAN, UNDUHAN, konteks, nama_berkas
+from .daftar import (
+    ARAHAN_DAFTAR_TABEL_GAMBAR,
+    BAGIAN_IKU,
+    GAMBAR,
+    NARASI,
+    TABEL,
+    TABEL_SASARAN,
+    UNDUHAN,
+    konteks,
+    nama_berkas,
+)
 from .siapkan import siapkan
 
 FOLDER_GAMBAR = "gambar"  # chart images, beside the chapter being run (the build's staging copy)
@@ -158,6 +168,11 @@ class Buku:
                   "::::", ""]
         self._keluarkan("\n".join(baris))
 
+    def daftar_tabel_gambar(self) -> None:
+        """The site's Daftar Tabel and Daftar Gambar: every numbered table and figure of the book,
+        whatever made it, listed with its number and caption when the book is assembled."""
+        self._keluarkan(f":::{{{ARAHAN_DAFTAR_TABEL_GAMBAR}}}\n:::\n")
+
     def tanda_tangan(self) -> None:
         """The signature block of the head of the unit."""
         d = self.data
@@ -205,19 +220,21 @@ class Buku:
         self._keluarkan("\n".join(daftar(self.data.organisasi.struktur)) + "\n")
 
     def tusi(self) -> None:
+        organisasi = self.data.organisasi
         baris = []
-        for n, t in enumerate(self.data.organisasi.tusi, start=1):
+        for n, t in enumerate(organisasi.tusi, start=1):
             # a post of a kelurahan (desa) of the unit's territory, not of the unit's own office
             tingkat = f" ({t.tingkat})" if t.tingkat in BAGIAN_WILAYAH else ""
             baris.append(f"{n}. **{render.md(t.jabatan)}**{' ' if tingkat else ''}{render.md(tingkat)}, mempunyai tugas"
                          + (f" {render.md(t.tugas)}" if t.tugas else ":"))
+            huruf = organisasi.butir_tusi(t) == "huruf"
             if t.rincian_tugas:
-                baris += [f"   - {render.md(x)}" for x in t.rincian_tugas]
+                baris += [""] * huruf + _butir(t.rincian_tugas, huruf)  # a fence starts after a blank line
             if t.fungsi:
                 baris.append("")
                 baris.append(f"   Untuk melaksanakan tugas tersebut, {render.md(t.jabatan)} mempunyai fungsi:")
                 baris.append("")
-                baris += [f"   - {render.md(x)}" for x in t.fungsi]
+                baris += _butir(t.fungsi, huruf)
             baris.append("")
         self._keluarkan("\n".join(baris))
 
@@ -242,3 +259,15 @@ class Buku:
                         self._gambar(bagian.gambar, k)
                     if bagian.kunci in narasi and narasi[bagian.kunci].teks.strip():
                         self._keluarkan(self._narasi(narasi[bagian.kunci].teks))
+
+
+# The class of a lettered list: lkjip.css sets its markers a., b., c. in the site, the LaTeX
+# preamble (_config.yml, sphinxclassdaftar-huruf) its labels in the PDF.
+KELAS_HURUF = "daftar-huruf"
+
+
+def _butir(isi: list[str], huruf: bool) -> list[str]:
+    """A list inside an item of the numbered tusi list (indented under it): bullets, or lettered
+    (a Markdown bullet list in a container of class KELAS_HURUF, lettered by the outputs' styles)."""
+    butir = [f"   - {render.md(x)}" for x in isi]
+    return [f"   :::{{container}} {KELAS_HURUF}", *butir, "   :::"] if huruf else butir

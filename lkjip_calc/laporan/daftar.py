@@ -307,7 +307,13 @@ PANGGILAN: dict[str, dict | None] = {
     "susunan_organisasi": None,
     "tusi": None,
     "analisis_iku": None,
+    "daftar_tabel_gambar": None,
 }
+
+# The MyST directive of the site's Daftar Tabel and Daftar Gambar: a placeholder that the book's
+# Sphinx extension (terbit.sphinx_ext) fills, once every table and figure is numbered, with their
+# numbered captions; the PDF has LaTeX's own lists.
+ARAHAN_DAFTAR_TABEL_GAMBAR = "daftar-tabel-gambar"
 
 
 # --- downloads --------------------------------------------------------------------------------

@@ -94,18 +94,29 @@ class Jabatan(Ketat):
     bawahan: list[Jabatan] = []
 
 
+# How the lists of a post's fungsi and rincian tugas are printed: bullets, or lettered a., b., c.
+# as regulations letter them (the letters are the printer's, never part of the data's text).
+BUTIR = ("titik", "huruf")
+
+
 class Tusi(Ketat):
     jabatan: str
     tingkat: str
     tugas: str | None = None
     fungsi: list[str] = []
     rincian_tugas: list[str] = []
+    butir: Literal[BUTIR] | None = None  # type: ignore[valid-type]  # None: Organisasi.butir
 
 
 class Organisasi(Ketat):
     dasar: str
     struktur: list[Jabatan]
     tusi: list[Tusi]
+    butir: Literal[BUTIR] = "titik"  # type: ignore[valid-type]
+
+    def butir_tusi(self, t: Tusi) -> str:
+        """How the lists of `t` are printed: its own setting, else the file's."""
+        return t.butir or self.butir
 
 
 # --- renstra.yaml ------------------------------------------------------------------------

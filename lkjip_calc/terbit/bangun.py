@@ -37,7 +37,7 @@ from ..laporan.bahan import Laporan
 from ..laporan.daftar import BAB, NAMA_BAB, daftar_isi, nama_berkas
 from .ekspor import ekspor
 from .log_latex import isi_terpotong
-from .manifest import NAMA_MANIFEST, Masukan, berkas_masukan, isi_manifest, teks_manifest
+from .manifest import FOLDER_TEMA, NAMA_MANIFEST, Masukan, berkas_masukan, isi_manifest, teks_manifest
 from .reproduksi import epoch_sumber, label_data, lingkungan_tanggal, normalkan_notebook
 from .tabel_xlsx import baca_situs, tulis_xlsx
 from .word import Dokumen, WordGagal, tulis_word
@@ -146,6 +146,8 @@ def _salin_buku(proyek: Path, staging: Path, lap: Laporan, draf: bool = False, s
                                       encoding="utf-8")
     if (proyek / "_static").is_dir():
         shutil.copytree(proyek / "_static", staging / "_static", dirs_exist_ok=True)
+    if (proyek / FOLDER_TEMA).is_dir():  # the site's Indonesian templates and message catalog
+        shutil.copytree(proyek / FOLDER_TEMA, staging / FOLDER_TEMA, dirs_exist_ok=True)
 
 
 def _pengelola_kernel():

@@ -32,6 +32,7 @@ PAKET_ALAT = ("jupyter-book", "sphinx", "myst-nb", "papermill", "matplotlib", "o
               "pypandoc-binary", "python-docx")
 BERKAS_PROYEK = ("_config.yml", "_toc.yml")
 FOLDER_STATIC = "_static"
+FOLDER_TEMA = "_tema"  # templates and message catalog of the site's Indonesian interface
 
 
 @dataclass
@@ -66,10 +67,11 @@ def berkas_data(data: DataTahun) -> dict[str, Path]:
 
 def berkas_masukan(data: DataTahun, proyek: Path) -> Masukan:
     """What a build of `data` reads: `berkas_data`; from the project, the chapters it runs,
-    _config.yml, _toc.yml and _static/."""
+    _config.yml, _toc.yml, _static/ and _tema/."""
     isi_proyek = {nama: proyek / nama for nama in BERKAS_PROYEK if (proyek / nama).is_file()}
     isi_proyek |= {f"{FOLDER_BAB}/{nama}.md": proyek / FOLDER_BAB / f"{nama}.md" for nama in NAMA_BAB}
     isi_proyek |= _isi_folder(proyek / FOLDER_STATIC, proyek)
+    isi_proyek |= _isi_folder(proyek / FOLDER_TEMA, proyek)
     return Masukan(data=berkas_data(data), proyek=dict(sorted(isi_proyek.items())))
 
 

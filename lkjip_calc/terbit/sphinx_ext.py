@@ -10,13 +10,32 @@ Report tables in the PDF are laid out so that no row runs off a page (`tabel_lat
 sphinx-thebe (loaded by Jupyter Book 1.x, unused here: the book runs no live code) adds its
 inline configuration script twice with this Sphinx, which makes browsers report
 "Identifier 'THEBE_JS_URL' has already been declared" on every page. Keep one copy.
+
+pydata-sphinx-theme adds its HTML rules (among them the scroll container around every table, so
+a wide table scrolls inside the page instead of widening it) to the translators registered when
+the builder starts, or to the builder's default one when none is. Registering our LaTeX
+translator left it none for HTML: the HTML builder's default is registered here as well.
+
+The site's Daftar Tabel and Daftar Gambar (the PDF has LaTeX's \\listoftables and \\listoffigures):
+the placeholder `buku.daftar_tabel_gambar` writes is filled, when its page is written and every
+table and figure of the book has its number, with each numbered table and figure in the order of
+the book, "Tabel 3.32 Realisasi Anggaran Tahun 2024", linked to it. It takes whatever is numbered
+(report tables, charts, images from data, figures of the prose), not a list of its own. Sphinx
+numbers only a table or figure that has an id (a name); LaTeX numbers every one with a caption.
+A captioned one without a name (a {figure} of the prose) gets an id when its page is read, so the
+site numbers and lists the same tables and figures as the PDF.
 """
 
 from __future__ import annotations
 
+from docutils import nodes
 from markupsafe import Markup
+from sphinx.transforms import SphinxTransform
+from sphinx.util.docutils import SphinxDirective
+from sphinx.writers.html5 import HTML5Translator
 
 from ..laporan import render
+from ..laporan.daftar import ARAHAN_DAFTAR_TABEL_GAMBAR
 from .tabel_latex import LatexLkjip, TabelLaporanLatex
 
 # Page-context values that carry configuration text (title and author from the unit's data).
@@ -46,9 +65,98 @@ def _satu_salinan(app, pagename, templatename, context, doctree):
     skrip[:] = unik
 
 
+class DaftarTabelGambar(nodes.General, nodes.Element):
+    """Where the site's Daftar Tabel and Daftar Gambar go; replaced when its page is written."""
+
+
+class ArahanDaftarTabelGambar(SphinxDirective):
+    def run(self):
+        return [DaftarTabelGambar()]
+
+
+# (figtype of numfig, the heading of its list, the node class, the node holding its caption)
+DAFTAR = (("table", "Daftar Tabel", nodes.table, nodes.title),
+          ("figure", "Daftar Gambar", nodes.figure, nodes.caption))
+
+
+class BeriIdJudul(SphinxTransform):
+    """An id for every table and figure with a caption but no name, for Sphinx to number it."""
+
+    default_priority = 500
+
+    def apply(self, **kwargs):
+        for _figtype, _judul, kelas, kelas_judul in DAFTAR:
+            for node in self.document.findall(kelas):
+                if not node["ids"] and any(isinstance(anak, kelas_judul) for anak in node.children):
+                    self.document.set_id(node)
+
+
+def _urutan_dokumen(env) -> list[str]:
+    """The book's documents in reading order: the table of contents walked from the root."""
+    urutan: list[str] = []
+
+    def kunjungi(dok):
+        if dok in urutan:
+            return
+        urutan.append(dok)
+        for anak in env.toctree_includes.get(dok, []):
+            kunjungi(anak)
+
+    kunjungi(env.config.root_doc)
+    return urutan
+
+
+def entri_bernomor(env, figtype: str, kelas, kelas_judul) -> list[tuple[str, str, str, str]]:
+    """Every numbered table (figure) of the book in reading order: (document, id, "Tabel 3.32", caption)."""
+    format_nomor = env.config.numfig_format[figtype]
+    hasil = []
+    for dok in _urutan_dokumen(env):
+        nomor = env.toc_fignumbers.get(dok, {}).get(figtype, {})
+        for node in env.get_doctree(dok).findall(kelas):
+            ident = node["ids"][0] if node["ids"] else None
+            judul = next(iter(node.findall(kelas_judul)), None)
+            if ident in nomor and judul is not None:
+                hasil.append((dok, ident, format_nomor % ".".join(map(str, nomor[ident])), judul.astext()))
+    return hasil
+
+
+def _daftar(app, docname: str) -> list[nodes.Node]:
+    isi: list[nodes.Node] = []
+    for figtype, judul, kelas, kelas_judul in DAFTAR:
+        entri = entri_bernomor(app.env, figtype, kelas, kelas_judul)
+        if not entri:
+            continue
+        butir = nodes.bullet_list(classes=["daftar-tabel-gambar"])
+        for dok, ident, nomor, teks in entri:
+            tautan = nodes.reference("", "", internal=True,
+                                     refuri=app.builder.get_relative_uri(docname, dok) + "#" + ident)
+            # the space in the number, as Sphinx writes captions: not underlined where CSS widens it
+            tautan += [nodes.inline("", nomor + " ", classes=["caption-number"]), nodes.Text(teks)]
+            butir += nodes.list_item("", nodes.paragraph("", "", tautan))
+        isi += [nodes.rubric(judul, judul, classes=["daftar-tabel-gambar"]), butir]
+    return isi
+
+
+def _isi_daftar(app, doctree, docname):
+    for tempat in list(doctree.findall(DaftarTabelGambar)):
+        if app.builder.format == "html":
+            tempat.replace_self(_daftar(app, docname) or [nodes.comment()])
+        else:  # the PDF has LaTeX's own lists
+            tempat.parent.remove(tempat)
+
+
+def _lewati(self, node):
+    raise nodes.SkipNode
+
+
 def setup(app):
     app.connect("html-page-context", _satu_salinan, priority=900)
     app.connect("html-page-context", _lolos_html, priority=800)  # after the theme sets author (500)
     app.add_post_transform(TabelLaporanLatex)
     app.set_translator("latex", LatexLkjip, override=True)
+    app.set_translator("html", HTML5Translator, override=True)  # for the theme to extend (above)
+    app.add_node(DaftarTabelGambar, **{b: (_lewati, None) for b in ("html", "latex", "text")})
+    app.add_directive(ARAHAN_DAFTAR_TABEL_GAMBAR, ArahanDaftarTabelGambar)
+    app.add_transform(BeriIdJudul)
+    app.connect("doctree-resolved", _isi_daftar)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
