@@ -176,15 +176,16 @@ class Buku:
         self._keluarkan("\n".join(baris))
 
     def _blok_tanda_tangan(self, atas: list[str], p, indentasi: str = "") -> str:
-        """A signature block as MyST: the lines above (place and date, role, post), room for the
-        signature and stamp (`ruang-tanda-tangan`: about 2.5 cm in both outputs), then the name
-        bold and underlined (`nama-tanda-tangan`), the rank and the NIP. Styled by class in
-        _static/lkjip.css and the LaTeX preamble of _config.yml."""
+        """A signature block as MyST: the lines above (place and date, role, post), then, after room
+        for the signature and stamp (about 2.5 cm in both outputs), the name bold and underlined, the
+        rank and the NIP: the class `nama-tanda-tangan`, styled in _static/lkjip.css and the LaTeX
+        preamble of _config.yml."""
         nama = [f"**{render.md(p.nama)}**"] + ([render.md(p.pangkat)] if p.pangkat else []) + (
             [f"NIP. {render.md(p.nip)}"] if p.nip else [])
-        baris = ["  \n".join(atas), "", ":::{container} ruang-tanda-tangan", "\u00a0", ":::", "",
-                 ":::{container} nama-tanda-tangan", "  \n".join(nama), ":::"]
-        return ("\n" + indentasi).join(baris)
+        # In a table cell (the PK) one paragraph per line: a hard line break would end the table row in LaTeX.
+        pisah = "\n\n" if indentasi else "  \n"
+        baris = [pisah.join(atas), "", ":::{container} nama-tanda-tangan", pisah.join(nama), ":::"]
+        return "\n".join(baris).replace("\n", "\n" + indentasi)  # every line inside a list item
 
     def tanda_tangan(self) -> None:
         """The signature block of the head of the unit."""
@@ -228,7 +229,7 @@ class Buku:
             "```{raw} latex",
             r"\clearpage",
             r"\includepdf[pages=-,scale=0.88,pagecommand={\thispagestyle{plain}\noindent{\bfseries "
-            + render.latex(judul) + r" (hasil pindaian)\par}}]{" + nama + "}",
+            + render.latex(judul) + r" (hasil pindaian)\endgraf}}]{" + nama + "}",
             "```", ""]))
 
     def susunan_organisasi(self) -> None:
