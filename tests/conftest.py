@@ -133,7 +133,7 @@ def buku_semua(tmp_path_factory) -> BukuSemua:
     ganti(tahun / "unit.yaml", "pemerintah: Pemerintah Kota Contoh\n",
           "pemerintah: " + json.dumps(f"Pemerintah Kota Contoh \\input{{{rahasia}}}") + "\n")
     ganti(tahun / "renstra.yaml", "indikator: Indeks Kepuasan Masyarakat\n", f"indikator: {json.dumps(INDIKATOR_JAHAT)}\n")
-    (tahun / "gambar").mkdir()
+    (tahun / "gambar").mkdir(exist_ok=True)  # tests/data holds the logo and map of gambar.yaml already
     (tahun / "gambar" / "peta.png").write_bytes(PNG_KECIL)
     with (tahun / "narasi" / "bab4_kesimpulan.md").open("a", encoding="utf-8") as f:
         f.write(NARASI_DIIZINKAN)

@@ -47,9 +47,19 @@ def test_narasi_tak_dideklarasikan(tampilan):
 
 def test_tanda_tangan(tampilan):
     book.Buku("kanigaran", 2024, DATA).tanda_tangan()
-    assert tampilan == [":::{container} tanda-tangan\nProbolinggo, Januari 2025  \n**CAMAT KANIGARAN**  \n"
-                        "\u00a0  \n\u00a0  \n\u00a0  \n**NOOR ALY, S\\.H\\., M\\.M\\.**  \nPembina Tingkat I  \n"
-                        "NIP. 19700103 199503 1 001\n:::\n"]
+    # place and date, post; then the name block, set down by room for signature and stamp (its class)
+    assert tampilan == ["::::{container} tanda-tangan\nProbolinggo, Januari 2025  \n**CAMAT KANIGARAN**\n\n"
+                        ":::{container} nama-tanda-tangan\n**NOOR ALY, S\\.H\\., M\\.M\\.**  \nPembina Tingkat I  \n"
+                        "NIP. 19700103 199503 1 001\n:::\n::::\n"]
+
+
+def test_tanda_tangan_pk_tempat_di_atas_pihak_pertama(tampilan):
+    book.Buku("kanigaran", 2024, DATA).tanda_tangan_pk()
+    kiri, kanan = tampilan[0].split("\n  - ")
+    assert kiri.startswith("::::{list-table}") and "* - \u00a0\n    \n    PIHAK KEDUA,\n" in kiri
+    assert kanan.startswith("Probolinggo, November 2024\n    \n    PIHAK PERTAMA,\n    \n    Camat Kanigaran\n")
+    assert "November 2024" not in kiri
+    assert "    :::{container} nama-tanda-tangan\n    **NOOR ALY, S\\.H\\., M\\.M\\.**\n    \n    Pembina" in kanan
 
 
 def test_tusi_berhuruf_kecuali_fungsi_camat(tampilan):

@@ -216,7 +216,7 @@ def test_dinyatakan_serapan(tes_salinan, tertulis, peringatan):
         return
     hitung = "98,21" if tertulis == "98.20" else "98,208"
     assert pesan == [
-        f"PERINGATAN: {nama_berkas(sumberrejo(tes_salinan) / 'laporan.yaml')}, baris 25, kunci 'dinyatakan.serapan': "
+        f"PERINGATAN: {nama_berkas(sumberrejo(tes_salinan) / 'laporan.yaml')}, baris 27, kunci 'dinyatakan.serapan': "
         f"serapan anggaran yang dinyatakan tidak sama dengan serapan seluruh anggaran; "
         f"ditemukan {tertulis.replace('.', ',')}%; diharapkan {hitung}% (jumlah realisasi / jumlah pagu "
         "anggaran.csv x 100); laporan memakai angka hitungan"]

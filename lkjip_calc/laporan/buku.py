@@ -29,6 +29,7 @@ from .daftar import (
     UNDUHAN,
     konteks,
     nama_berkas,
+    nama_pk_pindaian,
 )
 from .siapkan import siapkan
 
@@ -93,7 +94,23 @@ class Buku:
             # the path after '(' (Markdown) or after the directive name: '{figure} gambar/peta.png'
             baris[g.baris] = re.sub(r"(?<=[(\s])" + re.escape(g.path) + r"(?=[\s)]|$)", tujuan.as_posix(),
                                     baris[g.baris])
-        return self.lap.isi("\n".join(baris), lolos=render.md)
+        return prosa.ganti_gambar(self.lap.isi("\n".join(baris), lolos=render.md), self._gambar_data)
+
+    def _salin_berkas(self, asal: Path, nama: str) -> str:
+        """Copy a checked file of the year beside the chapter under a generated name: the path to show."""
+        tujuan = Path(FOLDER_GAMBAR_NARASI) / nama
+        tujuan.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(asal, tujuan)
+        return tujuan.as_posix()
+
+    def _gambar_data(self, nama: str) -> str:
+        """An image of gambar/gambar.yaml as a numbered figure with its caption (and Sumber line)."""
+        g = self.data.gambar[nama]  # every marker names one (laporan.periksa)
+        path = self._salin_berkas(g.berkas.path, f"data-{nama}.{g.berkas.format}")
+        teks = render.gambar(path, f"data-{nama}", g.judul, g.alt)
+        if g.sumber:
+            teks += "\n".join(["", ":::{container} sumber-tabel", f"Sumber: {render.md(g.sumber)}", ":::", ""])
+        return teks
 
     def _gambar(self, nama: str, k: KinerjaIku | None = None) -> None:
         deklarasi = GAMBAR[nama]
@@ -144,8 +161,13 @@ class Buku:
     def sampul(self) -> None:
         d = self.data
         # The PDF has its own cover (maketitle); this page is the site's front page.
+        logo = []
+        if d.logo is not None:
+            path = self._salin_berkas(d.logo.path, f"logo.{d.logo.format}")
+            logo = [f":::{{image}} {path}", f":alt: {render.opsi('Logo ' + d.unit.pemerintah)}", ":width: 120px",
+                    ":align: center", ":class: logo-sampul", ":::", ""]
         self._keluarkan("\n".join([
-            "::::{only} html",
+            "::::{only} html", *logo,
             f"**{render.md(d.unit.pemerintah)}**", "",
             f"**Laporan Kinerja Instansi Pemerintah (LKjIP) Tahun {d.tahun}**", "",
             f"**{render.md(d.unit.nama)}**  ", render.md(d.unit.daerah), "", "::::", "",
@@ -173,42 +195,62 @@ class Buku:
         whatever made it, listed with its number and caption when the book is assembled."""
         self._keluarkan(f":::{{{ARAHAN_DAFTAR_TABEL_GAMBAR}}}\n:::\n")
 
+    def _blok_tanda_tangan(self, atas: list[str], p, indentasi: str = "") -> str:
+        """A signature block as MyST: the lines above (place and date, role, post), then, after room
+        for the signature and stamp (about 2.5 cm in both outputs), the name bold and underlined, the
+        rank and the NIP: the class `nama-tanda-tangan`, styled in _static/lkjip.css and the LaTeX
+        preamble of _config.yml."""
+        nama = [f"**{render.md(p.nama)}**"] + ([render.md(p.pangkat)] if p.pangkat else []) + (
+            [f"NIP. {render.md(p.nip)}"] if p.nip else [])
+        # In a table cell (the PK) one paragraph per line: a hard line break would end the table row in LaTeX.
+        pisah = "\n\n" if indentasi else "  \n"
+        baris = [pisah.join(atas), "", ":::{container} nama-tanda-tangan", pisah.join(nama), ":::"]
+        return "\n".join(baris).replace("\n", "\n" + indentasi)  # every line inside a list item
+
     def tanda_tangan(self) -> None:
         """The signature block of the head of the unit."""
         d = self.data
         k = d.unit.kepala
         tanggal = self.lap.nilai["laporan.tanggal"].teks(self.lap.tampilan)
-        ruang = "\u00a0"  # empty lines where the signature goes
-        baris = [f"{render.md(d.pengaturan.tempat)}, {tanggal}", f"**{render.md(k.jabatan.upper())}**", ruang, ruang,
-                 ruang, f"**{render.md(k.nama)}**"]
-        if k.pangkat:
-            baris.append(render.md(k.pangkat))
-        if k.nip:
-            baris.append(f"NIP. {render.md(k.nip)}")
-        self._keluarkan(":::{container} tanda-tangan\n" + "  \n".join(b for b in baris if b) + "\n:::\n")
+        atas = [f"{render.md(d.pengaturan.tempat)}, {tanggal}", f"**{render.md(k.jabatan.upper())}**"]
+        self._keluarkan("::::{container} tanda-tangan\n" + self._blok_tanda_tangan(atas, k) + "\n::::\n")
 
     def tanda_tangan_pk(self) -> None:
-        """Both parties of the Perjanjian Kinerja."""
+        """Both parties of the Perjanjian Kinerja: PIHAK KEDUA (the superior) on the left, PIHAK
+        PERTAMA (the head of the unit) on the right under the place and date of signing."""
         d = self.data
         tanggal = self.lap.nilai["pk.tanggal"].teks(self.lap.tampilan)
         a, k = d.unit.atasan, d.unit.kepala
-
-        def blok(peran, p):
-            # One paragraph per line: a hard line break would end the table row in LaTeX.
-            ruang = "\u00a0"  # empty lines where the signature goes
-            isi = [f"**{peran}**", render.md(p.jabatan), ruang, ruang, f"**{render.md(p.nama)}**"]
-            if p.pangkat:
-                isi.append(render.md(p.pangkat))
-            if p.nip:
-                isi.append(f"NIP. {render.md(p.nip)}")
-            return "\n\n    ".join(isi)
-
+        kosong = "\u00a0"  # the left block starts a line lower, level with the right one
+        kiri = self._blok_tanda_tangan([kosong, "PIHAK KEDUA,", render.md(a.jabatan)], a, "    ")
+        kanan = self._blok_tanda_tangan([f"{render.md(d.pengaturan.tempat)}, {tanggal}", "PIHAK PERTAMA,",
+                                         render.md(k.jabatan)], k, "    ")
         self._keluarkan("\n".join([
-            f"{render.md(d.pengaturan.tempat)}, {tanggal}", "",
-            ":::{list-table}", ":class: tanda-tangan-pk borderless nocolorrows", ":widths: 50 50", "",
-            "* - " + blok("PIHAK KEDUA,", a),
-            "  - " + blok("PIHAK PERTAMA,", k),
-            ":::", ""]))
+            "::::{list-table}", ":class: tanda-tangan-pk borderless nocolorrows", ":widths: 50 50", "",
+            "* - " + kiri,
+            "  - " + kanan,
+            "::::", ""]))
+
+    def pk_pindaian(self) -> None:
+        """The signed, scanned PK (laporan.yaml `perjanjian_kinerja.pindaian`), after the typed one:
+        its pages in the PDF, a download on the site. Nothing when the year has none. The build
+        puts the file in the downloads under `daftar.nama_pk_pindaian` (terbit.bangun)."""
+        d = self.data
+        if d.pk_pindaian is None:
+            return
+        nama = nama_pk_pindaian(d.tahun)
+        jenis = d.pengaturan.perjanjian_kinerja.jenis
+        judul = f"{jenis} Tahun {d.tahun} yang Ditandatangani"
+        halaman = f"{d.pk_pindaian.halaman} halaman"
+        self._keluarkan("\n".join([
+            "::::{only} html",
+            f"**{render.md(judul)}** (hasil pindaian, {halaman}): "
+            f"{{download}}`unduh PDF <../unduhan/{nama}>`", "::::", "",
+            "```{raw} latex",
+            r"\clearpage",
+            r"\includepdf[pages=-,scale=0.88,pagecommand={\thispagestyle{plain}\noindent{\bfseries "
+            + render.latex(judul) + r" (hasil pindaian)\endgraf}}]{" + nama + "}",
+            "```", ""]))
 
     def susunan_organisasi(self) -> None:
         def daftar(jabatan, indentasi=""):

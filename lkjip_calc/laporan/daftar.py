@@ -304,6 +304,7 @@ PANGGILAN: dict[str, dict | None] = {
     "unduhan": None,
     "tanda_tangan": None,
     "tanda_tangan_pk": None,
+    "pk_pindaian": None,
     "susunan_organisasi": None,
     "tusi": None,
     "analisis_iku": None,
@@ -340,3 +341,9 @@ UNDUHAN = (
 def nama_berkas(unit: str, tahun: int, akhiran: str) -> str:
     """The name of the report's PDF or workbook: lkjip-<unit>-<tahun>.<akhiran>."""
     return f"lkjip-{unit}-{tahun}.{akhiran}"
+
+
+def nama_pk_pindaian(tahun: int) -> str:
+    """The name the signed, scanned PK (laporan.yaml `perjanjian_kinerja.pindaian`) is published
+    under in the site's downloads and included from in the PDF: generated, never the user's name."""
+    return f"perjanjian-kinerja-{tahun}-ditandatangani.pdf"

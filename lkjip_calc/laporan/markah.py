@@ -9,7 +9,9 @@ an error naming file, line, what was found and what is allowed.
 
 Allowed: paragraphs, emphasis and bold, inline code, bullet and numbered lists, block quotes,
 tables, hard line breaks; links to http(s) and mailto addresses; HTML comments (the
-'<!-- bagian -->' part markers); the roles {sub} and {sup}; the admonitions ({note}, {warning},
+'<!-- bagian -->' part markers, and '<!-- gambar: nama -->' lines that place an image declared in
+gambar/gambar.yaml: checked by `laporan.periksa`, replaced by `prosa.ganti_gambar`); the roles
+{sub} and {sup}; the admonitions ({note}, {warning},
 {tip}, {important}, ...) with prose inside them; images and figures (`![alt](path)`,
 `{image}`, `{figure}`) of a PNG or JPEG file in the year's gambar/ folder, written as
 'gambar/<name>' (relative to the year's folder; the build copies the file into the book).

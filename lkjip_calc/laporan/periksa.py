@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import difflib
 
-from ..dasar.temuan import DaftarTemuan, Jenis, kunci, kutip
+from ..dasar.temuan import DaftarTemuan, Jenis, kunci, kutip, nama_berkas
 from ..masukan.baca import jalur_teks
+from ..masukan.gambar import FOLDER_GAMBAR, NAMA_DAFTAR_GAMBAR
 from ..masukan.tahun import DataTahun
 from . import klaim, markah, prosa
 from .daftar import KUNCI_BAGIAN_IKU, NARASI, SUMBER, SUMBER_IKU
@@ -20,6 +21,7 @@ def periksa_prosa(data: DataTahun, nilai: dict[str, Nilai], temuan: DaftarTemuan
     _bagian_iku(data, temuan)
     _kunci_sumber(data, temuan)
     _narasi(data, temuan)
+    _gambar(data, temuan)
     klaim.periksa(data, nilai, temuan)
 
 
@@ -116,3 +118,39 @@ def _narasi(data: DataTahun, temuan: DaftarTemuan) -> None:
         if nama not in NARASI:
             temuan.peringatan(Jenis.TIDAK_TERTAUT, narasi.path, "berkas narasi ini tidak ditampilkan bab mana pun",
                               diharapkan="salah satu dari: " + ", ".join(sorted(NARASI)))
+
+
+def _gambar(data: DataTahun, temuan: DaftarTemuan) -> None:
+    """Every '<!-- gambar: nama -->' marker of the prose is alone on its line and names an image of
+    gambar/gambar.yaml, once (errors); an image declared there that no prose places is a warning."""
+    semua = list(data.narasi.values()) + [n for bagian in data.narasi_iku.values() for n in bagian.values()]
+    dipakai: dict[str, tuple[str, int]] = {}
+    daftar = data.folder / FOLDER_GAMBAR / NAMA_DAFTAR_GAMBAR
+    for narasi in semua:
+        for p in prosa.penanda_gambar(narasi.teks):
+            nomor = narasi.baris_awal + p.baris
+            baris = narasi.teks.split("\n")[p.baris]
+            if not p.sah:
+                temuan.galat(Jenis.SINTAKS, narasi.path, "penanda gambar tidak sah", baris=nomor, kolom="kolom 1",
+                             ditemukan=kutip(baris.strip() if baris.strip() != p.nama else baris),
+                             diharapkan="'<!-- gambar: nama -->' sendiri pada barisnya, tanpa indentasi, dengan nama "
+                                        "huruf kecil, angka, '_' atau '-'")
+            elif p.nama not in data.gambar:
+                mirip = difflib.get_close_matches(p.nama, list(data.gambar), n=3, cutoff=0.6)
+                harapan = (f"nama gambar di {nama_berkas(daftar)}: " + (", ".join(data.gambar) or "belum ada gambar")
+                           + ("; mungkin maksudnya: " + ", ".join(mirip) if mirip else ""))
+                temuan.galat(Jenis.RUJUKAN_HILANG, narasi.path, "penanda gambar tidak menunjuk gambar mana pun",
+                             baris=nomor, kolom="kolom 1", ditemukan=kutip(baris.strip()), diharapkan=harapan)
+            elif p.nama in dipakai:
+                berkas, lalu = dipakai[p.nama]
+                temuan.galat(Jenis.GANDA, narasi.path, "gambar ditempatkan dua kali", baris=nomor, kolom="kolom 1",
+                             ditemukan=kutip(baris.strip()),
+                             diharapkan=f"setiap gambar sekali saja (sudah di {berkas} baris {lalu})")
+            else:
+                dipakai[p.nama] = (nama_berkas(narasi.path), nomor)
+    for nama, g in data.gambar.items():
+        if nama not in dipakai:
+            temuan.peringatan(Jenis.TIDAK_TERTAUT, daftar, "gambar tidak ditempatkan narasi mana pun", baris=g.baris,
+                              kolom=kunci(nama), ditemukan=kutip(nama),
+                              diharapkan=f"baris '<!-- gambar: {nama} -->' di narasi tempat gambar ini tampil, "
+                                         "atau hapus gambar ini dari daftar")

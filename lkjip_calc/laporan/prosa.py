@@ -104,3 +104,37 @@ def bagian(teks: str) -> dict[str, str]:
     for nama, isi in zip(potongan[1::2], potongan[2::2], strict=True):
         bagian[nama] = isi
     return bagian
+
+
+# '<!-- gambar: peta-wilayah -->' alone on its line places the image declared under that name in
+# gambar/gambar.yaml (a numbered figure with its caption). Not a part marker: a name has no ':'.
+_GAMBAR = re.compile(r"<!--\s*gambar\s*:\s*(.*?)\s*-->")
+_GAMBAR_BARIS = re.compile(r"<!-- ?gambar: ?([a-z0-9][a-z0-9_-]*) ?-->")
+
+
+@dataclass(frozen=True)
+class PenandaGambar:
+    """A '<!-- gambar: nama -->' marker: its line (0-based in the text), the name, and whether it is
+    well formed (alone on its line, not indented, a name of lowercase letters, digits, '_', '-')."""
+
+    baris: int
+    nama: str
+    sah: bool
+
+
+def penanda_gambar(teks: str) -> list[PenandaGambar]:
+    hasil = []
+    for i, baris in enumerate(teks.split("\n")):
+        for m in _GAMBAR.finditer(baris):
+            hasil.append(PenandaGambar(i, m.group(1), _GAMBAR_BARIS.fullmatch(baris.rstrip()) is not None))
+    return hasil
+
+
+def ganti_gambar(teks: str, buat) -> str:
+    """The text with each well-formed image marker line replaced by `buat(nama)` (MyST), set apart
+    by blank lines so that it never joins the paragraph around it."""
+    baris = teks.split("\n")
+    for p in penanda_gambar(teks):
+        if p.sah:
+            baris[p.baris] = "\n" + buat(p.nama).strip("\n") + "\n"
+    return "\n".join(baris)

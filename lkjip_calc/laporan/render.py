@@ -110,10 +110,12 @@ def latex(teks: str) -> str:
     return "".join(_LATEX.get(c, c) for c in _tanpa_kendali(" ".join(str(teks).split())))
 
 
-def sampul_latex(pemerintah: str, tahun: int, unit: str, daerah: str) -> str:
-    """The PDF's cover page, laid out like the printed LKjIP."""
+def sampul_latex(pemerintah: str, tahun: int, unit: str, daerah: str, logo: str | None = None) -> str:
+    """The PDF's cover page, laid out like the printed LKjIP. `logo`: the file name of the pemda's
+    logo beside the LaTeX sources (a name the build generates, never one from data)."""
     return "\n".join([
         r"\begin{titlepage}", r"\centering",
+        *([rf"\includegraphics[height=3.5cm,keepaspectratio]{{{logo}}}\par", r"\vspace{0.8cm}"] if logo else []),
         rf"{{\Large\bfseries {latex(pemerintah.upper())}\par}}", r"\vspace*{4cm}",
         r"{\Huge\bfseries LKjIP\par}", r"\vspace{0.6cm}",
         r"{\LARGE Laporan Kinerja Instansi Pemerintah\par}", r"\vspace{0.3cm}",

@@ -6,7 +6,7 @@ import datetime
 from decimal import Decimal
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, RootModel, ValidationInfo, field_validator, model_validator
 
 from .baca import BATAS_BULAT, BATAS_RUPIAH, DIGIT_BULAT, DIGIT_PECAHAN, POLA_BULAN, POLA_KODE, tolak
 
@@ -85,6 +85,9 @@ class Unit(Ketat):
     atasan: Pejabat
     permasalahan: list[str]
     dasar_hukum: list[DasarHukum] = []
+    # The pemda's logo on the cover: a PNG or JPEG file, its path relative to the year folder
+    # (e.g. gambar/logo-kota.png); checked by masukan.gambar.
+    logo: str | None = None
 
 
 # --- organisasi.yaml ---------------------------------------------------------------------
@@ -172,6 +175,10 @@ class PerjanjianKinerja(Ketat):
     jenis: str = "Perjanjian Kinerja"
     tanggal: str | None = Field(pattern=BULAN)  # None until filled in (a new year); checked in load
     sumber_dana: str
+    # The signed, scanned PK (a PDF, path relative to the year folder, e.g.
+    # lampiran/perjanjian-kinerja.pdf): its pages follow the typed statement in the Lampiran.
+    # Signed for one year only: `lkjip new-year` drops this key and does not copy the file.
+    pindaian: str | None = None
 
     @property
     def tanggal_date(self) -> datetime.date:
@@ -210,6 +217,21 @@ class Pengaturan(Ketat):
     @property
     def tanggal_laporan_date(self) -> datetime.date:
         return datetime.date(int(self.tanggal_laporan[:4]), int(self.tanggal_laporan[5:]), 1)
+
+
+# --- gambar/gambar.yaml -------------------------------------------------------------------
+
+class GambarModel(Ketat):
+    """One image the prose places by name (`<!-- gambar: nama -->`): its file and caption."""
+
+    berkas: str  # PNG or JPEG, relative to the year folder (e.g. gambar/peta-wilayah.png)
+    judul: str   # the caption after "Gambar 1.1"
+    alt: str     # what the image shows, for readers who cannot see it
+    sumber: str | None = None  # the "Sumber:" line under the figure
+
+
+class DaftarGambar(RootModel[dict[Kode, GambarModel]]):
+    """gambar/gambar.yaml: image name (a code, e.g. peta-wilayah) -> its declaration."""
 
 
 # --- data/skala/*.yaml -------------------------------------------------------------------

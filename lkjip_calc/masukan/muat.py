@@ -14,6 +14,7 @@ from . import model
 from .antar_tahun import periksa_antar_tahun
 from .baca import BELUM_DIISI, Yaml, baca_csv, baca_teks, baca_yaml, validasi_model
 from .basi import baris_tetap, periksa_basi
+from .gambar import FOLDER_GAMBAR, NAMA_DAFTAR_GAMBAR, muat_gambar
 from .lokasi import FOLDER_SKALA
 from .periode import periksa_periode
 from .rujukan import periksa_rujukan
@@ -199,6 +200,13 @@ def muat(akar: Path, unit: str, tahun: int, draf: bool = False) -> tuple[DataTah
     if (folder / "sumber.yaml").exists():
         sumber, sumber_yaml = _yaml_model(folder / "sumber.yaml", model.Sumber, temuan)
 
+    daftar_gambar, daftar_gambar_yaml = None, None
+    if _ada(folder / FOLDER_GAMBAR / NAMA_DAFTAR_GAMBAR):
+        daftar_gambar, daftar_gambar_yaml = _yaml_model(folder / FOLDER_GAMBAR / NAMA_DAFTAR_GAMBAR,
+                                                        model.DaftarGambar, temuan)
+    logo, gambar, pindaian = muat_gambar(folder, akar, unit_model, unit_yaml, pengaturan, pengaturan_yaml,
+                                         daftar_gambar, daftar_gambar_yaml, temuan)
+
     analisis, analisis_yaml = {}, {}
     for path in sorted((folder / "analisis").glob("*.yaml")):
         isi, berkas = _yaml_model(path, model.Analisis, temuan)
@@ -245,7 +253,8 @@ def muat(akar: Path, unit: str, tahun: int, draf: bool = False) -> tuple[DataTah
                      sumber=sumber.bawaan if sumber is not None else {},
                      sumber_iku=sumber.iku if sumber is not None else {}, sumber_yaml=sumber_yaml,
                      narasi=narasi, narasi_iku=narasi_iku, basi={b.jalur: b.tahun_lalu for b in basi},
-                     bagian_wilayah=wilayah)
+                     bagian_wilayah=wilayah, logo=logo, gambar=gambar, gambar_yaml=daftar_gambar_yaml,
+                     pk_pindaian=pindaian)
     periksa_rujukan(data, renstra_yaml, temuan, draf)
     periksa_periode(data, renstra_yaml, temuan, draf)
     if temuan.ada_galat:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from . import model
 from .baca import Baris, Yaml
+from .gambar import BerkasGambar, BerkasPdf, GambarNarasi
 
 
 @dataclass
@@ -48,6 +49,10 @@ class DataTahun:
     # what the parts of the unit's territory are ('kelurahan' or 'desa'); None: a unit without
     # territory (no wilayah.csv, no penduduk.csv), whose report has no area or population
     bagian_wilayah: str | None = "kelurahan"
+    logo: BerkasGambar | None = None  # unit.yaml `logo`, checked (masukan.gambar)
+    gambar: dict[str, GambarNarasi] = field(default_factory=dict)  # gambar/gambar.yaml: name -> image
+    gambar_yaml: Yaml | None = None
+    pk_pindaian: BerkasPdf | None = None  # laporan.yaml `perjanjian_kinerja.pindaian`: the signed PK
 
     @property
     def berwilayah(self) -> bool:

@@ -27,7 +27,9 @@ from ..masukan.tahun import DataTahun
 
 # Files copied as they are: facts that stay from year to year, and last year's prose to rewrite.
 SALIN = ("unit.yaml", "organisasi.yaml", "program.csv", "iku_program.csv", "wilayah.csv", "sumber.yaml")
-FOLDER_SALIN = ("narasi", "analisis", "gambar")  # gambar/: the images the prose shows
+# gambar/: the images the prose shows and the cover logo (they rarely change). Not lampiran/: a
+# signed Perjanjian Kinerja is one year's (its key in laporan.yaml is dropped too).
+FOLDER_SALIN = ("narasi", "analisis", "gambar")
 CATATAN = "BELUM-DIISI.md"
 
 
@@ -105,8 +107,14 @@ def buat_tahun(akar: Path, unit: str, tahun: int) -> HasilTahunBaru:
             if (sumber / nama).is_dir():
                 # a link stays a link (the checks refuse one that leads out of the year's folder)
                 shutil.copytree(sumber / nama, sementara / nama, symlinks=True)
+        if data.logo is not None and not (sementara / data.unit.logo).exists():  # a logo outside gambar/
+            (sementara / data.unit.logo).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(data.logo.path, sementara / data.unit.logo)
         shutil.copy2(sumber / "laporan.yaml", sementara / "laporan.yaml")
         _laporan(sementara / "laporan.yaml", hasil, tahun)
+        if data.pk_pindaian is not None:  # signed for that year only: neither the key nor the file is carried
+            hasil.isian.append(f"laporan.yaml: perjanjian_kinerja.pindaian (PDF Perjanjian Kinerja tahun {tahun} yang "
+                               f"ditandatangani; PDF tahun {sumber_tahun} tidak disalin).")
 
         shutil.copy2(sumber / "renstra.yaml", sementara / "renstra.yaml")
         kepala, target = _baca(sumber, "renstra_target.csv")
@@ -185,6 +193,9 @@ def _laporan(path: Path, hasil: HasilTahunBaru, tahun: int) -> None:
                 peta[kunci] = None
                 peta.ca.items.pop(kunci, None)  # last year's comment on the date
                 peta.yaml_add_eol_comment(f"BELUM DIISI: tahun-bulan, mis. {contoh[kunci]}", kunci, column=0)
+        pk = data.get("perjanjian_kinerja") or {}
+        if "pindaian" in pk:  # last year's signed PK is not this year's
+            del pk["pindaian"]
 
     path.write_text(sunting_yaml(path.read_text(encoding="utf-8"), kosongkan), encoding="utf-8")
     hasil.isian.append("laporan.yaml: tanggal_laporan (Kata Pengantar) dan perjanjian_kinerja.tanggal; periksa "

@@ -34,7 +34,7 @@ from ..dasar.temuan import DaftarTemuan
 from ..laporan import render
 from ..laporan.bab import FOLDER_BAB, periksa_bab, saring_sel
 from ..laporan.bahan import Laporan
-from ..laporan.daftar import BAB, NAMA_BAB, daftar_isi, nama_berkas
+from ..laporan.daftar import BAB, NAMA_BAB, daftar_isi, nama_berkas, nama_pk_pindaian
 from .ekspor import ekspor
 from .log_latex import isi_terpotong
 from .manifest import FOLDER_TEMA, NAMA_MANIFEST, Masukan, berkas_masukan, isi_manifest, teks_manifest
@@ -43,6 +43,8 @@ from .tabel_xlsx import baca_situs, tulis_xlsx
 from .word import Dokumen, WordGagal, tulis_word
 
 FOLDER_UNDUHAN = "unduhan"
+FOLDER_LATEX = "_lkjip_latex"  # files only the PDF uses (the cover logo), copied beside its sources
+NAMA_LOGO = "logo-sampul"
 KUNCI = ".kunci"  # the lock file in an output folder
 _AWALAN_STAGING = ".staging"
 # A disk or a folder lkjip cannot write to is the user's to fix (exit 2), not a bug of lkjip.
@@ -122,7 +124,11 @@ def _salin_buku(proyek: Path, staging: Path, lap: Laporan, draf: bool = False, s
     latex["title"] = render.latex(judul)
     latex["author"] = render.latex(d.unit.nama)
     elemen = konfigurasi.setdefault("sphinx", {}).setdefault("config", {}).setdefault("latex_elements", {})
-    elemen["maketitle"] = render.sampul_latex(d.unit.pemerintah, d.tahun, d.unit.nama, d.unit.daerah)
+    tambahan = _salin_lampiran(staging, d)
+    if tambahan:  # copied beside the LaTeX sources by Sphinx, under the names generated here
+        konfigurasi["sphinx"]["config"]["latex_additional_files"] = tambahan
+    logo = next((Path(f).name for f in tambahan if Path(f).name.startswith(NAMA_LOGO)), None)
+    elemen["maketitle"] = render.sampul_latex(d.unit.pemerintah, d.tahun, d.unit.nama, d.unit.daerah, logo)
     # the PDF's own properties (title, author, subject, keywords, language), escaped like the title page
     subjek, kata_kunci = render.latex(subjek), render.latex(kata_kunci)
     elemen["preamble"] = (elemen.get("preamble", "") + "\n\\AtBeginDocument{\\hypersetup{pdftitle={" + latex["title"]
@@ -148,6 +154,23 @@ def _salin_buku(proyek: Path, staging: Path, lap: Laporan, draf: bool = False, s
         shutil.copytree(proyek / "_static", staging / "_static", dirs_exist_ok=True)
     if (proyek / FOLDER_TEMA).is_dir():  # the site's Indonesian templates and message catalog
         shutil.copytree(proyek / FOLDER_TEMA, staging / FOLDER_TEMA, dirs_exist_ok=True)
+
+
+def _salin_lampiran(staging: Path, d) -> list[str]:
+    """Copy the year's cover logo and signed PK into the staging folder under generated names (a
+    name from data never reaches LaTeX): the logo beside the LaTeX sources, the PK into the site's
+    downloads (and beside the LaTeX sources, for pdfpages). The files as `latex_additional_files`."""
+    tambahan = []
+    if d.logo is not None:
+        folder = staging / FOLDER_LATEX
+        folder.mkdir(exist_ok=True)
+        shutil.copyfile(d.logo.path, folder / f"{NAMA_LOGO}.{d.logo.format}")
+        tambahan.append(f"{FOLDER_LATEX}/{NAMA_LOGO}.{d.logo.format}")
+    if d.pk_pindaian is not None:
+        (staging / FOLDER_UNDUHAN).mkdir(exist_ok=True)
+        shutil.copyfile(d.pk_pindaian.path, staging / FOLDER_UNDUHAN / nama_pk_pindaian(d.tahun))
+        tambahan.append(f"{FOLDER_UNDUHAN}/{nama_pk_pindaian(d.tahun)}")
+    return tambahan
 
 
 def _pengelola_kernel():
