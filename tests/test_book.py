@@ -126,7 +126,7 @@ def test_pdf_a4_dengan_daftar(pdf):
                   "BAB III AKUNTABILITAS KINERJA", "1.1 Gambaran Umum Organisasi", "LAMPIRAN: PERJANJIAN KINERJA"):
         assert baris.replace(" . . . . . ", " ") in re.sub(r"( ?\.)+ ", " ", daftar_isi), baris
     # chapter openers: "BAB I" over "PENDAHULUAN", centred (both far from the left margin)
-    pembuka = re.search(r"^( +)BAB I\n+( +)PENDAHULUAN$", teks, re.M)
+    pembuka = re.search(r"^\f?( +)BAB I\n+( +)PENDAHULUAN$", teks, re.M)
     assert pembuka and len(pembuka[1]) > 20 and len(pembuka[2]) > 20, "BAB I tidak di tengah"
 
 
