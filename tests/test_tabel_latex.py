@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from docutils import nodes
 
-from lkjip_calc.terbit.tabel_latex import KELAS_TABEL, _butir_sebaris, gabung_sel
+from lkjip_calc.terbit.tabel_latex import KELAS_TABEL, _butir_sebaris, _isi_berikut, _judul_berikut, gabung_sel
 
 
 def _tabel(baris: list[list[str | list[str]]], kelas: list[str]) -> nodes.table:
@@ -67,3 +67,16 @@ def test_daftar_dalam_sel_mulai_di_baris_pertama():
     paragraf = list(sel.findall(nodes.paragraph))
     assert ["".join(c.astext() for c in p.children[1:]) for p in paragraf] == ["kegiatan satu", "kegiatan dua"]
     assert all(isinstance(p[0], nodes.raw) and r"\textbullet" in p[0].astext() for p in paragraf)
+
+
+def test_judul_berantai_dihitung_sampai_isi():
+    # "Indikator: ..." then "a. Capaian ..." then a table, across output containers and raw LaTeX:
+    # the first heading has one more right after it; the second none
+    indikator = nodes.rubric(text="Indikator: IKM")
+    huruf_a = nodes.rubric(text="a. Capaian Kinerja")
+    tabel = _tabel([["x"]], [])
+    nodes.section("", nodes.container("", indikator),
+                  nodes.container("", nodes.raw("", r"\typeout{x}", format="latex"), huruf_a, tabel))
+    assert _judul_berikut(indikator) == 1
+    assert _judul_berikut(huruf_a) == 0
+    assert _isi_berikut(huruf_a) is tabel

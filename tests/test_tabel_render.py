@@ -246,7 +246,8 @@ def test_skala_permendagri(lap):
         ["5", "≤50", "Sangat Rendah"],
     ]
     assert render.tabel(t) == "\n".join([
-        r"```{tabularcolumns} |\X{8}{100}|\X{46}{100}|\X{46}{100}|",
+        r"```{tabularcolumns} |>{\lkjipsel\raggedright\arraybackslash}\X{8}{100}"
+        r"|>{\lkjipsel\raggedright\arraybackslash}\X{46}{100}|>{\lkjipsel\raggedright\arraybackslash}\X{46}{100}|",
         "```",
         "",
         ":::{list-table} Skala Nilai Kinerja",

@@ -208,11 +208,48 @@ class TabelLaporanLatex(SphinxPostTransform):
                 induk.insert(i + 1, nodes.raw("", "\\lkjipikatsumber\n", format="latex"))
 
 
+def _isi_berikut(node: nodes.Node) -> nodes.Element | None:
+    """The next element in reading order that prints something (not a container, a target or raw)."""
+    for n in node.findall(include_self=False, descend=False, siblings=True, ascend=True):
+        for m in n.findall(include_self=True):  # n, then what it holds, in order
+            if isinstance(m, nodes.Element) and not isinstance(m, (nodes.raw, nodes.target, nodes.comment,
+                                                                    nodes.container)):
+                return m
+    return None
+
+
+def _judul_berikut(judul: nodes.Element) -> int:
+    """How many headings (rubrics) follow this one with nothing between them."""
+    n, jumlah = _isi_berikut(judul), 0
+    while isinstance(n, nodes.rubric):
+        jumlah += 1
+        n = _isi_berikut(n)
+    return jumlah
+
+
 class LatexLkjip(LaTeXTranslator):
     """Sphinx's LaTeX writer; a row continued by the next one ends without a rule between them,
     and the next row keeps its colour (colorrows counts rows in \\rownum). A merged cell (a tujuan
     over its rows) is as wide as its column and ragged right like the column's other cells: Sphinx
     sets it 1/n of the line wide and justified, not knowing the `tabularcolumns` widths."""
+
+    # Headings in chapter outputs are rubrics; a page break can fall after one (after the anchor
+    # it leaves), so a heading, or a run of headings ("Indikator: ..." then "a. Capaian ..."),
+    # could end a page with what it heads on the next. Before the first of a run, \needspace asks
+    # for room for the run and a few lines of what follows, or starts a new page.
+    BARIS_SESUDAH_JUDUL = 8  # lines kept free below a heading: a table's caption, header and a row
+    BARIS_PER_JUDUL = 3
+
+    def visit_rubric(self, node: nodes.Element) -> None:
+        sisa = getattr(self, "_judul_berantai", 0)
+        if sisa:
+            self._judul_berantai = sisa - 1
+        else:
+            rantai = _judul_berikut(node)
+            self._judul_berantai = rantai
+            baris = self.BARIS_SESUDAH_JUDUL + self.BARIS_PER_JUDUL * (rantai + 1)
+            self.body.append(rf"\needspace{{{baris}\baselineskip}}")
+        super().visit_rubric(node)
 
     def visit_entry(self, node: nodes.Element) -> None:
         super().visit_entry(node)
