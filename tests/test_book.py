@@ -112,10 +112,22 @@ def test_pdf_a4_dengan_daftar(pdf):
     info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
     assert re.search(r"Page size:\s+595\.\d+ x 841\.\d+ pts \(A4\)", info), info
     teks = teks_pdf(pdf)
-    for judul in ("Daftar Isi", "Daftar Tabel", "Daftar Gambar", "Kata Pengantar", "Ikhtisar Eksekutif",
-                  "Pendahuluan", "Perencanaan Kinerja", "Akuntabilitas Kinerja", "Penutup", "Lampiran"):
+    # the front matter in the order of a printed LKjIP, each heading in capitals
+    urutan = ["KATA PENGANTAR", "DAFTAR ISI", "DAFTAR TABEL", "DAFTAR GAMBAR", "IKHTISAR EKSEKUTIF",
+              "PENDAHULUAN", "PERENCANAAN KINERJA", "AKUNTABILITAS KINERJA", "PENUTUP", "LAMPIRAN"]
+    for judul in urutan:
         assert judul in teks, judul
-    assert re.search(r"BAB\s+I\s+Pendahuluan", teks) and re.search(r"BAB\s+III\s+Akuntabilitas Kinerja", teks)
+    awal = [teks_pdf(pdf, n) for n in range(1, 8)]
+    assert "LKjIP" in awal[0] and "KATA PENGANTAR" not in awal[0]  # page 1 is the cover
+    assert awal[1].split()[:2] == ["KATA", "PENGANTAR"] and awal[2].split()[:2] == ["DAFTAR", "ISI"]
+    # the table of contents: "BAB I PENDAHULUAN ... 1", the front matter and the Lampiran by name
+    daftar_isi = " ".join(awal[2].split())
+    for baris in ("KATA PENGANTAR . . . . . i", "DAFTAR ISI . . . . . ii", "BAB I PENDAHULUAN . . . . . 1",
+                  "BAB III AKUNTABILITAS KINERJA", "1.1 Gambaran Umum Organisasi", "LAMPIRAN: PERJANJIAN KINERJA"):
+        assert baris.replace(" . . . . . ", " ") in re.sub(r"( ?\.)+ ", " ", daftar_isi), baris
+    # chapter openers: "BAB I" over "PENDAHULUAN", centred (both far from the left margin)
+    pembuka = re.search(r"^\f?( +)BAB I\n+( +)PENDAHULUAN$", teks, re.M)
+    assert pembuka and len(pembuka[1]) > 20 and len(pembuka[2]) > 20, "BAB I tidak di tengah"
 
 
 def test_pdf_properti_dokumen(pdf):
@@ -159,7 +171,20 @@ def test_pdf_tanpa_kode(pdf):
 
 
 def test_pdf_nomor_halaman(pdf):
-    # front matter in roman numerals (the table of contents is page i), BAB I starts at page 1
-    daftar_isi = teks_pdf(pdf, 2)
-    assert "Daftar Isi" in daftar_isi and daftar_isi.split()[-1] == "i"
-    assert re.search(r"I\s+Pendahuluan\s+1\n", teks_pdf(pdf))
+    # no number on the cover; front matter in roman numerals from the Kata Pengantar (i), the
+    # table of contents ii; BAB I starts at page 1
+    assert not re.search(r"^\s*[ivx]+\s*$", teks_pdf(pdf, 1), re.M)
+    assert teks_pdf(pdf, 2).split()[-1] == "i" and teks_pdf(pdf, 3).split()[-1] == "ii"
+    halaman = teks_pdf(pdf).split("\f")
+    bab1 = next(i for i, h in enumerate(halaman) if re.search(r"^ +BAB I\n", h, re.M))
+    assert halaman[bab1].split()[-1] == "1" and halaman[bab1 - 1].split()[-1] in {"vi", "vii", "viii", "ix", "x"}
+
+
+def test_pdf_tabel_lampiran_dan_kepala_utuh(pdf):
+    teks = teks_pdf(pdf)
+    # the Lampiran's tables are numbered as Lampiran, in the text and in the Daftar Tabel
+    assert teks.count("Tabel Lampiran 1") >= 2 and teks.count("Tabel Lampiran 2") >= 2
+    assert not re.search(r"Tabel 1: ", teks)
+    # no header word of a table hyphenated (Tabel 1.2, 2.1, 3.7, 3.9 had "Tar-get", "Kiner-ja", "Perem-puan")
+    for potong in ("Tar-", "Kiner-", "Perem-", "Memu-", "Pendu-", "Persen-"):
+        assert potong not in teks, potong

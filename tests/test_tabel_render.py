@@ -65,7 +65,9 @@ def test_tabel_myst_utuh():
          ["", "Jumlah", "1.002"]],
         angka={2}, lebar=[10, 60, 30], tebal={2}), "BPS {{2024}}")
     harapan = "\n".join([
-        r"```{tabularcolumns} |\X{10}{100}|\X{60}{100}|>{\raggedleft\arraybackslash}\X{30}{100}|",
+        # text ragged right, numbers flush right; \lkjipsel (preamble) keeps words whole where they fit
+        r"```{tabularcolumns} |>{\lkjipsel\raggedright\arraybackslash}\X{10}{100}"
+        r"|>{\lkjipsel\raggedright\arraybackslash}\X{60}{100}|>{\lkjipsel\raggedleft\arraybackslash}\X{30}{100}|",
         "```",
         "",
         r":::{list-table} Capaian 50\% \*naik\*",
@@ -99,7 +101,8 @@ def test_tabel_myst_utuh():
 def test_tabel_myst_tanpa_lebar_angka_dan_sumber():
     t = Tabel("kecil", "Judul", Isi(["A", "B"], [["x", "y"]]))
     assert render.tabel(t) == "\n".join([
-        r"```{tabularcolumns} |\X{1}{2}|\X{1}{2}|",
+        r"```{tabularcolumns} |>{\lkjipsel\raggedright\arraybackslash}\X{1}{2}"
+        r"|>{\lkjipsel\raggedright\arraybackslash}\X{1}{2}|",
         "```",
         "",
         ":::{list-table} Judul",
@@ -114,6 +117,12 @@ def test_tabel_myst_tanpa_lebar_angka_dan_sumber():
         "  - y",
         ":::",
     ]) + "\n"
+
+
+def test_tabel_myst_kolom_gabung():
+    """Columns whose repeated cells are merged are named by class, counted from 1 like kanan-N."""
+    t = Tabel("renstra", "Judul", Isi(["Tujuan", "Sasaran", "Nilai"], [["a", "b", "1"]], angka={2}, gabung={1, 0}))
+    assert ":class: tabel-lkjip kanan-3 gabung-1 gabung-2" in render.tabel(t).splitlines()
 
 
 # --- (b) the report's tables for the mini unit ---------------------------------------------------
@@ -237,7 +246,8 @@ def test_skala_permendagri(lap):
         ["5", "≤50", "Sangat Rendah"],
     ]
     assert render.tabel(t) == "\n".join([
-        r"```{tabularcolumns} |\X{8}{100}|\X{46}{100}|\X{46}{100}|",
+        r"```{tabularcolumns} |>{\lkjipsel\raggedright\arraybackslash}\X{8}{100}"
+        r"|>{\lkjipsel\raggedright\arraybackslash}\X{46}{100}|>{\lkjipsel\raggedright\arraybackslash}\X{46}{100}|",
         "```",
         "",
         ":::{list-table} Skala Nilai Kinerja",

@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import re
 import shutil
+import subprocess
 from decimal import ROUND_HALF_UP
 from decimal import Decimal as D
 
@@ -264,6 +265,9 @@ def buku_ketiga(tmp_path_factory):
     akar = tmp_path_factory.mktemp("ketiga") / "data"
     for nama in ("skala", UNIT):
         shutil.copytree(DATA_TES / nama, akar / nama)
+    # printed on folio (laporan.yaml `kertas: F4`): the other books are A4, the default
+    with (akar / UNIT / str(TAHUN) / "laporan.yaml").open("a", encoding="utf-8") as f:
+        f.write("kertas: F4\n")
     keluaran = akar.parent / "build"
     proses = lkjip("build", "--strict", "--data", str(akar), "--unit", UNIT, "--year", str(TAHUN),
                    "--out", str(keluaran))
@@ -295,3 +299,14 @@ def test_build_html_dan_pdf_strict(buku_ketiga):
     assert "(7 dari 12)" in pdf and "98,70" in pdf  # the table cell wraps in the PDF; the prose keeps it whole
     semua = " ".join(html.values()) + pdf
     assert not re.search(r"Kanigaran|Probolinggo|Sumberrejo", semua), "tidak ada yang khas unit lain"
+
+
+@pytest.mark.buku
+def test_pdf_kertas_f4(buku_ketiga):
+    """`kertas: F4` prints on folio, 215 x 330 mm: 215 / 25.4 x 72 = 609.45 pt by 330 / 25.4 x 72 = 935.43 pt."""
+    _, folder = buku_ketiga
+    info = subprocess.run(["pdfinfo", str(folder / f"lkjip-{UNIT}-{TAHUN}.pdf")], capture_output=True, text=True,
+                          check=True).stdout
+    ukuran = re.search(r"Page size:\s+([\d.]+) x ([\d.]+) pts", info)
+    assert ukuran, info
+    assert abs(float(ukuran[1]) - 215 / 25.4 * 72) < 0.1 and abs(float(ukuran[2]) - 330 / 25.4 * 72) < 0.1, info

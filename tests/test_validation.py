@@ -187,3 +187,19 @@ def test_judul_bagian_iku_tidak_dikenal(data_salinan, periksa_galat):
     baris = path.read_text(encoding="utf-8").splitlines().index("## efisiensi") + 1
     ganti(path, "## efisiensi", "## efisien")
     periksa_galat("narasi/iku/ikm.md", f"baris {baris}", "judul bagian tidak dikenal", "'## efisien'", "kolom 1")
+
+
+def test_kertas_tidak_dikenal(data_salinan, periksa_galat):
+    path = data_salinan / TAHUN / "laporan.yaml"
+    baris = len(path.read_text(encoding="utf-8").splitlines()) + 1
+    with path.open("a", encoding="utf-8") as f:
+        f.write("kertas: Folio\n")
+    pesan = periksa_galat("laporan.yaml", f"baris {baris}", "kunci 'kertas'", "nilai tidak dikenal")
+    assert "ditemukan 'Folio'" in pesan and "salah satu dari 'A4' atau 'F4'" in pesan
+
+
+def test_kertas_f4_sah(data_salinan, jalankan):
+    with (data_salinan / TAHUN / "laporan.yaml").open("a", encoding="utf-8") as f:
+        f.write("kertas: F4\n")
+    keluar = jalankan("check", "--data", str(data_salinan))
+    assert keluar.kode == 0, keluar.err

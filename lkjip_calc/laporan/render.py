@@ -65,11 +65,15 @@ def tabel(t: Tabel) -> str:
     isi = t.isi
     lebar = isi.lebar or [1] * len(isi.kepala)
     total = sum(lebar)
+    # Text ragged right, numbers flush right: justified narrow cells leave rivers of white space.
+    # \lkjipsel (the book's preamble) keeps words whole unless one is wider than its column.
     kolom_latex = "|" + "|".join(
-        (r">{\raggedleft\arraybackslash}" if i in isi.angka else "") + rf"\X{{{w}}}{{{total}}}"
-        for i, w in enumerate(lebar)) + "|"
-    # In the PDF a table of this class that may not fit on a page breaks across pages (terbit.sphinx_ext).
-    kelas = ["tabel-lkjip"] + [f"kanan-{i + 1}" for i in sorted(isi.angka)]
+        (r">{\lkjipsel\raggedleft\arraybackslash}" if i in isi.angka else r">{\lkjipsel\raggedright\arraybackslash}")
+        + rf"\X{{{w}}}{{{total}}}" for i, w in enumerate(lebar)) + "|"
+    # In the PDF a table of this class that may not fit on a page breaks across pages (terbit.sphinx_ext);
+    # in both outputs repeated cells of a `gabung-N` column are merged into one (terbit.sphinx_ext).
+    kelas = (["tabel-lkjip"] + [f"kanan-{i + 1}" for i in sorted(isi.angka)]
+             + [f"gabung-{i + 1}" for i in sorted(isi.gabung)])
     baris = [
         "```{tabularcolumns} " + kolom_latex,
         "```",

@@ -28,6 +28,10 @@ class Isi:
     angka: set[int] = field(default_factory=set)   # numeric columns (right-aligned)
     lebar: list[int] | None = None                 # relative column widths
     tebal: set[int] = field(default_factory=set)   # rows shown in bold (subtotals, totals)
+    # Columns whose equal cells in consecutive rows are shown as one merged cell, as the printed
+    # LKjIP merges a tujuan or sasaran over its indicators. Nested from left to right: a column's
+    # cells merge only within one merged cell of every merged column before it.
+    gabung: set[int] = field(default_factory=set)
 
 
 @dataclass
@@ -66,7 +70,7 @@ def penduduk(lap: Laporan, _k: None = None) -> Isi:
     bagian = lap.hasil.data.bagian_wilayah.capitalize()
     return Isi(["No", bagian, "Laki-laki", "Perempuan", "Jumlah", "Persentase Penduduk (%)",
                 "Kepadatan (jiwa/km²)", "Rasio Jenis Kelamin"], baris,
-               angka={2, 3, 4, 5, 6, 7}, lebar=[5, 21, 12, 12, 12, 12, 13, 13], tebal={len(baris) - 1})
+               angka={2, 3, 4, 5, 6, 7}, lebar=[6, 17, 12, 13, 12, 14, 13, 13], tebal={len(baris) - 1})
 
 
 # --- BAB II --------------------------------------------------------------------------------
@@ -83,7 +87,8 @@ def renstra(lap: Laporan, _k: None = None) -> Isi:
                          + [t.nilai_iku(target.get(th), iku.satuan) for th in h.tahun_renstra])
     tahun = h.tahun_renstra
     return Isi(["Tujuan", "Sasaran", "Indikator Sasaran"] + [f"Target {th}" for th in tahun], baris,
-               angka=set(range(3, 3 + len(tahun))), lebar=[17, 17, 21] + [45 // max(len(tahun), 1)] * len(tahun))
+               angka=set(range(3, 3 + len(tahun))), lebar=[17, 17, 21] + [45 // max(len(tahun), 1)] * len(tahun),
+               gabung={0, 1})
 
 
 def program_kegiatan(lap: Laporan, _k: None = None) -> Isi:
@@ -97,7 +102,7 @@ def program_kegiatan(lap: Laporan, _k: None = None) -> Isi:
         for kode in h.program_sasaran.get(s.kode, ()):
             sub = a[(a["tingkat"] == "sub_kegiatan") & (a["kode_program"] == kode) & a["baris"].isin(tertaut)]
             baris.append([s.nama, nama[kode], list(dict.fromkeys(sub["kegiatan"]))])
-    return Isi(["Sasaran", "Program", "Kegiatan"], baris, lebar=[28, 30, 42])
+    return Isi(["Sasaran", "Program", "Kegiatan"], baris, lebar=[28, 30, 42], gabung={0})
 
 
 def perjanjian_kinerja(lap: Laporan, _k: None = None) -> Isi:
@@ -106,7 +111,7 @@ def perjanjian_kinerja(lap: Laporan, _k: None = None) -> Isi:
     baris = [[str(n), sasaran[k.sasaran_kode].tujuan, k.sasaran, k.indikator, k.rumus or "-",
               t.nilai_iku(k.target, k.satuan)] for n, k in enumerate(h.kinerja, start=1)]
     return Isi(["No", "Tujuan", "Sasaran", "Indikator Kinerja", "Rumus", "Target Kinerja"], baris, angka={5},
-               lebar=[5, 18, 18, 22, 25, 12])
+               lebar=[5, 18, 18, 22, 25, 12], gabung={1, 2})
 
 
 def anggaran_program(lap: Laporan, _k: None = None) -> Isi:
@@ -248,7 +253,7 @@ def kinerja_anggaran(lap: Laporan, k: KinerjaIku) -> Isi:
                 "Pagu (Rp)", "Realisasi Anggaran (Rp)", "Serapan (%)"],
                [[k.indikator, t.nilai_iku(k.target, k.satuan), t.nilai_iku(k.realisasi, k.satuan), t.persen(k.capaian),
                  t.rupiah(k.pagu), t.rupiah(k.realisasi_anggaran), t.persen(k.serapan)]],
-               angka={1, 2, 3, 4, 5, 6}, lebar=[25, 10, 10, 11, 16, 16, 12])
+               angka={1, 2, 3, 4, 5, 6}, lebar=[20, 11, 12, 11, 16, 16, 14])
 
 
 def efisiensi(lap: Laporan, k: KinerjaIku) -> Isi:
@@ -268,7 +273,7 @@ def penyebab(lap: Laporan, k: KinerjaIku) -> Isi:
                [[k.indikator, t.nilai_iku(k.target, k.satuan), t.nilai_iku(k.realisasi_tahun_lalu, k.satuan),
                  t.nilai_iku(k.realisasi, k.satuan), [lap.isi(x) for x in a.penyebab] if a else "-",
                  [lap.isi(x) for x in a.solusi] if a else "-"]],
-               angka={1, 2, 3}, lebar=[18, 9, 9, 9, 28, 27])
+               angka={1, 2, 3}, lebar=[16, 11, 12, 12, 25, 24])
 
 
 def program_penunjang(lap: Laporan, k: KinerjaIku) -> Isi:
@@ -296,7 +301,7 @@ def program_penunjang(lap: Laporan, k: KinerjaIku) -> Isi:
                 f"Program/Kegiatan pada Renja Tahun {d.tahun}"],
                [[k.indikator, t.nilai_iku(k.target, k.satuan), t.nilai_iku(k.realisasi_tahun_lalu, k.satuan),
                  t.nilai_iku(k.realisasi, k.satuan), isi or "-"]],
-               angka={1, 2, 3}, lebar=[20, 9, 9, 9, 53])
+               angka={1, 2, 3}, lebar=[18, 11, 12, 12, 47])
 
 
 def realisasi_anggaran(lap: Laporan, _k: None = None) -> Isi:

@@ -18,6 +18,8 @@ EFISIENSI = ("capaian-per-serapan", "serapan-per-capaian", "selisih")
 TINGKAT_KEMAJUAN = ("selisih", "rasio")
 # How an IKU's periods (realisasi_periode.csv) make its year: their sum, the last period's value, their mean.
 GABUNG_PERIODE = ("jumlah", "terakhir", "rata-rata")
+# Paper sizes of the PDF (laporan.yaml `kertas`): A4, or F4 (folio, 215 x 330 mm) that many pemda print on.
+KERTAS = ("A4", "F4")
 
 BULAN = POLA_BULAN
 # Codes are referred to from CSV files, where the same pattern is enforced.
@@ -213,6 +215,7 @@ class Pengaturan(Ketat):
     perjanjian_kinerja: PerjanjianKinerja
     metode: Metode
     dinyatakan: Dinyatakan = Dinyatakan()
+    kertas: Literal[KERTAS] = "A4"  # type: ignore[valid-type]
 
     @property
     def tanggal_laporan_date(self) -> datetime.date:

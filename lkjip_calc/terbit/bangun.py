@@ -1,5 +1,5 @@
 """`lkjip build`: stage the book for one unit and year, run its chapters with papermill, and
-build the HTML site and the A4 PDF with Jupyter Book. A failed build leaves the last good
+build the HTML site and the PDF (A4, or F4 by laporan.yaml) with Jupyter Book. A failed build leaves the last good
 outputs in place: new outputs replace old ones only at the very end, the site in one step.
 
 Builds of one output folder take turns (a lock file in it); each stages in a folder of its own
@@ -82,6 +82,12 @@ DRAF_HTML = {True: "DRAF: data belum lengkap. Nilai yang belum diisi tampil seba
 DRAF_BARIS = {True: "DRAF: data belum lengkap", False: "DRAF: narasi belum diperbarui"}
 
 
+# The paper of the PDF (laporan.yaml `kertas`), as geometry's page size: A4 is the class option
+# `papersize` of _config.yml; F4 (folio) is 215 x 330 mm. The margins stay Sphinx's.
+GEOMETRI_KERTAS = {"A4": r"\usepackage{geometry}",
+                   "F4": r"\usepackage[paperwidth=215mm,paperheight=330mm]{geometry}"}
+
+
 def draf_latex(belum_diisi: bool) -> str:
     return "\n".join([
         # a large diagonal mark, and a line of text at the top of every page that a reader (and pdftotext) can read
@@ -129,6 +135,7 @@ def _salin_buku(proyek: Path, staging: Path, lap: Laporan, draf: bool = False, s
         konfigurasi["sphinx"]["config"]["latex_additional_files"] = tambahan
     logo = next((Path(f).name for f in tambahan if Path(f).name.startswith(NAMA_LOGO)), None)
     elemen["maketitle"] = render.sampul_latex(d.unit.pemerintah, d.tahun, d.unit.nama, d.unit.daerah, logo)
+    elemen["geometry"] = GEOMETRI_KERTAS[d.pengaturan.kertas]
     # the PDF's own properties (title, author, subject, keywords, language), escaped like the title page
     subjek, kata_kunci = render.latex(subjek), render.latex(kata_kunci)
     elemen["preamble"] = (elemen.get("preamble", "") + "\n\\AtBeginDocument{\\hypersetup{pdftitle={" + latex["title"]

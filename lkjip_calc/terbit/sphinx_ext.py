@@ -5,7 +5,9 @@ them in <title>, but the theme puts them into the navbar, the footer and the sea
 they are: every page gets them escaped as HTML here, as `Markup`, which templates that escape
 leave alone (so nothing is escaped twice).
 
-Report tables in the PDF are laid out so that no row runs off a page (`tabel_latex`).
+Report tables in the PDF are laid out so that no row runs off a page (`tabel_latex`); in the
+site, and in the PDF where a table fits on a page, a report table's repeated tujuan or sasaran cells
+are merged into one (`tabel_latex.GabungSel`).
 
 sphinx-thebe (loaded by Jupyter Book 1.x, unused here: the book runs no live code) adds its
 inline configuration script twice with this Sphinx, which makes browsers report
@@ -36,7 +38,7 @@ from sphinx.writers.html5 import HTML5Translator
 
 from ..laporan import render
 from ..laporan.daftar import ARAHAN_DAFTAR_TABEL_GAMBAR
-from .tabel_latex import LatexLkjip, TabelLaporanLatex
+from .tabel_latex import GabungSel, LatexLkjip, TabelLaporanLatex
 
 # Page-context values that carry configuration text (title and author from the unit's data).
 TEKS_KONFIGURASI = ("docstitle", "shorttitle", "project", "author", "copyright")
@@ -152,6 +154,7 @@ def _lewati(self, node):
 def setup(app):
     app.connect("html-page-context", _satu_salinan, priority=900)
     app.connect("html-page-context", _lolos_html, priority=800)  # after the theme sets author (500)
+    app.add_post_transform(GabungSel)
     app.add_post_transform(TabelLaporanLatex)
     app.set_translator("latex", LatexLkjip, override=True)
     app.set_translator("html", HTML5Translator, override=True)  # for the theme to extend (above)
