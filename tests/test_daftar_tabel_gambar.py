@@ -58,6 +58,10 @@ def test_daftar_kanigaran(buku_semua):
     assert len(tabel) == 2 + 4 + 32 + 2
     assert tabel[0] == ("bab1.html", "tabel-luas-wilayah", "Tabel 1.1", "Luas Wilayah per Kelurahan di Kecamatan Kanigaran")
     assert [e[2] for e in tabel if e[0] == "bab3.html"][-1] == "Tabel 3.32"
+    # the Lampiran's own series, as in the PDF (and so in the XLSX and the DOCX, read from the site)
+    assert [e[2:] for e in tabel if e[0] == "lampiran.html"] == [
+        ("Tabel Lampiran 1", "Perjanjian Kinerja Perubahan Tahun 2024: Target Kinerja"),
+        ("Tabel Lampiran 2", "Perjanjian Kinerja Perubahan Tahun 2024: Anggaran Program")]
     assert any(e[2] == "Gambar 3.4" and e[1] == "gambar-serapan-program" for e in daftar)
 
 

@@ -231,7 +231,7 @@ def test_anggaran_program_dan_lampiran(lap):
     assert (t.judul, t.isi.baris, t.isi.tebal) == ("Anggaran Program Tahun 2024", baris, {2})
     lampiran = susun(lap, "lampiran_anggaran")
     assert (lampiran.nama, lampiran.judul) == ("lampiran-anggaran",
-                                               "Lampiran Perjanjian Kinerja Tahun 2024: Anggaran Program")
+                                               "Perjanjian Kinerja Tahun 2024: Anggaran Program")
     assert lampiran.isi.baris == baris
 
 
@@ -295,7 +295,7 @@ def test_wilayah_dan_penduduk(lap):
 
 def test_judul_dari_data(lap):
     assert susun(lap, "perjanjian_kinerja").judul == "Perjanjian Kinerja Camat Mekarsari Tahun 2024"
-    assert susun(lap, "lampiran_target").judul == "Lampiran Perjanjian Kinerja Tahun 2024: Target Kinerja"
+    assert susun(lap, "lampiran_target").judul == "Perjanjian Kinerja Tahun 2024: Target Kinerja"
     assert susun(lap, "nasional", "konflik").isi.baris == [[IND_KONFLIK, "3", "2,5", "Rata-rata nasional (fiktif)"]]
 
 

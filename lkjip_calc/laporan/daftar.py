@@ -25,6 +25,9 @@ class Bab:
     nama: str                  # chapters/<nama>.md
     bagian: str | None = None  # caption of its part of the table of contents; None: the front page
     bernomor: bool = False     # numbered BAB I-IV
+    # its tables and figures numbered in a series of their own after this word ("Tabel Lampiran 1"),
+    # in the site as in the PDF (terbit.sphinx_ext; the LaTeX counters in chapters/bab4.md)
+    seri_nomor: str | None = None
 
 
 BAB = (
@@ -35,7 +38,7 @@ BAB = (
     Bab("bab2", "Isi Laporan", bernomor=True),
     Bab("bab3", "Isi Laporan", bernomor=True),
     Bab("bab4", "Isi Laporan", bernomor=True),
-    Bab("lampiran", "Lampiran"),
+    Bab("lampiran", "Lampiran", seri_nomor="Lampiran"),
 )
 NAMA_BAB = tuple(b.nama for b in BAB)
 
@@ -178,9 +181,9 @@ TABEL: dict[str, TabelLaporan] = _per_nama(
     TabelLaporan("anggaran_periode", "Realisasi dan Serapan Anggaran per {jenis_periode_anggaran} Tahun {tahun}",
                  tabel.anggaran_periode, "anggaran_periode", nilai=("anggaran.realisasi", "anggaran.serapan"),
                  catatan=tabel.catatan_anggaran_periode, ada=tabel.ada_anggaran_periode),
-    TabelLaporan("lampiran_target", "Lampiran {jenis_pk} Tahun {tahun}: Target Kinerja", tabel.lampiran_target,
+    TabelLaporan("lampiran_target", "{jenis_pk} Tahun {tahun}: Target Kinerja", tabel.lampiran_target,
                  nilai=_iku("sasaran", "indikator", "target")),
-    TabelLaporan("lampiran_anggaran", "Lampiran {jenis_pk} Tahun {tahun}: Anggaran Program", tabel.anggaran_program,
+    TabelLaporan("lampiran_anggaran", "{jenis_pk} Tahun {tahun}: Anggaran Program", tabel.anggaran_program,
                  nilai=("pk.sumber_dana",)),
 )
 

@@ -37,7 +37,8 @@ from sphinx.util.docutils import SphinxDirective
 from sphinx.writers.html5 import HTML5Translator
 
 from ..laporan import render
-from ..laporan.daftar import ARAHAN_DAFTAR_TABEL_GAMBAR
+from ..laporan.bab import FOLDER_BAB
+from ..laporan.daftar import ARAHAN_DAFTAR_TABEL_GAMBAR, BAB
 from .tabel_latex import GabungSel, LatexLkjip, TabelLaporanLatex
 
 # Page-context values that carry configuration text (title and author from the unit's data).
@@ -147,6 +148,19 @@ def _isi_daftar(app, doctree, docname):
             tempat.parent.remove(tempat)
 
 
+def _seri_nomor(app, env):
+    """The tables and figures of a chapter with a series of its own (the Lampiran) numbered in it:
+    "Tabel Lampiran 1", as the PDF numbers them, instead of a bare "Tabel 1" that reads like a
+    table of the report's body. Sphinx joins a number's parts with '.', so one text part is kept whole."""
+    for bab in BAB:
+        nomor = env.toc_fignumbers.get(f"{FOLDER_BAB}/{bab.nama}", {}) if bab.seri_nomor else {}
+        for figtype, per_id in nomor.items():
+            asli = sorted((n, i) for i, n in per_id.items() if all(isinstance(b, int) for b in n))
+            for urut, (_, ident) in enumerate(asli, start=1):
+                per_id[ident] = (f"{bab.seri_nomor} {urut}",)
+    return []  # no document to rewrite
+
+
 def _lewati(self, node):
     raise nodes.SkipNode
 
@@ -162,4 +176,5 @@ def setup(app):
     app.add_directive(ARAHAN_DAFTAR_TABEL_GAMBAR, ArahanDaftarTabelGambar)
     app.add_transform(BeriIdJudul)
     app.connect("doctree-resolved", _isi_daftar)
+    app.connect("env-get-updated", _seri_nomor, priority=900)  # after Sphinx numbers them (500)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
