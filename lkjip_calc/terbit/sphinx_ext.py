@@ -154,7 +154,7 @@ def _seri_nomor(app, env):
     table of the report's body. Sphinx joins a number's parts with '.', so one text part is kept whole."""
     for bab in BAB:
         nomor = env.toc_fignumbers.get(f"{FOLDER_BAB}/{bab.nama}", {}) if bab.seri_nomor else {}
-        for figtype, per_id in nomor.items():
+        for per_id in nomor.values():  # per kind: tables, figures
             asli = sorted((n, i) for i, n in per_id.items() if all(isinstance(b, int) for b in n))
             for urut, (_, ident) in enumerate(asli, start=1):
                 per_id[ident] = (f"{bab.seri_nomor} {urut}",)
