@@ -102,5 +102,8 @@ def test_unit_lain_apa_adanya_dan_draf(buku_semua):
     assert lain.core_properties.author == NAMA_UNIT_JAHAT
     assert buku_semua.rahasia not in _teks(lain)
     assert not "".join(p.text for p in lain.sections[0].header.paragraphs).strip()
+    # Sumberrejo's unit.yaml names a logo: on the cover, 3,5 cm high, with its alt text, before any chart
+    logo = lain.inline_shapes[0]
+    assert logo._inline.docPr.get("descr").startswith("Logo ") and abs(logo.height.cm - 3.5) < 0.01
     draf = docx.Document(str(buku_semua.tahun("sumberrejo", 2025) / "lkjip-sumberrejo-2025.docx"))
     assert [p.text for p in draf.sections[0].header.paragraphs] == ["DRAF: data belum lengkap"]

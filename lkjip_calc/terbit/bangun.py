@@ -111,7 +111,8 @@ def dokumen_word(lap: Laporan, draf: bool) -> Dokumen:
     judul, subjek, kata_kunci = properti_dokumen(d)
     return Dokumen(pemerintah=d.unit.pemerintah, tahun=d.tahun, unit=d.unit.nama, daerah=d.unit.daerah,
                    judul=judul, subjek=subjek, kata_kunci=kata_kunci,
-                   draf=DRAF_BARIS[bool(lap.belum_diisi)] if draf else None)
+                   draf=DRAF_BARIS[bool(lap.belum_diisi)] if draf else None,
+                   logo=d.logo.path if d.logo is not None else None)
 
 
 def _salin_buku(proyek: Path, staging: Path, lap: Laporan, draf: bool = False, situs: dict | None = None) -> None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import io
 import os
 import re
+import shutil
 import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -63,6 +64,7 @@ class Dokumen:
     subjek: str
     kata_kunci: str
     draf: str | None = None  # the DRAF line of a draft build, in the header of every page
+    logo: Path | None = None  # the pemda's logo (unit.yaml `logo`, checked), above the cover's lines
 
 
 # --- the HTML pandoc reads ---------------------------------------------------------------
@@ -181,10 +183,20 @@ def _paragraf(teks: str, gaya: str) -> str:
     return f'<div data-custom-style="{gaya}"><p>{render.html(teks)}</p></div>'
 
 
+def _nama_logo(logo: Path) -> str:
+    return "logo-sampul" + logo.suffix.lower()
+
+
 def html_sampul(dok: Dokumen) -> str:
     """The cover: the same lines, in the same order, as the PDF's title page."""
     g = GAYA_SAMPUL
+    # the logo is read from a copy under a generated name (tulis_word); only its alt text (escaped)
+    # comes from data, and pandoc embeds the image under a name of its own
+    logo = ([f'<div data-custom-style="{g["pemerintah"]}"><p><img src="{_nama_logo(dok.logo)}" '
+             f'alt="{render.html("Logo " + dok.pemerintah)}" height="3.5cm"/></p></div>']
+            if dok.logo is not None else [])
     return "\n".join([
+        *logo,
         _paragraf(dok.pemerintah.upper(), g["pemerintah"]),
         _paragraf("LKjIP", g["judul"]),
         _paragraf("Laporan Kinerja Instansi Pemerintah (LKjIP)", g["subjudul"]),
@@ -495,11 +507,14 @@ def tulis_word(folder_html: Path, nama_bab: Iterable[str], dok: Dokumen, keluar:
         folder = Path(tmp)
         ref = folder / "reference.docx"
         referensi(ref, dok.draf, epoch)
+        if dok.logo is not None:
+            shutil.copyfile(dok.logo, folder / _nama_logo(dok.logo))
         sumber = folder / "laporan.html"
         sumber.write_text(html_word(folder_html, nama_bab, dok), encoding="utf-8")
         hasil = folder / "laporan.docx"
+        sumber_gambar = os.pathsep.join((str(folder_html), str(folder)))  # the site's images, the logo's copy
         _pandoc([str(sumber), "--from", "html", "--to", "docx", "--output", str(hasil), "--reference-doc", str(ref),
-                 "--resource-path", str(folder_html), "--metadata", f"lang={BAHASA}"], folder, epoch)
+                 "--resource-path", sumber_gambar, "--metadata", f"lang={BAHASA}"], folder, epoch)
         if not hasil.is_file():
             raise WordGagal("pandoc selesai tanpa berkas DOCX")
         keluar.write_bytes(rapikan(hasil.read_bytes(), dok, epoch))
