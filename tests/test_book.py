@@ -80,8 +80,9 @@ def test_html_gambar_dengan_alt(folder):
     for bab in BAB:
         gambar += re.findall(r"<img [^>]*>", (folder / "html" / "chapters" / f"{bab}.html").read_text(encoding="utf-8"))
     gambar = [g for g in gambar if "_images/" in g]
-    # capaian per IKU, population per kelurahan, one Renstra chart per IKU, budget per program
-    assert len(gambar) == 6
+    # capaian per IKU, population per kelurahan, the organisation chart, one Renstra chart per IKU,
+    # budget per program
+    assert len(gambar) == 7
     for g in gambar:
         alt = re.search(r'alt="([^"]*)"', g)
         assert alt and len(alt.group(1)) > 20, g

@@ -66,7 +66,7 @@ class _PembacaTabel(HTMLParser):
         if tag == "table":
             self._dalam -= 1
         elif tag == "caption" and self._judul is not None:
-            m = re.search(r"Tabel (\d+(?:\.\d+)?)", "".join(self._judul))
+            m = re.search(r"Tabel ((?:Lampiran )?\d+(?:\.\d+)?)", "".join(self._judul))
             self.tabel[-1].nomor = m.group(1) if m else ""
             self._judul = None
         elif tag in ("td", "th") and self._sel is not None:
@@ -145,8 +145,8 @@ def tidak_ditemukan(tabel: TabelHtml, teks_pdf_tabel: str) -> list[str]:
 
 
 def potong_per_tabel(teks: str) -> dict[str, str]:
-    """The PDF text from each table's caption ("Tabel 2.2:") to the next table's caption."""
-    judul = list(re.finditer(r"Tabel (\d+(?:\.\d+)?):", teks))
+    """The PDF text from each table's caption ("Tabel 2.2:", "Tabel Lampiran 1:") to the next table's caption."""
+    judul = list(re.finditer(r"Tabel ((?:Lampiran )?\d+(?:\.\d+)?):", teks))
     return {m.group(1): teks[m.start():(judul[i + 1].start() if i + 1 < len(judul) else len(teks))]
             for i, m in enumerate(judul)}
 

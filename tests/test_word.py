@@ -38,12 +38,14 @@ HALAMAN = """<!DOCTYPE html><html><head><title>Pendahuluan</title></head><body>
 <a class="headerlink" href="#gambar-peta">#</a></p></figcaption>
 </figure>
 <div class="tanda-tangan docutils container"><p>Probolinggo, Januari 2025<br />
-<strong>CAMAT KANIGARAN</strong><br />
-&#160;<br />
-<strong>NOOR ALY, S.H., M.M.</strong></p></div>
+<strong>CAMAT KANIGARAN</strong></p>
+<div class="nama-tanda-tangan docutils container"><p><strong>NOOR ALY, S.H., M.M.</strong><br />
+NIP. 19700103 199503 1 001</p></div></div>
 <table class="tanda-tangan-pk borderless nocolorrows docutils align-default">
-<tbody><tr><td><p><strong>PIHAK KEDUA,</strong></p><p></p><p>M. TAUFIK</p></td>
-<td><p><strong>PIHAK PERTAMA,</strong></p><p></p><p>NOOR ALY</p></td></tr></tbody></table>
+<tbody><tr><td><p><strong>PIHAK KEDUA,</strong></p><div class="nama-tanda-tangan docutils container">
+<p><strong>M. TAUFIK</strong></p></div></td>
+<td><p>Probolinggo, November 2024</p><p><strong>PIHAK PERTAMA,</strong></p><div class="nama-tanda-tangan docutils container">
+<p><strong>NOOR ALY</strong></p></div></td></tr></tbody></table>
 </section></section>
 </article>
 <footer><p>Dibuat dengan Jupyter Book</p></footer>
@@ -129,13 +131,16 @@ def test_gambar_dengan_judul(dok):
 
 
 def test_tanda_tangan_dengan_ruang(dok):
-    (blok,) = [p for p in dok.paragraphs if p.style.name == word.GAYA_TANDA_TANGAN]
-    assert blok.text.split("\n") == ["Probolinggo, Januari 2025", "CAMAT KANIGARAN", "\u00a0", "NOOR ALY, S.H., M.M."]
+    blok = [p for p in dok.paragraphs if p.style.name == word.GAYA_TANDA_TANGAN]
+    # place, date and post; three empty lines of room to sign and stamp; the name underlined, the NIP
+    assert [p.text for p in blok] == ["Probolinggo, Januari 2025\nCAMAT KANIGARAN", *["\u00a0"] * 3,
+                                      "NOOR ALY, S.H., M.M.\nNIP. 19700103 199503 1 001"]
+    assert blok[-1].runs[0].underline and blok[-1].runs[0].bold
     assert round(dok.styles[word.GAYA_TANDA_TANGAN].paragraph_format.left_indent.cm, 2) == 7.5  # the right half
     kiri, kanan = dok.tables[1].rows[0].cells
-    # an empty line of the site is kept as room to sign
-    assert [p.text for p in kiri.paragraphs] == ["PIHAK KEDUA,", "\u00a0", "M. TAUFIK"]
-    assert [p.text for p in kanan.paragraphs] == ["PIHAK PERTAMA,", "\u00a0", "NOOR ALY"]
+    assert [p.text for p in kiri.paragraphs] == ["PIHAK KEDUA,", *["\u00a0"] * 3, "M. TAUFIK"]
+    assert [p.text for p in kanan.paragraphs] == ["Probolinggo, November 2024", "PIHAK PERTAMA,", *["\u00a0"] * 3,
+                                                  "NOOR ALY"]
 
 
 def test_tanpa_bagian_situs(dok):

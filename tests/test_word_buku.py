@@ -70,8 +70,9 @@ def test_gambar_dan_judulnya(dok, html):
 def test_sampul_tanda_tangan_dan_properti(dok):
     assert _gaya(dok, "Sampul Pemerintah") == ["PEMERINTAH KOTA PROBOLINGGO"]
     assert _gaya(dok, "Sampul Unit") == ["KECAMATAN KANIGARAN"]
-    (ttd,) = _gaya(dok, "Tanda Tangan")
-    assert ttd.startswith("Probolinggo, Januari 2025\nCAMAT KANIGARAN") and "NIP. 19700103 199503 1 001" in ttd
+    ttd = _gaya(dok, "Tanda Tangan")
+    assert ttd[0] == "Probolinggo, Januari 2025\nCAMAT KANIGARAN" and ttd[1:4] == ["\u00a0"] * 3  # room to sign
+    assert ttd[4] == "NOOR ALY, S.H., M.M.\nPembina Tingkat I\nNIP. 19700103 199503 1 001"
     inti = dok.core_properties
     assert inti.title == "Laporan Kinerja Instansi Pemerintah Kecamatan Kanigaran Tahun 2024"
     assert (inti.author, inti.language) == ("Kecamatan Kanigaran", "id-ID")

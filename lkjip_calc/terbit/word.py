@@ -42,6 +42,7 @@ BAHASA = "id-ID"
 GAYA_SAMPUL = {"pemerintah": "Sampul Pemerintah", "judul": "Sampul Judul", "subjudul": "Sampul Subjudul",
                "unit": "Sampul Unit", "daerah": "Sampul Daerah"}
 GAYA_TANDA_TANGAN = "Tanda Tangan"          # Kata Pengantar: the block in the right half, as on the site
+BARIS_RUANG_TANDA_TANGAN = 3  # empty lines above a signer's name
 GAYA_TANDA_TANGAN_PK = "Tanda Tangan PK"    # the two parties of the Perjanjian Kinerja, side by side
 GAYA_SUMBER = "Sumber Tabel"
 GAYA_TABEL_POLOS = "Tabel Tanpa Garis"
@@ -153,6 +154,9 @@ def bersihkan(artikel, folder_bab: Path) -> None:
             p.text = "\u00a0"
     for tabel in artikel.iter("table"):
         _kolom_kanan(tabel)
+    for blok in list(artikel.iter("div")):
+        if "nama-tanda-tangan" in _kelas(blok):
+            _ruang_tanda_tangan(blok)
     for el in list(artikel.iter("div", "table")):
         k = _kelas(el)
         if "tanda-tangan" in k:
@@ -177,6 +181,21 @@ def artikel_bab(html: str, folder_bab: Path):
     bersihkan(artikel, folder_bab)
     artikel.tag = "div"
     return artikel
+
+
+def _ruang_tanda_tangan(blok) -> None:
+    """The signer's name block as the site shows it (its CSS): room to sign and stamp above it
+    (the site's 2,5 cm as three empty lines at 1,5 spacing) and the name underlined."""
+    for _ in range(BARIS_RUANG_TANDA_TANGAN):
+        kosong = lxml.html.Element("p")
+        kosong.text = "\u00a0"
+        blok.addprevious(kosong)
+    for tebal in blok.iter("strong"):
+        garis = lxml.html.Element("u")
+        garis.text, tebal.text = tebal.text, None
+        for anak in list(tebal):
+            garis.append(anak)
+        tebal.append(garis)
 
 
 def _paragraf(teks: str, gaya: str) -> str:
