@@ -3,12 +3,14 @@ converted by the real pandoc, opened with python-docx."""
 
 from __future__ import annotations
 
+import dataclasses
 import zipfile
 
 import docx
 import pytest
 from bantu import PNG_KECIL
 
+from lkjip_calc.masukan.model import UKURAN_KERTAS
 from lkjip_calc.terbit import word
 
 # One chapter page as the book's theme writes it: navigation and buttons around the article,
@@ -188,3 +190,11 @@ def test_halaman_tanpa_artikel_gagal_jelas(tmp_path):
     (tmp_path / "chapters" / "bab1.html").write_text("<html><body><p>x</p></body></html>", encoding="utf-8")
     with pytest.raises(word.WordGagal, match="tanpa <article>"):
         word.tulis_word(tmp_path, ["bab1"], _dokumen(), tmp_path / "x.docx", 1_700_000_000)
+
+
+def test_kertas_f4_seperti_pdf(situs, tmp_path):
+    """laporan.yaml `kertas: F4` gives the DOCX the PDF's folio page, 215 x 330 mm."""
+    keluar = tmp_path / "f4.docx"
+    word.tulis_word(situs, ["bab1"], dataclasses.replace(_dokumen(), kertas=UKURAN_KERTAS["F4"]), keluar, 1_700_000_000)
+    s = docx.Document(str(keluar)).sections[0]
+    assert abs(s.page_width.mm - 215) < 0.1 and abs(s.page_height.mm - 330) < 0.1

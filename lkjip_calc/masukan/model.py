@@ -18,8 +18,10 @@ EFISIENSI = ("capaian-per-serapan", "serapan-per-capaian", "selisih")
 TINGKAT_KEMAJUAN = ("selisih", "rasio")
 # How an IKU's periods (realisasi_periode.csv) make its year: their sum, the last period's value, their mean.
 GABUNG_PERIODE = ("jumlah", "terakhir", "rata-rata")
-# Paper sizes of the PDF (laporan.yaml `kertas`): A4, or F4 (folio, 215 x 330 mm) that many pemda print on.
-KERTAS = ("A4", "F4")
+# Paper sizes of the PDF and the DOCX (laporan.yaml `kertas`): A4, or F4 (folio) that many pemda
+# print on; width and height in mm.
+UKURAN_KERTAS = {"A4": (210, 297), "F4": (215, 330)}
+KERTAS = tuple(UKURAN_KERTAS)
 
 BULAN = POLA_BULAN
 # Codes are referred to from CSV files, where the same pattern is enforced.

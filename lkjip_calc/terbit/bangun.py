@@ -35,6 +35,7 @@ from ..laporan import render
 from ..laporan.bab import FOLDER_BAB, periksa_bab, saring_sel
 from ..laporan.bahan import Laporan
 from ..laporan.daftar import BAB, NAMA_BAB, daftar_isi, nama_berkas, nama_pk_pindaian
+from ..masukan.model import UKURAN_KERTAS
 from .ekspor import ekspor
 from .log_latex import isi_terpotong
 from .manifest import FOLDER_TEMA, NAMA_MANIFEST, Masukan, berkas_masukan, isi_manifest, teks_manifest
@@ -84,8 +85,8 @@ DRAF_BARIS = {True: "DRAF: data belum lengkap", False: "DRAF: narasi belum diper
 
 # The paper of the PDF (laporan.yaml `kertas`), as geometry's page size: A4 is the class option
 # `papersize` of _config.yml; F4 (folio) is 215 x 330 mm. The margins stay Sphinx's.
-GEOMETRI_KERTAS = {"A4": r"\usepackage{geometry}",
-                   "F4": r"\usepackage[paperwidth=215mm,paperheight=330mm]{geometry}"}
+GEOMETRI_KERTAS = {nama: rf"\usepackage[paperwidth={w}mm,paperheight={h}mm]{{geometry}}"
+                   for nama, (w, h) in UKURAN_KERTAS.items()}
 
 
 def draf_latex(belum_diisi: bool) -> str:
@@ -112,7 +113,7 @@ def dokumen_word(lap: Laporan, draf: bool) -> Dokumen:
     return Dokumen(pemerintah=d.unit.pemerintah, tahun=d.tahun, unit=d.unit.nama, daerah=d.unit.daerah,
                    judul=judul, subjek=subjek, kata_kunci=kata_kunci,
                    draf=DRAF_BARIS[bool(lap.belum_diisi)] if draf else None,
-                   logo=d.logo.path if d.logo is not None else None)
+                   logo=d.logo.path if d.logo is not None else None, kertas=UKURAN_KERTAS[d.pengaturan.kertas])
 
 
 def _salin_buku(proyek: Path, staging: Path, lap: Laporan, draf: bool = False, situs: dict | None = None) -> None:

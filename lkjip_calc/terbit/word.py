@@ -29,7 +29,7 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Pt, RGBColor
+from docx.shared import Cm, Mm, Pt, RGBColor
 
 from ..dasar.proses import jalankan
 from ..laporan import render
@@ -65,6 +65,7 @@ class Dokumen:
     subjek: str
     kata_kunci: str
     draf: str | None = None  # the DRAF line of a draft build, in the header of every page
+    kertas: tuple[int, int] = (210, 297)  # paper width and height in mm: the PDF's (laporan.yaml `kertas`)
     logo: Path | None = None  # the pemda's logo (unit.yaml `logo`, checked), above the cover's lines
 
 
@@ -349,7 +350,7 @@ def _bahasa(d: docx.document.Document) -> None:
     rpr.append(lang)
 
 
-def referensi(path: Path, draf: str | None, epoch: int) -> None:
+def referensi(path: Path, draf: str | None, epoch: int, kertas: tuple[int, int] = (210, 297)) -> None:
     """Write the reference.docx pandoc takes styles, page and header/footer from: pandoc's own,
     restyled."""
     _pandoc(["--print-default-data-file", "reference.docx"], path.parent, epoch, keluaran=path)
@@ -357,7 +358,7 @@ def referensi(path: Path, draf: str | None, epoch: int) -> None:
     _bahasa(d)
     s = d.sections[0]
     s.orientation = WD_ORIENT.PORTRAIT
-    s.page_width, s.page_height = Cm(21), Cm(29.7)
+    s.page_width, s.page_height = Mm(kertas[0]), Mm(kertas[1])
     # the margins of Indonesian government documents: 4 cm left (binding), 3 cm elsewhere
     s.left_margin, s.right_margin, s.top_margin, s.bottom_margin = Cm(4), Cm(3), Cm(3), Cm(3)
     s.header_distance = s.footer_distance = Cm(1.5)
@@ -525,7 +526,7 @@ def tulis_word(folder_html: Path, nama_bab: Iterable[str], dok: Dokumen, keluar:
     with tempfile.TemporaryDirectory(prefix="lkjip-word-") as tmp:
         folder = Path(tmp)
         ref = folder / "reference.docx"
-        referensi(ref, dok.draf, epoch)
+        referensi(ref, dok.draf, epoch, dok.kertas)
         if dok.logo is not None:
             shutil.copyfile(dok.logo, folder / _nama_logo(dok.logo))
         sumber = folder / "laporan.html"
