@@ -21,12 +21,14 @@ def test_indeks(buku_semua):
     indeks = (folder / "index.html").read_text(encoding="utf-8")
     for teks in ("Kecamatan Kanigaran", "Kecamatan Sumberrejo", 'href="kanigaran/2024/index.html"',
                  'href="sumberrejo/2024/index.html"', 'href="sumberrejo/2025/index.html"',
-                 'href="kanigaran/2024/lkjip-kanigaran-2024.pdf"'):
+                 'href="kanigaran/2024/lkjip-kanigaran-2024.pdf">PDF</a>',
+                 'href="kanigaran/2024/lkjip-kanigaran-2024.docx">Word (DOCX)</a>'):
         assert teks in indeks
     for unit, tahun in (("kanigaran", 2024), ("sumberrejo", 2024), ("sumberrejo", 2025)):
         assert (folder / unit / str(tahun) / "chapters" / "bab3.html").exists()
         assert list((folder / unit / str(tahun) / "_downloads").rglob("kinerja.csv"))
         assert (folder / unit / str(tahun) / f"lkjip-{unit}-{tahun}.pdf").stat().st_size > 10_000
+        assert (folder / unit / str(tahun) / f"lkjip-{unit}-{tahun}.docx").stat().st_size > 10_000
 
 
 def test_pilihan_tahun_di_setiap_halaman(buku_semua):

@@ -48,9 +48,10 @@ def _bangun_semua(laporan: list[Laporan], proyek: Path, keluaran: Path, html_saj
                 # a build of this unit and year alone may be switching its site in: read it in turn
                 with kunci_build(h.html.parent / KUNCI, f"{d.unit_kode} {d.tahun}"):
                     shutil.copytree(h.html, tujuan)
-                    if h.pdf:
-                        shutil.copy2(h.pdf, tujuan / h.pdf.name)
-            (sementara / "index.html").write_text(indeks_situs([(lap.hasil.data, h.pdf.name if h.pdf else None)
+                    for berkas in _dokumen(h).values():
+                        shutil.copy2(berkas, tujuan / berkas.name)
+            (sementara / "index.html").write_text(indeks_situs([(lap.hasil.data, {jenis: b.name for jenis, b in
+                                                                                  _dokumen(h).items()})
                                                                 for lap, h in hasil]), encoding="utf-8")
             terbitan.folder(sementara, keluaran / FOLDER_SITUS)
         finally:
@@ -58,20 +59,25 @@ def _bangun_semua(laporan: list[Laporan], proyek: Path, keluaran: Path, html_saj
     return keluaran / FOLDER_SITUS
 
 
+def _dokumen(h) -> dict[str, Path]:
+    """The whole-report files of a build beside its site, by the label the index gives them."""
+    return {jenis: berkas for jenis, berkas in (("PDF", h.pdf), ("Word (DOCX)", h.docx)) if berkas is not None}
+
+
 def indeks_situs(tahun_tahun) -> str:
-    """The front page of a site of all units and years: each unit with its years, site and PDF."""
+    """The front page of a site of all units and years: each unit with its years, site, PDF and DOCX."""
     per_unit: dict[str, list] = {}
-    for data, pdf in tahun_tahun:
-        per_unit.setdefault(data.unit_kode, []).append((data, pdf))
+    for data, dokumen in tahun_tahun:
+        per_unit.setdefault(data.unit_kode, []).append((data, dokumen))
     bagian = []
     for kode, daftar in sorted(per_unit.items()):
         unit = daftar[0][0].unit
         baris = []
-        for data, pdf in sorted(daftar, key=lambda x: -x[0].tahun):
+        for data, dokumen in sorted(daftar, key=lambda x: -x[0].tahun):
             folder = f"{escape(kode)}/{data.tahun}"
             tautan = f'<a href="{folder}/index.html">Laporan tahun {data.tahun}</a>'
-            if pdf:
-                tautan += f' · <a href="{folder}/{escape(pdf)}">PDF</a>'
+            for jenis, nama in dokumen.items():
+                tautan += f' · <a href="{folder}/{escape(nama)}">{jenis}</a>'
             baris.append(f"<li>{tautan}</li>")
         bagian.append(f"<section><h2>{escape(unit.nama)}</h2><p>{escape(unit.pemerintah)}</p>"
                       f"<ul>{''.join(baris)}</ul></section>")
@@ -81,7 +87,8 @@ def indeks_situs(tahun_tahun) -> str:
 <style>body{{font-family:sans-serif;max-width:50em;margin:2em auto;padding:0 1em;line-height:1.5}}
 section{{border-top:1px solid #ccc;margin-top:1.5em}}</style></head>
 <body><h1>Laporan Kinerja Instansi Pemerintah (LKjIP)</h1>
-<p>Pilih unit dan tahun laporan. Setiap laporan tersedia sebagai situs dan PDF, dengan tabelnya dalam CSV dan XLSX.</p>
+<p>Pilih unit dan tahun laporan. Setiap laporan tersedia sebagai situs, PDF dan berkas Word (DOCX),
+dengan tabelnya dalam CSV dan XLSX.</p>
 {''.join(bagian)}
 </body></html>
 """
