@@ -113,6 +113,17 @@ def _sumbu_angka(ax, sumbu="y", desimal=0):
     (ax.yaxis if sumbu == "y" else ax.xaxis).set_major_formatter(fmt)
 
 
+def _selesaikan_iku(fig, ax, k: KinerjaIku) -> None:
+    """The common finish of an IKU's chart over years or periods: its unit, number format, title,
+    grid and legend, then the limits that keep every data label inside the frame (last: it measures them)."""
+    ax.set_ylabel(k.satuan)
+    _sumbu_angka(ax, "y", 1)
+    ax.set_title(_label(k.indikator, 70), fontsize=9)
+    ax.grid(axis="y", alpha=0.3)
+    _legenda(fig, ax)
+    _muat_label(fig, ax)
+
+
 def capaian_iku(lap: Laporan, _k: None = None):
     """Capaian of every IKU against the 100 % line."""
     hasil, f = lap.hasil, lap.tampilan
@@ -167,12 +178,7 @@ def renstra_iku(lap: Laporan, k: KinerjaIku):
     ax.set_xticklabels([str(t) for t in tahun])
     ax.set_xlim(tahun[0] - 0.4, tahun[-1] + 0.4)  # the first and last labels off the side frames
     _batas_y(ax, semua)
-    ax.set_ylabel(k.satuan)
-    _sumbu_angka(ax, "y", 1)
-    ax.set_title(_label(k.indikator, 70), fontsize=9)
-    ax.grid(axis="y", alpha=0.3)
-    _legenda(fig, ax)
-    _muat_label(fig, ax)
+    _selesaikan_iku(fig, ax, k)
     alt = (f"{k.indikator}: target Renstra " + ", ".join(f"{t} {f.nilai_indikator(v)}" for t, v in k.target_renstra.items())
            + "; realisasi " + ", ".join(f"{t} {f.nilai_indikator(v)}" for t, v in sorted(realisasi.items())))
     return fig, alt
@@ -255,12 +261,7 @@ def periode_iku(lap: Laporan, k: KinerjaIku):
             _label_batang(ax, b, f.nilai_indikator(p.realisasi), puncak)
     ax.set_xticks(x)
     ax.set_xticklabels(nama, fontsize=8)
-    ax.set_ylabel(k.satuan)
-    _sumbu_angka(ax, "y", 1)
-    ax.set_title(_label(k.indikator, 70), fontsize=9)
-    ax.grid(axis="y", alpha=0.3)
-    _legenda(fig, ax)
-    _muat_label(fig, ax)
+    _selesaikan_iku(fig, ax, k)
     alt = (f"{k.indikator}: realisasi per periode " + ", ".join(f"{p.nama} {f.nilai_indikator(p.realisasi)}"
                                                                for p in k.periode)
            + f"; realisasi s.d. periode ({k.gabung_periode}) "

@@ -89,20 +89,28 @@ def jalur_berkas(folder: Path, akar: Path, jalur: str, asal: Asal, temuan: Dafta
     return path
 
 
+def _awal_berkas(path: Path, jalur: str, asal: Asal, temuan: DaftarTemuan, batas_bita: int, jenis: str, saran: str,
+                 n: int) -> bytes | None:
+    """The first `n` bytes of a file (its signature), or None, reported, when it is larger than `batas_bita`."""
+    ukuran = path.stat().st_size
+    if ukuran > batas_bita:
+        asal.lapor(temuan, Jenis.TIDAK_SAH, f"berkas {jalur}: {jenis} terlalu besar",
+                   f"{ukuran / (1024 * 1024):.1f} MB".replace(".", ","),
+                   f"paling besar {batas_bita // (1024 * 1024)} MB ({saran})")
+        return None
+    with path.open("rb") as f:
+        return f.read(n)
+
+
 def periksa_gambar(folder: Path, akar: Path, jalur: str, asal: Asal, temuan: DaftarTemuan) -> BerkasGambar | None:
     """The image a key names, checked: a PNG or JPEG file (by content) that decodes, of a plausible size."""
     harapan = "gambar PNG atau JPEG"
     path = jalur_berkas(folder, akar, jalur, asal, temuan, (".png", ".jpg", ".jpeg"), harapan)
     if path is None:
         return None
-    ukuran = path.stat().st_size
-    if ukuran > BATAS_BITA_GAMBAR:
-        asal.lapor(temuan, Jenis.TIDAK_SAH, f"berkas {jalur}: gambar terlalu besar",
-                   f"{ukuran / (1024 * 1024):.1f} MB".replace(".", ","),
-                   f"paling besar {BATAS_BITA_GAMBAR // (1024 * 1024)} MB (perkecil resolusinya)")
+    awal = _awal_berkas(path, jalur, asal, temuan, BATAS_BITA_GAMBAR, "gambar", "perkecil resolusinya", 8)
+    if awal is None:
         return None
-    with path.open("rb") as f:
-        awal = f.read(8)
     if awal.startswith(TANDA_PNG):
         format_ = "png"
     elif awal.startswith(TANDA_JPEG):
@@ -147,14 +155,10 @@ def periksa_pdf(folder: Path, akar: Path, jalur: str, asal: Asal, temuan: Daftar
     path = jalur_berkas(folder, akar, jalur, asal, temuan, (".pdf",), harapan)
     if path is None:
         return None
-    ukuran = path.stat().st_size
-    if ukuran > BATAS_BITA_PDF:
-        asal.lapor(temuan, Jenis.TIDAK_SAH, f"berkas {jalur}: PDF terlalu besar",
-                   f"{ukuran / (1024 * 1024):.1f} MB".replace(".", ","),
-                   f"paling besar {BATAS_BITA_PDF // (1024 * 1024)} MB (pindai ulang dengan resolusi 150-200 dpi)")
+    awal = _awal_berkas(path, jalur, asal, temuan, BATAS_BITA_PDF, "PDF", "pindai ulang dengan resolusi 150-200 dpi",
+                        len(TANDA_PDF))
+    if awal is None:
         return None
-    with path.open("rb") as f:
-        awal = f.read(len(TANDA_PDF))
     if awal != TANDA_PDF:
         asal.lapor(temuan, Jenis.TIDAK_SAH, f"berkas {jalur}: isinya bukan PDF", f"bita awal {awal.hex(' ') or 'kosong'}",
                    harapan + " (berawal %PDF-)")
