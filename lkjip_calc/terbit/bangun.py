@@ -315,12 +315,12 @@ def _staging(tujuan: Path) -> Iterator[Path]:
         shutil.rmtree(staging, ignore_errors=True)
 
 
-def _hapus_sisa_build(tujuan: Path, pdf: str) -> None:
+def _hapus_sisa_build(tujuan: Path, *dokumen: str) -> None:
     """Remove what builds killed before they finished left in `tujuan`: staging folders, versions
     and temporary files never switched in. Only while holding the folder's lock."""
     for sisa in tujuan.glob(f"{_AWALAN_STAGING}*"):
         shutil.rmtree(sisa, ignore_errors=True)
-    for nama in ("html", pdf, Path(pdf).with_suffix(".docx").name, "build.json", NAMA_MANIFEST):
+    for nama in ("html", *dokumen, "build.json", NAMA_MANIFEST):
         hapus_sisa(tujuan / nama)
 
 
@@ -332,15 +332,14 @@ def _periksa_situs(html: Path) -> None:
                          f"{index} tidak ada atau kosong.")
 
 
-def _tulis_xlsx_situs(html: Path, nama: str, judul: str, epoch: int) -> None:
-    """Write the workbook of the printed tables (`tabel_xlsx`, read from the built chapter pages)
-    where the site's download link points: over the stand-in Sphinx copied into _downloads/."""
-    tempat = sorted(html.glob(f"_downloads/*/{nama}"))
-    if not tempat:
-        raise BuildGagal(f"Situs tidak menautkan {nama} (langkah: menulis tabel laporan XLSX): tautan unduhan hilang.")
-    tabel = baca_situs(html, list(NAMA_BAB))
-    for path in tempat:
-        tulis_xlsx(tabel, judul, path, epoch)
+def _ganti_unduhan(html: Path, berkas: Path, langkah: str) -> None:
+    """Put a file written from the built site where the site's download link points: over the
+    empty stand-in Sphinx copied into _downloads/."""
+    unduhan = sorted(html.glob(f"_downloads/*/{berkas.name}"))
+    if len(unduhan) != 1:
+        raise BuildGagal(f"Situs tidak memuat tautan unduhan {berkas.name} (langkah: {langkah}): "
+                         f"ditemukan {len(unduhan)} salinan, diharapkan 1.")
+    shutil.copy2(berkas, unduhan[0])
 
 
 def bangun(lap: Laporan, proyek: Path, keluaran: Path, html_saja: bool = False, ketat: bool = False,
@@ -360,7 +359,7 @@ def bangun(lap: Laporan, proyek: Path, keluaran: Path, html_saja: bool = False, 
         raise BuildGagal(f"{e} (langkah: tanggal build)") from None
     tujuan = keluaran / d.unit_kode / str(d.tahun)
     with galat_tulis_bagi_pengguna(tujuan), kunci_build(tujuan / KUNCI, f"{d.unit_kode} {d.tahun}"):
-        _hapus_sisa_build(tujuan, nama_pdf(d.unit_kode, d.tahun))
+        _hapus_sisa_build(tujuan, nama_pdf(d.unit_kode, d.tahun), nama_docx(d.unit_kode, d.tahun))
         with _staging(tujuan) as staging:
             html, pdf, docx = _bangun(lap, proyek, tujuan, staging, html_saja, ketat, draf, situs, masukan, epoch)
     return HasilBangun(html=html, pdf=pdf, detik=time.monotonic() - mulai, docx=docx)
@@ -385,10 +384,13 @@ def _bangun(lap: Laporan, proyek: Path, tujuan: Path, staging: Path, html_saja: 
         shutil.copy2(proyek / FOLDER_BAB / f"{nama}.md", staging / FOLDER_BAB / f"{nama}.md")
     maju("Menulis tabel unduhan (CSV)")
     ekspor(lap.hasil, staging / FOLDER_UNDUHAN)
-    # The XLSX holds the tables as the site numbers them, so it is written from the built site;
-    # Sphinx needs the linked file to exist before, and copies it: an empty stand-in until then.
-    nama_xlsx = nama_berkas(d.unit_kode, d.tahun, "xlsx")
-    (staging / FOLDER_UNDUHAN / nama_xlsx).write_bytes(b"")
+    # The XLSX (the tables as the site numbers them) and the DOCX are written from the built site,
+    # but the cover links them and Sphinx checks linked files in both builds: empty stand-ins until
+    # the real ones replace them in the site's downloads (_ganti_unduhan).
+    xlsx = staging / FOLDER_UNDUHAN / nama_berkas(d.unit_kode, d.tahun, "xlsx")
+    docx_baru = staging / FOLDER_UNDUHAN / nama_docx(d.unit_kode, d.tahun)
+    for pengganti in (xlsx, docx_baru):
+        pengganti.write_bytes(b"")
 
     parameter = {"unit": d.unit_kode, "tahun": d.tahun, "data": str(d.akar.resolve()), "draf": draf}
     # Each chapter runs in its own kernel; kernel start-up dominates, so run them side by side.
@@ -405,9 +407,6 @@ def _bangun(lap: Laporan, proyek: Path, tujuan: Path, staging: Path, html_saja: 
             selesai.result()  # re-raises BuildGagal from the worker
             maju(f"Bab {tugas[selesai]} selesai dijalankan")
 
-    # The DOCX is made from the site's pages, so the cover's link to it (checked by Sphinx in both
-    # builds) stands on an empty file until the real one replaces it in the site's downloads (_word).
-    (staging / FOLDER_UNDUHAN / nama_docx(d.unit_kode, d.tahun)).write_bytes(b"")
     pdf_baru = None
     if not html_saja:
         maju("Merakit PDF (LaTeX, xelatex)")
@@ -422,11 +421,17 @@ def _bangun(lap: Laporan, proyek: Path, tujuan: Path, staging: Path, html_saja: 
         shutil.copy2(pdf_baru, staging / FOLDER_UNDUHAN / nama_pdf(d.unit_kode, d.tahun))
     maju("Merakit situs HTML")
     _jupyter_book(staging, "html", ketat, tujuan / "build-html.log", epoch)
+    situs_baru = staging / "_build" / "html"
     maju("Menulis tabel laporan (XLSX)")
-    _tulis_xlsx_situs(staging / "_build" / "html", nama_xlsx, f"Tabel LKjIP {d.unit.nama} Tahun {d.tahun}", epoch)
-    _periksa_situs(staging / "_build" / "html")
+    tulis_xlsx(baca_situs(situs_baru, list(NAMA_BAB)), f"Tabel LKjIP {d.unit.nama} Tahun {d.tahun}", xlsx, epoch)
+    _ganti_unduhan(situs_baru, xlsx, "menulis tabel laporan XLSX")
+    _periksa_situs(situs_baru)
     maju("Menulis berkas Word (DOCX, pandoc)")
-    docx_baru = _word(lap, staging, draf, epoch)
+    try:
+        tulis_word(situs_baru, [b.nama for b in BAB if b.bagian is not None], dokumen_word(lap, draf), docx_baru, epoch)
+    except WordGagal as e:
+        raise BuildGagal(f"Pembuatan berkas Word gagal (langkah: pandoc, DOCX): {e}") from None
+    _ganti_unduhan(situs_baru, docx_baru, "DOCX ke unduhan situs")
 
     # Only now, with everything built, replace the previous outputs: each new one is written whole
     # beside its place first, then all are switched in, the site in one step (dasar.berkas.Terbitan).
@@ -449,21 +454,3 @@ def _bangun(lap: Laporan, proyek: Path, tujuan: Path, staging: Path, html_saja: 
         terbitan.berkas(tujuan / NAMA_MANIFEST, manifest)
     return html, pdf, docx
 
-
-def _word(lap: Laporan, staging: Path, draf: bool, epoch: int) -> Path:
-    """Write the DOCX from the built site's chapter pages (all but the front page, in the book's
-    order) and put it in the site's downloads in place of the empty stand-in."""
-    d = lap.hasil.data
-    nama = nama_docx(d.unit_kode, d.tahun)
-    situs = staging / "_build" / "html"
-    docx = staging / FOLDER_UNDUHAN / nama
-    try:
-        tulis_word(situs, [b.nama for b in BAB if b.bagian is not None], dokumen_word(lap, draf), docx, epoch)
-    except WordGagal as e:
-        raise BuildGagal(f"Pembuatan berkas Word gagal (langkah: pandoc, DOCX): {e}") from None
-    unduhan = sorted((situs / "_downloads").glob(f"*/{nama}"))
-    if len(unduhan) != 1:
-        raise BuildGagal(f"Situs tidak memuat tautan unduhan {nama} (langkah: DOCX ke unduhan situs): "
-                         f"ditemukan {len(unduhan)} salinan, diharapkan 1.")
-    shutil.copy2(docx, unduhan[0])
-    return docx
