@@ -120,6 +120,9 @@ def buat_parser() -> argparse.ArgumentParser:
     p.add_argument("--strict", "--ketat", dest="ketat", action="store_true",
                    help="peringatan Sphinx dianggap galat (dipakai CI)")
     p.add_argument("--out", default="_build", metavar="FOLDER", help="folder hasil build; bawaan: _build")
+    p.add_argument("--bersih", "--clean", dest="bersih", action="store_true",
+                   help="abaikan simpanan build sebelumnya (bab yang sudah dijalankan, lingkungan Sphinx, berkas "
+                        "LaTeX di FOLDER/<unit>/<tahun>/.cache) dan bangun semuanya dari awal")
     p.add_argument("--all", "--semua", dest="semua", action="store_true",
                    help="bangun setiap unit dan tahun yang punya data menjadi satu situs di FOLDER/situs/ "
                         "(indeks unit dan tahun, pilihan tahun di setiap halaman)")
@@ -177,7 +180,8 @@ def _bangun(laporan, args, proyek: Path | None) -> int:
     for t in laporan.temuan.peringatan_saja:
         print(t)
     try:
-        hasil = bangun(laporan, proyek, Path(args.out), html_saja=args.html_saja, ketat=args.ketat, draf=args.draf)
+        hasil = bangun(laporan, proyek, Path(args.out), html_saja=args.html_saja, ketat=args.ketat, draf=args.draf,
+                       bersih=args.bersih)
     except BuildGagal as e:
         print(f"BUILD GAGAL: {e} Hasil build sebelumnya (bila ada) tidak diubah.", file=sys.stderr)
         return KELUAR_GALAT_DATA

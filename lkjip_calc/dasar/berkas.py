@@ -286,6 +286,47 @@ def terbitkan_folder(baru: Path, tautan: Path) -> None:
         terbitan.folder(baru, tautan)
 
 
+def sinkronkan(sumber: Path, tujuan: Path, biarkan: Iterable[str] = ()) -> list[str]:
+    """Make the folder `tujuan` hold what `sumber` holds: a file whose bytes differ is replaced, one
+    that is the same is left as it was (its time too: tools that compare times, Sphinx, see no
+    change), and what `sumber` lacks is removed, except the top-level names in `biarkan`. Returns
+    the files replaced or added (paths in the folder)."""
+    biarkan = set(biarkan)
+    berubah = []
+    tujuan.mkdir(parents=True, exist_ok=True)
+    for path in sorted(sumber.rglob("*")):
+        relatif = path.relative_to(sumber)
+        sasaran = tujuan / relatif
+        if path.is_dir():
+            if sasaran.exists() and not sasaran.is_dir():
+                sasaran.unlink()
+            sasaran.mkdir(exist_ok=True)
+            continue
+        isi = path.read_bytes()
+        if sasaran.is_dir() and not sasaran.is_symlink():
+            shutil.rmtree(sasaran)
+        if not sasaran.is_file() or sasaran.is_symlink() or sasaran.read_bytes() != isi:
+            if sasaran.is_symlink():
+                sasaran.unlink()
+            sasaran.write_bytes(isi)
+            berubah.append(relatif.as_posix())
+    def bersihkan(folder: Path) -> None:
+        for path in folder.iterdir():
+            relatif = path.relative_to(tujuan)
+            if folder == tujuan and path.name in biarkan:
+                continue
+            if not (sumber / relatif).exists() or (sumber / relatif).is_dir() != (path.is_dir() and not path.is_symlink()):
+                if path.is_dir() and not path.is_symlink():
+                    shutil.rmtree(path)
+                else:
+                    path.unlink(missing_ok=True)
+            elif path.is_dir() and not path.is_symlink():
+                bersihkan(path)
+
+    bersihkan(tujuan)
+    return berubah
+
+
 def hapus_sisa(path: Path) -> None:
     """Remove what publishing `path` left beside it when it was killed: versions and temporary
     files named `.<name>.*`, except the version the link `path` shows. Only while holding the lock

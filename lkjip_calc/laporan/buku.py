@@ -7,6 +7,7 @@ charts and the prose in data/.
 
 from __future__ import annotations
 
+import pickle
 import re
 import shutil
 from pathlib import Path
@@ -22,6 +23,9 @@ from .bahan import Laporan
 from .daftar import (
     ARAHAN_DAFTAR_TABEL_GAMBAR,
     BAGIAN_IKU,
+    CATATAN,
+    FOLDER_NARASI,
+    FOLDER_NARASI_IKU,
     GAMBAR,
     NARASI,
     TABEL,
@@ -37,21 +41,77 @@ FOLDER_GAMBAR = "gambar"  # chart images, beside the chapter being run (the buil
 FOLDER_GAMBAR_NARASI = "gambar-narasi"  # the prose's own images, copied from the year's folder
 
 
+class _Dibaca(dict):
+    """The prose files of a year (name -> Narasi) that note each name looked up, found or not."""
+
+    def __init__(self, isi: dict, folder: str, catat: set[str]):
+        super().__init__(isi)
+        self._folder, self._catat = folder, catat
+
+    def _nama(self, nama) -> None:
+        self._catat.add(f"{self._folder}/{nama}.md")
+
+    def _semua(self) -> None:
+        self._catat.add(f"{self._folder}/")
+
+    def __getitem__(self, nama):
+        self._nama(nama)
+        return super().__getitem__(nama)
+
+    def get(self, nama, bawaan=None):
+        self._nama(nama)
+        return super().get(nama, bawaan)
+
+    def __contains__(self, nama) -> bool:
+        self._nama(nama)
+        return super().__contains__(nama)
+
+    def __iter__(self):
+        self._semua()
+        return super().__iter__()
+
+    def keys(self):
+        self._semua()
+        return super().keys()
+
+    def values(self):
+        self._semua()
+        return super().values()
+
+    def items(self):
+        self._semua()
+        return super().items()
+
+
 class Buku:
-    """One unit and year, prepared once per chapter run."""
+    """One unit and year for one chapter run: the year `lkjip build` prepared once for all chapters
+    (`siap`, a pickle it wrote), or, run on its own, prepared here from the data folder."""
 
     def __init__(self, unit: str | None = None, tahun: int | None = None, data: str | Path | None = None,
-                 draf: bool = False):
-        akar = akar_data(data)
-        unit, tahun = pilih(akar, unit, None if tahun is None else int(tahun))
-        self.lap: Laporan = siapkan(akar, unit, tahun, draf=draf)
+                 draf: bool = False, siap: str | Path | None = None):
+        if siap is not None:
+            with open(siap, "rb") as berkas:
+                self.lap: Laporan = pickle.load(berkas)
+        else:
+            akar = akar_data(data)
+            unit, tahun = pilih(akar, unit, None if tahun is None else int(tahun))
+            self.lap = siapkan(akar, unit, tahun, draf=draf)
         self.hasil = self.lap.hasil
         self.data = self.hasil.data
+        self._dibaca: set[str] = set()  # prose files looked up (paths in the year's folder)
+        self._ditulis: set[str] = set()  # files written beside the chapter (paths from it)
+        self.data.narasi = _Dibaca(self.data.narasi, FOLDER_NARASI, self._dibaca)
+        self.data.narasi_iku = _Dibaca(self.data.narasi_iku, FOLDER_NARASI_IKU, self._dibaca)
 
     # --- building blocks -------------------------------------------------------------------
 
+    def catatan(self) -> dict:
+        """What the chapter has read of the prose and written beside itself so far."""
+        return {"prosa": sorted(self._dibaca), "berkas": sorted(self._ditulis)}
+
     def _keluarkan(self, teks: str) -> None:
-        display(Markdown(teks))
+        # Every output carries the record so far: the last one holds all that can have shaped the chapter.
+        display(Markdown(teks), metadata={CATATAN: self.catatan()})
 
     def teks(self, nama: str, bagian: str = "awal") -> str:
         """The prose file narasi/<nama>.md (or one '<!-- bagian -->' part of it), filled in and escaped."""
@@ -89,8 +149,7 @@ class Buku:
             if not asal.is_relative_to(akar):  # checked before; the file may have changed since
                 raise LookupError(f"gambar narasi {g.path} menunjuk ke luar folder tahun {self.data.folder}")
             tujuan = Path(FOLDER_GAMBAR_NARASI) / g.path
-            tujuan.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(asal, tujuan)
+            self._salin(asal, tujuan)
             # the path after '(' (Markdown) or after the directive name: '{figure} gambar/peta.png'
             baris[g.baris] = re.sub(r"(?<=[(\s])" + re.escape(g.path) + r"(?=[\s)]|$)", tujuan.as_posix(),
                                     baris[g.baris])
@@ -99,9 +158,13 @@ class Buku:
     def _salin_berkas(self, asal: Path, nama: str) -> str:
         """Copy a checked file of the year beside the chapter under a generated name: the path to show."""
         tujuan = Path(FOLDER_GAMBAR_NARASI) / nama
+        self._salin(asal, tujuan)
+        return tujuan.as_posix()
+
+    def _salin(self, asal: Path, tujuan: Path) -> None:
         tujuan.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(asal, tujuan)
-        return tujuan.as_posix()
+        self._ditulis.add(tujuan.as_posix())
 
     def _gambar_data(self, nama: str) -> str:
         """An image of gambar/gambar.yaml as a numbered figure with its caption (and Sumber line)."""
@@ -124,6 +187,7 @@ class Buku:
         path = folder / f"{label}.png"
         fig.savefig(path, dpi=200)
         plt.close(fig)
+        self._ditulis.add(path.as_posix())
         self._keluarkan(render.gambar(path.as_posix(), label, deklarasi.judul.format(**konteks(self.lap, k)), alt))
 
     def _ada(self, nama: str, k: KinerjaIku | SasaranKinerja | None = None) -> bool:

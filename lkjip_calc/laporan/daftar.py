@@ -46,6 +46,15 @@ NAMA_BAB = tuple(b.nama for b in BAB)
 # has no geography section, and a heading printed by a code cell would not be numbered.
 TAG_WILAYAH = "wilayah"
 
+# The key of every output's metadata that says what the chapter had read of the prose and which
+# files it wrote so far (`Buku.catatan`): a build reuses a chapter's cached run only while that
+# prose is unchanged, and restores those files with it (terbit.cache_bab).
+CATATAN = "lkjip"
+# What a chapter reads of the prose, as paths in the year's folder; a whole folder ('narasi/')
+# when it went through all of them, so that a file added later counts too.
+FOLDER_NARASI = "narasi"
+FOLDER_NARASI_IKU = "narasi/iku"
+
 
 def daftar_isi() -> dict:
     """The Jupyter Book table of contents (_toc.yml) of the chapters above, in their order."""

@@ -2,44 +2,52 @@
 build the HTML site and the PDF (A4, or F4 by laporan.yaml) with Jupyter Book. A failed build leaves the last good
 outputs in place: new outputs replace old ones only at the very end, the site in one step.
 
-Builds of one output folder take turns (a lock file in it); each stages in a folder of its own
-beside the outputs, removed however the build ends. Every process a build starts (chapter
-workers, their kernels, Jupyter Book and LaTeX) ends with it, even when it is killed."""
+The year is prepared once (the caller's `Laporan`) and handed to the chapters as a pickle. A build
+keeps what it made for the next one in `<output folder>/.cache/` (FOLDER_CACHE): the executed
+chapters (`cache_bab`: a chapter runs again only when what it depends on changed) and the staged
+book with Sphinx's environments and LaTeX's files (`rakit`: only changed pages are read again,
+xelatex runs only when the LaTeX changed). Each build assembles the book's sources afresh in a
+folder of its own and brings the kept book up to date with it, file by file, so nothing of an
+earlier build survives that this one would not have made. A build that did not finish leaves a
+mark that makes the next one start from nothing; `--bersih` does the same on request.
+
+Builds of one output folder take turns (a lock file in it). Every process a build starts
+(kernels, Sphinx workers, LaTeX) ends with it, even when it is killed."""
 
 from __future__ import annotations
 
 import contextlib
 import errno
+import hashlib
 import json
 import os
-import re
+import pickle
 import shutil
-import subprocess
-import sys
 import tempfile
 import time
-import uuid
 from collections.abc import Iterator
 from concurrent.futures import as_completed
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import jupytext
 import nbformat
 import yaml
 
-from ..dasar.berkas import hapus_sisa, kunci, terbitkan
-from ..dasar.proses import jalankan, kumpulan_pekerja, terikat_induk
+from ..dasar.berkas import hapus_sisa, kunci, sinkronkan, terbitkan, tulis_atomik
 from ..dasar.temuan import DaftarTemuan
 from ..laporan import render
 from ..laporan.bab import FOLDER_BAB, periksa_bab, saring_sel
 from ..laporan.bahan import Laporan
 from ..laporan.daftar import BAB, NAMA_BAB, daftar_isi, nama_berkas, nama_pk_pindaian
 from ..masukan.model import UKURAN_KERTAS
+from .cache_bab import KUNCI as KUNCI_CACHE
+from .cache_bab import CacheBab, prosa, sidik_kode, sidik_prosa
 from .ekspor import ekspor
-from .log_latex import isi_terpotong
-from .manifest import FOLDER_TEMA, NAMA_MANIFEST, Masukan, berkas_masukan, isi_manifest, teks_manifest
-from .reproduksi import epoch_sumber, label_data, lingkungan_tanggal, normalkan_notebook
+from .manifest import FOLDER_TEMA, NAMA_MANIFEST, Masukan, berkas_masukan, isi_manifest, sha256, teks_manifest
+from .mesin import Mesin, siapkan_kernel
+from .rakit import FOLDER_BUILD, RakitGagal, rakit_html, rakit_pdf
+from .reproduksi import epoch_sumber, label_data, normalkan_notebook
 from .tabel_xlsx import baca_situs, tulis_xlsx
 from .word import Dokumen, WordGagal, tulis_word
 
@@ -48,6 +56,15 @@ FOLDER_LATEX = "_lkjip_latex"  # files only the PDF uses (the cover logo), copie
 NAMA_LOGO = "logo-sampul"
 KUNCI = ".kunci"  # the lock file in an output folder
 _AWALAN_STAGING = ".staging"
+# What a build keeps for the next, in the output folder: the executed chapters (cache_bab), the
+# staged book with Sphinx's and LaTeX's files (rakit), the prepared year the chapters load.
+FOLDER_CACHE = ".cache"
+FOLDER_CACHE_BAB = "bab"
+FOLDER_BUKU = "buku"
+NAMA_SIAP = "siap.pickle"
+_TANDA_SEDANG = "BELUM-SELESAI"  # there while a build uses the folder: one that did not finish leaves it
+_VERSI = "kode"  # the digest of the code that made the folder
+_TERAKHIR = "terakhir.json"  # the last successful build: the key of its inputs, the digest of its manifest
 # A disk or a folder lkjip cannot write to is the user's to fix (exit 2), not a bug of lkjip.
 _GALAT_TULIS = {errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM, errno.EIO}
 
@@ -62,6 +79,9 @@ class HasilBangun:
     pdf: Path | None
     detik: float
     docx: Path | None = None
+    dari_cache: list[str] = field(default_factory=list)  # chapters reused from an earlier build
+    dijalankan: list[str] = field(default_factory=list)  # chapters run by a kernel
+    tanpa_perubahan: bool = False  # nothing changed since the last build: its outputs stand
 
 
 def nama_pdf(unit: str, tahun: int) -> str:
@@ -182,86 +202,39 @@ def _salin_lampiran(staging: Path, d) -> list[str]:
     return tambahan
 
 
-def _pengelola_kernel():
-    """A kernel manager on local IPC sockets: no network port, and no ipykernel warning about TCP."""
-    from jupyter_client.manager import AsyncKernelManager
-
-    class KernelIPC(AsyncKernelManager):
-        def __init__(self, *args, **kwargs):
-            super().__init__(*args, **kwargs)
-            self.transport = "ipc"
-            # IPC sockets are files named after `ip`; kernels running side by side need their own.
-            self.ip = str(Path(tempfile.gettempdir()) / f"lkjip-kernel-{uuid.uuid4().hex}")
-
-        async def _async_launch_kernel(self, kernel_cmd, **kwargs):
-            # (Not _async_start_kernel: AsyncKernelManager.start_kernel is bound to the base class's.)
-            # The kernel's own log (e.g. "KeyboardInterrupt caught" when it is shut down) is not the
-            # reader's business; errors in a chapter come back through papermill. Nor does it hold
-            # lkjip's output open, and it dies with the worker that started it.
-            kwargs.setdefault("stdout", subprocess.DEVNULL)
-            kwargs.setdefault("stderr", subprocess.DEVNULL)
-            kwargs.setdefault("preexec_fn", terikat_induk())
-            return await super()._async_launch_kernel(kernel_cmd, **kwargs)
-
-    return KernelIPC
-
-
-def _jalankan_bab(nama: str, staging: Path, parameter: dict, data_tampil: str, berwilayah: bool) -> None:
+def _eksekusi(km, nb, folder: Path):
+    """Run a chapter (parameters injected) in the kernel `km`, in `folder`: the executed notebook."""
     import papermill
 
-    sumber = staging / FOLDER_BAB / f"{nama}.md"
-    notebook = saring_sel(jupytext.read(sumber), berwilayah)
-    masuk = staging / FOLDER_BAB / f".{nama}.masuk.ipynb"
-    keluar = staging / FOLDER_BAB / f"{nama}.ipynb"
-    nbformat.write(notebook, masuk)
-    try:
-        papermill.execute_notebook(str(masuk), str(keluar), parameters=parameter, cwd=str(staging / FOLDER_BAB),
-                                   kernel_name="python3", progress_bar=False, log_output=False,
-                                   kernel_manager_class=_pengelola_kernel())
-    except papermill.PapermillExecutionError as e:
+    siapkan_kernel(km, folder)
+    return papermill.execute_notebook(nb, None, kernel_name="python3", progress_bar=False, log_output=False,
+                                      request_save_on_cell_execute=False, km=km)
+
+
+def _galat_bab(nama: str, e: BaseException) -> BuildGagal:
+    import papermill
+
+    if isinstance(e, papermill.PapermillExecutionError):
         pesan = e.evalue.splitlines()[0] if e.evalue else ""
-        raise BuildGagal(f"Bab '{nama}' gagal saat dijalankan (langkah: eksekusi notebook dengan papermill, "
-                         f"sel ke-{e.exec_count}): {e.ename}: {pesan}") from None
-    except Exception as e:  # the kernel did not start or died: still a failed step of this chapter
-        raise BuildGagal(f"Bab '{nama}' gagal saat dijalankan (langkah: kernel Python untuk papermill): "
-                         f"{type(e).__name__}: {e}") from None
-    finally:
-        masuk.unlink(missing_ok=True)
-    # Readers see no code and no parameters: hide the cell papermill injected.
-    nb = nbformat.read(keluar, as_version=4)
+        return BuildGagal(f"Bab '{nama}' gagal saat dijalankan (langkah: eksekusi notebook dengan papermill, "
+                          f"sel ke-{e.exec_count}): {e.ename}: {pesan}")
+    # the kernel did not start or died: still a failed step of this chapter
+    return BuildGagal(f"Bab '{nama}' gagal saat dijalankan (langkah: kernel Python untuk papermill): "
+                      f"{type(e).__name__}: {e}")
+
+
+def _terbitkan_bab(nb, nama: str, tujuan: Path, ganti_path: dict[str, str]) -> None:
+    """The executed chapter as the site shows it: no code, no parameters, nothing of the machine; the
+    same whether it ran now or comes from the cache (papermill's run records are left out)."""
     for sel in nb.cells:
         tag = sel.get("metadata", {}).setdefault("tags", [])
         if "injected-parameters" in tag and "remove-cell" not in tag:
             tag.append("remove-cell")
-    normalkan_notebook(nb, nama, {parameter["data"]: data_tampil})  # same inputs, same published notebook
-    nbformat.write(nb, keluar)
-    sumber.unlink()
-
-
-def _jupyter_book(staging: Path, builder: str, ketat: bool, log: Path, epoch: int) -> None:
-    perintah = [str(Path(sys.executable).parent / "jupyter-book"), "build", str(staging), "--builder", builder, "--all"]
-    if ketat:
-        perintah += ["-W", "-n", "--keep-going"]
-    with log.open("w", encoding="utf-8") as berkas:
-        proses = jalankan(perintah, stdout=berkas, stderr=subprocess.STDOUT, text=True,
-                          env={**os.environ, **lingkungan_tanggal(epoch), "PYTHONWARNINGS": "ignore", "NO_COLOR": "1"})
-    if proses.returncode != 0:
-        teks = re.sub(r"\x1b\[[0-9;]*m", "", log.read_text(encoding="utf-8", errors="replace"))
-        baris = [b for b in teks.splitlines() if b.strip()]
-        penting = [b for b in baris if "WARNING" in b or "ERROR" in b or "Error" in b or "!" in b[:2]][-5:] or baris[-5:]
-        raise BuildGagal(f"Perakitan {builder.upper()} oleh Jupyter Book gagal (langkah: jupyter-book build "
-                         f"--builder {builder}): " + " | ".join(penting) + f". Log lengkap: {log}")
-    if builder == "pdflatex":  # content taller than a page is cut off the PDF without an error
-        terpotong = isi_terpotong(staging / "_build" / "latex" / "lkjip.log")
-        log_latex = log.with_name("build-pdf-latex.log")  # kept beside the build log: staging is removed
-        if terpotong:
-            shutil.copy2(staging / "_build" / "latex" / "lkjip.log", log_latex)
-        if terpotong and ketat:
-            lain = f" | dan {len(terpotong) - 5} lainnya" if len(terpotong) > 5 else ""
-            raise BuildGagal("PDF tidak memuat seluruh isi (langkah: xelatex, Overfull \\vbox; --strict): "
-                             + " | ".join(map(str, terpotong[:5])) + lain + f". Log LaTeX: {log_latex}")
-        for t in terpotong:
-            _cetak(f"PERINGATAN: PDF: {t} (Overfull \\vbox di {log_latex})")
+        sel.get("metadata", {}).pop("papermill", None)
+    nb.metadata.pop(KUNCI_CACHE, None)
+    nb.metadata["papermill"] = {"parameters": nb.metadata.get("papermill", {}).get("parameters", {})}
+    normalkan_notebook(nb, nama, ganti_path)  # same inputs, same published notebook
+    nbformat.write(nb, tujuan)
 
 
 def _periksa_bab(proyek: Path) -> None:
@@ -305,14 +278,35 @@ def galat_tulis_bagi_pengguna(tempat: Path) -> Iterator[None]:
 
 @contextlib.contextmanager
 def _staging(tujuan: Path) -> Iterator[Path]:
-    """A new folder to stage the book in, beside the outputs (the site built there is then moved,
-    not copied, into place); removed however the build ends."""
+    """A new folder to assemble the book's sources in, beside the outputs; removed however the build ends."""
     tujuan.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f"{_AWALAN_STAGING}-", dir=tujuan))
     try:
         yield staging
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def _simpanan(tujuan: Path, bersih: bool) -> Iterator[Path]:
+    """The folder a build keeps for the next (FOLDER_CACHE). Emptied first when asked (`--bersih`),
+    when an earlier build did not finish (its mark is still there), or when it was made by other code
+    (Sphinx would not notice that its extension changed); marked while in use, the mark removed only
+    when the build succeeded."""
+    cache = tujuan / FOLDER_CACHE
+    tanda, versi = cache / _TANDA_SEDANG, cache / _VERSI
+    kode = sidik_kode()
+    lama = versi.read_text(encoding="utf-8") if versi.is_file() else None
+    if bersih or tanda.exists() or lama != kode:
+        if cache.exists() and not bersih:
+            sebab = "build sebelumnya tidak selesai" if tanda.exists() else "kode lkjip berubah"
+            _cetak(f"Simpanan build dikosongkan ({sebab}); build dimulai dari awal.")
+        shutil.rmtree(cache, ignore_errors=True)
+    cache.mkdir(parents=True, exist_ok=True)
+    tanda.write_text(str(os.getpid()), encoding="utf-8")
+    versi.write_text(kode, encoding="utf-8")
+    yield cache
+    tanda.unlink()
 
 
 def _hapus_sisa_build(tujuan: Path, *dokumen: str) -> None:
@@ -332,23 +326,27 @@ def _periksa_situs(html: Path) -> None:
                          f"{index} tidak ada atau kosong.")
 
 
-def _ganti_unduhan(html: Path, berkas: Path, langkah: str) -> None:
-    """Put a file written from the built site where the site's download link points: over the
-    empty stand-in Sphinx copied into _downloads/."""
-    unduhan = sorted(html.glob(f"_downloads/*/{berkas.name}"))
+def _ganti_unduhan(html: Path, berkas: Path, langkah: str, nama: str) -> None:
+    """Put a file written beside or from the built site where the site's download link `nama`
+    points: over the empty stand-in Sphinx copied into _downloads/."""
+    unduhan = sorted(html.glob(f"_downloads/*/{nama}"))
     if len(unduhan) != 1:
-        raise BuildGagal(f"Situs tidak memuat tautan unduhan {berkas.name} (langkah: {langkah}): "
+        raise BuildGagal(f"Situs tidak memuat tautan unduhan {nama} (langkah: {langkah}): "
                          f"ditemukan {len(unduhan)} salinan, diharapkan 1.")
     shutil.copy2(berkas, unduhan[0])
 
 
 def bangun(lap: Laporan, proyek: Path, keluaran: Path, html_saja: bool = False, ketat: bool = False,
-           draf: bool = False, situs: dict | None = None) -> HasilBangun:
+           draf: bool = False, situs: dict | None = None, mesin: Mesin | None = None,
+           bersih: bool = False) -> HasilBangun:
     """Build the book of one unit and year into keluaran/<unit>/<tahun>/.
 
     One build of that folder at a time (a second waits, saying so); what killed builds left there
     is removed first. The new site, PDF and build.json replace the old ones only when all of them
-    are written: a failure, a full disk or a stop signal leaves the previous outputs as they were."""
+    are written: a failure, a full disk or a stop signal leaves the previous outputs as they were.
+    When nothing the build reads changed since the last one and its outputs are as it published
+    them, nothing is built again. `mesin`: warm kernels and Sphinx workers to borrow (a preview, a
+    batch); else the build starts its own. `bersih`: forget what earlier builds kept (`.cache/`)."""
     mulai = time.monotonic()
     _periksa_bab(proyek)
     d = lap.hasil.data
@@ -358,16 +356,112 @@ def bangun(lap: Laporan, proyek: Path, keluaran: Path, html_saja: bool = False, 
     except ValueError as e:
         raise BuildGagal(f"{e} (langkah: tanggal build)") from None
     tujuan = keluaran / d.unit_kode / str(d.tahun)
+    kunci_semua = _kunci_build(masukan, {"html_saja": html_saja, "ketat": ketat, "draf": draf and lap.draf,
+                                         "situs": situs, "epoch": epoch})
     with galat_tulis_bagi_pengguna(tujuan), kunci_build(tujuan / KUNCI, f"{d.unit_kode} {d.tahun}"):
         _hapus_sisa_build(tujuan, nama_pdf(d.unit_kode, d.tahun), nama_docx(d.unit_kode, d.tahun))
-        with _staging(tujuan) as staging:
-            html, pdf, docx = _bangun(lap, proyek, tujuan, staging, html_saja, ketat, draf, situs, masukan, epoch)
-    return HasilBangun(html=html, pdf=pdf, detik=time.monotonic() - mulai, docx=docx)
+        if not bersih and _tanpa_perubahan(tujuan, kunci_semua):
+            _cetak("Tidak ada yang berubah sejak build terakhir: hasil yang sudah terbit tetap dipakai (dari cache); "
+                   "tidak ada bab yang dijalankan. Gunakan --bersih untuk membangun ulang semuanya.")
+            return _hasil_terbit(tujuan, d, html_saja, time.monotonic() - mulai)
+        with contextlib.ExitStack() as tumpukan:
+            if mesin is None:
+                mesin = tumpukan.enter_context(Mesin())
+            with _simpanan(tujuan, bersih) as simpanan, _staging(tujuan) as staging:
+                hasil = _bangun(lap, proyek, tujuan, staging, simpanan, mesin, html_saja, ketat, draf, situs,
+                                masukan, epoch)
+                tulis_atomik(simpanan / _TERAKHIR, json.dumps(
+                    {"kunci": kunci_semua, "manifest": sha256(tujuan / NAMA_MANIFEST)}))
+    hasil.detik = time.monotonic() - mulai
+    return hasil
 
 
-def _bangun(lap: Laporan, proyek: Path, tujuan: Path, staging: Path, html_saja: bool, ketat: bool, draf: bool,
-            situs: dict | None, masukan: Masukan, epoch: int) -> tuple[Path, Path | None, Path]:
-    """Stage, run and assemble the book in `staging`, then publish it in `tujuan`: (site, PDF or None, DOCX)."""
+def _kunci_build(masukan: Masukan, opsi: dict) -> str:
+    """Everything a build's outputs follow from: the code, every input file, the options."""
+    berkas = sorted((str(p), sha256(p)) for p in masukan.semua())
+    return hashlib.sha256(json.dumps([sidik_kode(), berkas, opsi], sort_keys=True, ensure_ascii=False)
+                          .encode("utf-8")).hexdigest()
+
+
+def _tanpa_perubahan(tujuan: Path, kunci_semua: str) -> bool:
+    """Whether the last build of `tujuan` had the same inputs and its outputs are still what its
+    manifest says it published (none removed or changed since)."""
+    try:
+        terakhir = json.loads((tujuan / FOLDER_CACHE / _TERAKHIR).read_text(encoding="utf-8"))
+        if (tujuan / FOLDER_CACHE / _TANDA_SEDANG).exists() or terakhir.get("kunci") != kunci_semua:
+            return False
+        if terakhir.get("manifest") != sha256(tujuan / NAMA_MANIFEST):
+            return False
+        keluaran = json.loads((tujuan / NAMA_MANIFEST).read_text(encoding="utf-8"))["keluaran"]
+        return all(sha256(tujuan / b["path"]) == b["sha256"] for b in keluaran)
+    except (OSError, ValueError, KeyError, TypeError):
+        return False
+
+
+def _hasil_terbit(tujuan: Path, d, html_saja: bool, detik: float) -> HasilBangun:
+    pdf = tujuan / nama_pdf(d.unit_kode, d.tahun)
+    return HasilBangun(html=tujuan / "html", pdf=None if html_saja else pdf, detik=detik,
+                       docx=tujuan / nama_docx(d.unit_kode, d.tahun), dari_cache=list(NAMA_BAB), tanpa_perubahan=True)
+
+
+def _dasar_cache(lap: Laporan, masukan: Masukan, parameter: dict) -> str:
+    """What every chapter depends on besides its code and the prose it reads (cache_bab)."""
+    d = lap.hasil.data
+    berkas = sorted((nama, sha256(p)) for nama, p in masukan.data.items() if not prosa(p, d.folder))
+    return hashlib.sha256(json.dumps([sidik_kode(), parameter, d.berwilayah, berkas], sort_keys=True,
+                                     ensure_ascii=False).encode("utf-8")).hexdigest()
+
+
+def _jalankan_bab(lap: Laporan, proyek: Path, folder_bab: Path, simpanan: Path, mesin: Mesin, masukan: Masukan,
+                  parameter: dict, tambahan_sampul: dict, ganti_path: dict[str, str], maju) -> tuple[list, list]:
+    """Every chapter into `folder_bab` as an executed notebook, from the cache where it may be reused,
+    else run by the kernels side by side: (chapters reused, chapters run)."""
+    from papermill.parameterize import parameterize_notebook
+
+    d = lap.hasil.data
+    cache = CacheBab(simpanan / FOLDER_CACHE_BAB, _dasar_cache(lap, masukan, parameter), sidik_prosa(d))
+    dari_cache, dijalankan, tugas, jalan = [], [], {}, []
+    for nama in NAMA_BAB:
+        nb = saring_sel(jupytext.read(proyek / FOLDER_BAB / f"{nama}.md"), d.berwilayah)
+        for sel in nb.cells:  # as papermill's own reader leaves a notebook, for its parameters to go in
+            sel.metadata.setdefault("tags", [])
+        nb.metadata.setdefault("papermill", {"parameters": {}})
+        nb = parameterize_notebook(nb, {**parameter, **(tambahan_sampul if nama == "sampul" else {})},
+                                   kernel_name="python3")
+        lama = cache.ambil(nama, nb, folder_bab)
+        if lama is not None:
+            dari_cache.append(nama)
+            _terbitkan_bab(lama, nama, folder_bab / f"{nama}.ipynb", ganti_path)
+            maju(f"Bab {nama} dari cache")
+        else:
+            jalan.append((nama, nb))
+    mesin.panaskan(len(jalan))
+    for nama, nb in jalan:
+        tugas[mesin.bab(_eksekusi, nb, folder_bab)] = nama
+    try:
+        for selesai in as_completed(tugas):
+            nama = tugas[selesai]
+            try:
+                nb = selesai.result()
+            except BuildGagal:
+                raise
+            except Exception as e:
+                raise _galat_bab(nama, e) from None
+            cache.simpan(nama, nb, folder_bab)
+            _terbitkan_bab(nb, nama, folder_bab / f"{nama}.ipynb", ganti_path)
+            dijalankan.append(nama)
+            maju(f"Bab {nama} selesai dijalankan")
+    finally:
+        for t in tugas:  # a chapter that failed: the others still queued need not run
+            t.cancel()
+    return dari_cache, dijalankan
+
+
+def _bangun(lap: Laporan, proyek: Path, tujuan: Path, staging: Path, simpanan: Path, mesin: Mesin,
+            html_saja: bool, ketat: bool, draf: bool, situs: dict | None, masukan: Masukan,
+            epoch: int) -> HasilBangun:
+    """Assemble the book's sources in `staging`, bring the kept book (`simpanan`) up to date with them,
+    build it there, then publish it in `tujuan`."""
     d = lap.hasil.data
     draf = draf and lap.draf  # a complete year built with --draft is not marked DRAF
     langkah_total = 5 + len(NAMA_BAB) + (0 if html_saja else 1)
@@ -378,79 +472,87 @@ def _bangun(lap: Laporan, proyek: Path, tujuan: Path, staging: Path, html_saja: 
         nomor += 1
         _cetak(f"[{nomor}/{langkah_total}] {teks}")
 
-    maju(f"Menyiapkan buku {d.unit.nama} tahun {d.tahun} di {staging}")
+    maju(f"Menyiapkan buku {d.unit.nama} tahun {d.tahun}")
     _salin_buku(proyek, staging, lap, draf, situs)
-    for nama in NAMA_BAB:
-        shutil.copy2(proyek / FOLDER_BAB / f"{nama}.md", staging / FOLDER_BAB / f"{nama}.md")
     maju("Menulis tabel unduhan (CSV)")
     ekspor(lap.hasil, staging / FOLDER_UNDUHAN)
-    # The XLSX (the tables as the site numbers them) and the DOCX are written from the built site,
-    # but the cover links them and Sphinx checks linked files in both builds: empty stand-ins until
-    # the real ones replace them in the site's downloads (_ganti_unduhan).
-    xlsx = staging / FOLDER_UNDUHAN / nama_berkas(d.unit_kode, d.tahun, "xlsx")
-    docx_baru = staging / FOLDER_UNDUHAN / nama_docx(d.unit_kode, d.tahun)
-    for pengganti in (xlsx, docx_baru):
-        pengganti.write_bytes(b"")
+    # The PDF, the XLSX (the tables as the site numbers them) and the DOCX are written beside or from
+    # the built site, but the cover links them and Sphinx checks linked files in both builds: empty
+    # stand-ins, replaced by the real ones in the published site's downloads (_ganti_unduhan).
+    dokumen = {"pdf": nama_pdf(d.unit_kode, d.tahun), "xlsx": nama_berkas(d.unit_kode, d.tahun, "xlsx"),
+               "docx": nama_docx(d.unit_kode, d.tahun)}
+    for nama in dokumen.values():
+        (staging / FOLDER_UNDUHAN / nama).write_bytes(b"")
 
-    parameter = {"unit": d.unit_kode, "tahun": d.tahun, "data": str(d.akar.resolve()), "draf": draf}
-    # Each chapter runs in its own kernel; kernel start-up dominates, so run them side by side.
-    # (spawn, not fork: the caller may hold threads, e.g. a test runner or a browser driver)
-    # Workers end with the build, however it ends (kumpulan_pekerja).
-    with kumpulan_pekerja(max(1, min(len(NAMA_BAB), os.cpu_count() or 1))) as pelaksana:
-        tugas = {}
-        for nama in NAMA_BAB:
-            tambahan = {"pdf": None if html_saja else nama_pdf(d.unit_kode, d.tahun),
-                        "docx": nama_docx(d.unit_kode, d.tahun)} if nama == "sampul" else {}
-            tugas[pelaksana.submit(_jalankan_bab, nama, staging, {**parameter, **tambahan},
-                                   label_data(d.akar, proyek), d.berwilayah)] = nama
-        for selesai in as_completed(tugas):
-            selesai.result()  # re-raises BuildGagal from the worker
-            maju(f"Bab {tugas[selesai]} selesai dijalankan")
+    # The year prepared once, for every chapter; its path is a parameter, so it stays where it is.
+    buku = simpanan / FOLDER_BUKU
+    siap = simpanan / NAMA_SIAP
+    tulis_atomik(siap, pickle.dumps(lap, protocol=pickle.HIGHEST_PROTOCOL))
+    parameter = {"unit": d.unit_kode, "tahun": d.tahun, "data": str(d.akar.resolve()), "draf": draf,
+                 "siap": str(siap)}
+    tambahan_sampul = {"pdf": None if html_saja else dokumen["pdf"], "docx": dokumen["docx"]}
+    ganti_path = {parameter["data"]: label_data(d.akar, proyek), parameter["siap"]: NAMA_SIAP}
+    dari_cache, dijalankan = _jalankan_bab(lap, proyek, staging / FOLDER_BAB, simpanan, mesin, masukan, parameter,
+                                           tambahan_sampul, ganti_path, maju)
+    berubah = sinkronkan(staging, buku, biarkan=(FOLDER_BUILD,))
+    if os.environ.get("LKJIP_DEBUG"):
+        _cetak(f"Berkas buku yang berubah: {', '.join(berubah) or 'tidak ada'}")
 
-    pdf_baru = None
-    if not html_saja:
-        maju("Merakit PDF (LaTeX, xelatex)")
-        # The cover page's download list names the PDF; Sphinx checks that the file exists even in
-        # the LaTeX build, where the list is left out. Stand in an empty file until the real one exists.
-        (staging / FOLDER_UNDUHAN / nama_pdf(d.unit_kode, d.tahun)).write_bytes(b"")
-        _jupyter_book(staging, "pdflatex", ketat, tujuan / "build-pdf.log", epoch)
-        pdf_baru = staging / "_build" / "latex" / "lkjip.pdf"
-        if not pdf_baru.exists():
-            raise BuildGagal("Perakitan PDF selesai tanpa berkas PDF (langkah: xelatex). "
-                             f"Periksa {tujuan / 'build-pdf.log'}")
-        shutil.copy2(pdf_baru, staging / FOLDER_UNDUHAN / nama_pdf(d.unit_kode, d.tahun))
-    maju("Merakit situs HTML")
-    _jupyter_book(staging, "html", ketat, tujuan / "build-html.log", epoch)
-    situs_baru = staging / "_build" / "html"
-    maju("Menulis tabel laporan (XLSX)")
-    tulis_xlsx(baca_situs(situs_baru, list(NAMA_BAB)), f"Tabel LKjIP {d.unit.nama} Tahun {d.tahun}", xlsx, epoch)
-    _ganti_unduhan(situs_baru, xlsx, "menulis tabel laporan XLSX")
-    _periksa_situs(situs_baru)
-    maju("Menulis berkas Word (DOCX, pandoc)")
+    # The site and the PDF side by side (each in its own worker when the machine has the cores).
+    pdf_tugas = None if html_saja else mesin.lajur(rakit_pdf, buku, ketat, tujuan / "build-pdf.log", epoch)
+    maju("Merakit situs HTML" + ("" if html_saja else " dan PDF (LaTeX, xelatex)"))
     try:
-        tulis_word(situs_baru, [b.nama for b in BAB if b.bagian is not None], dokumen_word(lap, draf), docx_baru, epoch)
-    except WordGagal as e:
-        raise BuildGagal(f"Pembuatan berkas Word gagal (langkah: pandoc, DOCX): {e}") from None
-    _ganti_unduhan(situs_baru, docx_baru, "DOCX ke unduhan situs")
+        situs_baru = mesin.lajur(rakit_html, buku, ketat, tujuan / "build-html.log", epoch).result()
+        _periksa_situs(situs_baru)
+        xlsx = staging / FOLDER_UNDUHAN / dokumen["xlsx"]
+        maju("Menulis tabel laporan (XLSX)")
+        tulis_xlsx(baca_situs(situs_baru, list(NAMA_BAB)), f"Tabel LKjIP {d.unit.nama} Tahun {d.tahun}", xlsx, epoch)
+        maju("Menulis berkas Word (DOCX, pandoc)")
+        docx_baru = staging / FOLDER_UNDUHAN / dokumen["docx"]
+        try:
+            tulis_word(situs_baru, [b.nama for b in BAB if b.bagian is not None], dokumen_word(lap, draf), docx_baru,
+                       epoch)
+        except WordGagal as e:
+            raise BuildGagal(f"Pembuatan berkas Word gagal (langkah: pandoc, DOCX): {e}") from None
+        pdf_baru = None
+        if pdf_tugas is not None:
+            pdf_baru, peringatan = pdf_tugas.result()
+            for p in peringatan:
+                _cetak(p)
+            maju("PDF selesai")
+    except RakitGagal as e:
+        raise BuildGagal(str(e)) from None
+    finally:
+        if pdf_tugas is not None:
+            pdf_tugas.cancel()
+    if dari_cache:
+        _cetak(f"Dari cache (tidak dijalankan ulang): {', '.join(dari_cache)}; dijalankan: "
+               f"{', '.join(dijalankan) if dijalankan else 'tidak ada'}.")
+
+    # The published site is a copy: the kept one stays for the next build, as Sphinx wrote it.
+    salinan = staging / "html"
+    shutil.copytree(situs_baru, salinan, symlinks=True)
+    _ganti_unduhan(salinan, xlsx, "menulis tabel laporan XLSX", xlsx.name)
+    _ganti_unduhan(salinan, docx_baru, "DOCX ke unduhan situs", docx_baru.name)
+    if pdf_baru is not None:
+        _ganti_unduhan(salinan, pdf_baru, "PDF ke unduhan situs", dokumen["pdf"])
 
     # Only now, with everything built, replace the previous outputs: each new one is written whole
     # beside its place first, then all are switched in, the site in one step (dasar.berkas.Terbitan).
     html = tujuan / "html"
-    pdf = tujuan / nama_pdf(d.unit_kode, d.tahun) if pdf_baru is not None else None
-    docx = tujuan / nama_docx(d.unit_kode, d.tahun)
+    pdf = tujuan / dokumen["pdf"] if pdf_baru is not None else None
+    docx = tujuan / dokumen["docx"]
     # The manifest names the outputs as they will be published; it is published with them.
-    keluaran = ({"html": staging / "_build" / "html"} | ({pdf.name: pdf_baru} if pdf is not None else {})
-                | {docx.name: docx_baru})
+    keluaran = ({"html": salinan} | ({pdf.name: pdf_baru} if pdf is not None else {}) | {docx.name: docx_baru})
     manifest = teks_manifest(isi_manifest(lap, masukan, proyek, keluaran, epoch, html_saja, draf))
     with terbitkan() as terbitan:
-        terbitan.folder(staging / "_build" / "html", html)
+        terbitan.folder(salinan, html)
         if pdf is not None:
             terbitan.salinan(pdf_baru, pdf)
         else:  # an HTML-only build: a PDF of an earlier build would no longer match the site beside it
-            terbitan.hapus(tujuan / nama_pdf(d.unit_kode, d.tahun))
+            terbitan.hapus(tujuan / dokumen["pdf"])
         terbitan.salinan(docx_baru, docx)
         terbitan.berkas(tujuan / "build.json", json.dumps({"unit": d.unit_kode, "tahun": d.tahun,
                                                            "html_saja": html_saja, "draf": draf}, indent=2))
         terbitan.berkas(tujuan / NAMA_MANIFEST, manifest)
-    return html, pdf, docx
-
+    return HasilBangun(html=html, pdf=pdf, detik=0.0, docx=docx, dari_cache=dari_cache, dijalankan=dijalankan)

@@ -77,7 +77,15 @@ def normalkan_notebook(nb, nama: str, ganti_path: dict[str, str] | None = None) 
         for kunci, nilai in parameter.items():
             if isinstance(nilai, str) and nilai in ganti_path:
                 parameter[kunci] = ganti_path[nilai]
+    urutan = 0
     for nomor, sel in enumerate(nb.get("cells", [])):
+        # counted per chapter: a kernel that ran other chapters before counts on from theirs
+        if sel.get("execution_count") is not None:
+            urutan += 1
+            sel["execution_count"] = urutan
+            for keluaran in sel.get("outputs", []):
+                if "execution_count" in keluaran:
+                    keluaran["execution_count"] = urutan
         if "id" in sel:  # nbformat 4.5 and later; an older notebook has no ids to set
             sel["id"] = id_sel(nama, nomor)
         metadata = sel.get("metadata", {})

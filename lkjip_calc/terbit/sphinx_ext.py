@@ -161,6 +161,17 @@ def _seri_nomor(app, env):
     return []  # no document to rewrite
 
 
+def _akan_dibaca(app, env, dokumen):
+    app.lkjip_ada_dibaca = bool(dokumen)
+
+
+def _tulis_semua(app, env):
+    """After any page was read again, write every page: a build that reuses its environment would
+    otherwise leave the Daftar Tabel/Gambar, the navigation and the numbers other pages show as
+    they were. A build with nothing to read writes nothing."""
+    return sorted(env.found_docs) if getattr(app, "lkjip_ada_dibaca", True) else []
+
+
 def _lewati(self, node):
     raise nodes.SkipNode
 
@@ -177,4 +188,6 @@ def setup(app):
     app.add_transform(BeriIdJudul)
     app.connect("doctree-resolved", _isi_daftar)
     app.connect("env-get-updated", _seri_nomor, priority=900)  # after Sphinx numbers them (500)
+    app.connect("env-before-read-docs", _akan_dibaca)
+    app.connect("env-get-updated", _tulis_semua)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,126 @@
+"""Assemble a staged book with Jupyter Book's Sphinx, inside the calling process: the site (HTML) or
+the PDF (LaTeX, then latexmk with xelatex).
+
+Each builder keeps its own output and environment folders in the staging folder, which a build
+keeps for the next one: Sphinx then reads again only the chapters that changed, and latexmk runs
+xelatex only when the LaTeX sources changed, as often as their cross-references need. The two
+builders can run side by side (in two processes: Sphinx is not thread-safe)."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import shutil
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+
+from ..dasar.proses import jalankan
+from .log_latex import isi_terpotong
+from .reproduksi import lingkungan_tanggal
+
+FOLDER_BUILD = "_build"
+KELUARAN = {"html": "html", "latex": "latex"}
+NAMA_PDF_LATEX = "lkjip.pdf"  # latex_documents' target name in _config.yml
+
+
+class RakitGagal(Exception):
+    """The assembly failed; the message is one paragraph for the user (terbit.bangun.BuildGagal)."""
+
+
+def folder_keluaran(staging: Path, builder: str) -> Path:
+    return staging / FOLDER_BUILD / KELUARAN[builder]
+
+
+def _folder_doctree(staging: Path, builder: str) -> Path:
+    # one per builder: the two run at the same time and each pickles its own environment
+    return staging / FOLDER_BUILD / f".doctrees-{builder}"
+
+
+@contextlib.contextmanager
+def _lingkungan(tambahan: dict[str, str]) -> Iterator[None]:
+    lama = {k: os.environ.get(k) for k in tambahan}
+    os.environ.update(tambahan)
+    try:
+        yield
+    finally:
+        for k, v in lama.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+
+
+def panaskan() -> None:
+    """Import Sphinx, Jupyter Book and the extensions the book loads, so the first build does not wait."""
+    import jupyter_book.sphinx  # noqa: F401
+    import myst_nb  # noqa: F401
+    import sphinx.builders.latex  # noqa: F401
+    import sphinx_book_theme  # noqa: F401
+
+    from . import sphinx_ext  # noqa: F401
+
+
+def _ringkas_log(log: Path) -> str:
+    teks = re.sub(r"\x1b\[[0-9;]*m", "", log.read_text(encoding="utf-8", errors="replace"))
+    baris = [b for b in teks.splitlines() if b.strip()]
+    penting = [b for b in baris if "WARNING" in b or "ERROR" in b or "Error" in b or "!" in b[:2]][-5:] or baris[-5:]
+    return " | ".join(penting)
+
+
+def _sphinx(staging: Path, builder: str, ketat: bool, log: Path, epoch: int) -> None:
+    from jupyter_book.sphinx import build_sphinx
+
+    # what `jupyter-book build` passes for a book
+    timpa = {"external_toc_path": (staging / "_toc.yml").as_posix(), "latex_individualpages": False}
+    if ketat:
+        timpa["nitpicky"] = True
+    with log.open("w", encoding="utf-8") as berkas, contextlib.redirect_stdout(berkas), \
+            contextlib.redirect_stderr(berkas), \
+            _lingkungan({**lingkungan_tanggal(epoch), "PYTHONWARNINGS": "ignore", "NO_COLOR": "1"}):
+        hasil = build_sphinx(staging, folder_keluaran(staging, builder), noconfig=True,
+                             path_config=str(staging / "_config.yml"), confoverrides=timpa,
+                             doctreedir=_folder_doctree(staging, builder), builder=builder,
+                             warningiserror=ketat, keep_going=ketat, freshenv=False, quiet=False)
+        if isinstance(hasil, BaseException):
+            print(f"{type(hasil).__name__}: {hasil}")
+    if hasil != 0:
+        langkah = "html" if builder == "html" else "pdflatex"
+        raise RakitGagal(f"Perakitan {langkah.upper()} oleh Jupyter Book gagal (langkah: jupyter-book build "
+                         f"--builder {langkah}): {_ringkas_log(log)}. Log lengkap: {log}")
+
+
+def rakit_html(staging: Path, ketat: bool, log: Path, epoch: int) -> Path:
+    """The site, in staging/_build/html."""
+    _sphinx(staging, "html", ketat, log, epoch)
+    return folder_keluaran(staging, "html")
+
+
+def rakit_pdf(staging: Path, ketat: bool, log: Path, epoch: int) -> tuple[Path, list[str]]:
+    """The PDF (staging/_build/latex/lkjip.pdf) and, in a non-strict build, the warnings about
+    content cut off a page (`--strict` makes them a failure)."""
+    _sphinx(staging, "latex", ketat, log, epoch)
+    latex = folder_keluaran(staging, "latex")
+    # The Makefile Sphinx wrote runs latexmk: it reruns xelatex until the cross-references settle,
+    # and not at all when the sources are those of the PDF already there.
+    with log.open("a", encoding="utf-8") as berkas:
+        proses = jalankan([os.environ.get("MAKE", "make"), "all-pdf"], cwd=latex, stdout=berkas,
+                          stderr=subprocess.STDOUT, text=True,
+                          env={**os.environ, **lingkungan_tanggal(epoch)})
+    pdf = latex / NAMA_PDF_LATEX
+    if proses.returncode != 0 or not pdf.exists():
+        raise RakitGagal(f"Perakitan PDF oleh xelatex gagal (langkah: latexmk, xelatex): {_ringkas_log(log)}. "
+                         f"Log lengkap: {log}")
+    terpotong = isi_terpotong(latex / "lkjip.log")
+    log_latex = log.with_name("build-pdf-latex.log")  # kept beside the build log
+    peringatan = []
+    if terpotong:
+        shutil.copy2(latex / "lkjip.log", log_latex)
+        if ketat:
+            lain = f" | dan {len(terpotong) - 5} lainnya" if len(terpotong) > 5 else ""
+            raise RakitGagal("PDF tidak memuat seluruh isi (langkah: xelatex, Overfull \\vbox; --strict): "
+                             + " | ".join(map(str, terpotong[:5])) + lain + f". Log LaTeX: {log_latex}")
+        peringatan = [f"PERINGATAN: PDF: {t} (Overfull \\vbox di {log_latex})" for t in terpotong]
+    return pdf, peringatan
+
