@@ -1,56 +1,211 @@
-"""Timings of the lkjip commands on this machine; prints its figures, asserts nothing.
+"""Timings of lkjip builds on this machine, each as a ratio to a floor measured in the same run;
+prints a table (Markdown, for the README) and asserts nothing.
 
-Each time is also printed as a ratio to a floor measured in the same run (starting Python and
-importing pandas, which every command pays), so figures from machines of different speed or load
-can be compared.
+The floor is what one unit-year cannot do without: one Jupyter kernel that starts and imports the
+package, a Jupyter Book build of a one-page book, one xelatex run of a one-page document. Builds
+run on a copy of the data (edits never touch data/), as separate `lkjip` processes; peak memory is
+the largest sum of the resident memory of lkjip and all its processes, sampled every 50 ms.
 
-    .venv/bin/python scripts/benchmark.py [--unit kanigaran] [--year 2024] [--ulang 3]
+    .venv/bin/python scripts/benchmark.py [--unit kanigaran] [--year 2024] [--ulang 3] [--batch 20]
 """
 
 from __future__ import annotations
 
 import argparse
+import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
+import textwrap
+import threading
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
+import psutil
+
 PROYEK = Path(__file__).resolve().parent.parent
-LKJIP = Path(sys.executable).parent / "lkjip"
+BIN = Path(sys.executable).parent
+LKJIP = BIN / "lkjip"
+DATA_TES = PROYEK / "tests" / "data"
 
 
-def ukur(perintah: list[str], ulang: int) -> list[float]:
-    waktu = []
-    for _ in range(ulang):
+@dataclass
+class Ukuran:
+    nama: str
+    detik: float
+    memori_mb: float | None = None
+    catatan: str = ""
+
+
+def _ukur_proses(perintah: list[str], cwd: Path = PROYEK) -> tuple[float, float, str]:
+    """Wall seconds, peak memory (MB) of the process tree, and its output; fails loudly."""
+    mulai = time.perf_counter()
+    proses = psutil.Popen(perintah, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    puncak = [0]
+    selesai = threading.Event()
+
+    def sampel():
+        while not selesai.is_set():
+            try:
+                semua = [proses, *proses.children(recursive=True)]
+                puncak[0] = max(puncak[0], sum(p.memory_info().rss for p in semua if p.is_running()))
+            except psutil.Error:
+                pass
+            selesai.wait(0.05)
+
+    utas = threading.Thread(target=sampel, daemon=True)
+    utas.start()
+    keluaran, _ = proses.communicate()
+    detik = time.perf_counter() - mulai
+    selesai.set()
+    utas.join()
+    if proses.returncode != 0:
+        sys.exit(f"GAGAL ({proses.returncode}): {' '.join(perintah)}\n{keluaran[-3000:]}")
+    return detik, puncak[0] / 2**20, keluaran
+
+
+def _median(fungsi, ulang: int) -> float:
+    return statistics.median(fungsi() for _ in range(ulang))
+
+
+# --- the floor --------------------------------------------------------------------------------
+
+def lantai_kernel() -> float:
+    """A kernel started and the package imported in it (what every chapter needs first)."""
+    kode = textwrap.dedent("""
+        import time
+        from lkjip_calc.terbit.mesin import Mesin
         mulai = time.perf_counter()
-        subprocess.run(perintah, cwd=PROYEK, check=True, capture_output=True)
-        waktu.append(time.perf_counter() - mulai)
-    return waktu
+        with Mesin(inti=1) as m:
+            m.bab(lambda km: None).result()
+        print(time.perf_counter() - mulai)
+    """)
+    hasil = subprocess.run([sys.executable, "-c", kode], cwd=PROYEK, capture_output=True, text=True, check=True)
+    return float(hasil.stdout.strip().splitlines()[-1])
+
+
+def lantai_jupyter_book(tmp: Path) -> float:
+    buku = tmp / "satu-halaman"
+    shutil.rmtree(buku, ignore_errors=True)
+    buku.mkdir(parents=True)
+    (buku / "_config.yml").write_text("title: Lantai\nexecute:\n  execute_notebooks: 'off'\n", encoding="utf-8")
+    (buku / "_toc.yml").write_text("format: jb-book\nroot: index\n", encoding="utf-8")
+    (buku / "index.md").write_text("# Satu halaman\n\nIsi.\n", encoding="utf-8")
+    return _ukur_proses([str(BIN / "jupyter-book"), "build", str(buku), "--builder", "html", "--all"])[0]
+
+
+def lantai_xelatex(tmp: Path) -> float:
+    folder = tmp / "xelatex"
+    folder.mkdir(exist_ok=True)
+    (folder / "satu.tex").write_text("\\documentclass{article}\\begin{document}Satu halaman.\\end{document}\n",
+                                     encoding="utf-8")
+    return _ukur_proses(["xelatex", "-interaction=batchmode", "satu.tex"], cwd=folder)[0]
+
+
+# --- builds -------------------------------------------------------------------------------------
+
+def _build(data: Path, keluaran: Path, *opsi: str) -> tuple[float, float, str]:
+    return _ukur_proses([str(LKJIP), "build", *opsi, "--data", str(data), "--out", str(keluaran)])
+
+
+def _sunting_prosa(data: Path, unit: str, tahun: str, kali: int) -> None:
+    path = data / unit / tahun / "narasi" / "bab3_pengantar.md"
+    path.write_text(path.read_text(encoding="utf-8").rstrip("\n") + f" Kalimat suntingan ke-{kali}.\n",
+                    encoding="utf-8")
+
+
+def _sunting_angka(data: Path, unit: str, tahun: str) -> None:
+    """The year's first realisasi in realisasi_iku.csv raised by one: its capaian, tables and charts change."""
+    path = data / unit / tahun / "realisasi_iku.csv"
+    baris = path.read_text(encoding="utf-8").splitlines()
+    kolom = baris[0].split(",")
+    i, j = kolom.index("realisasi"), kolom.index("tahun")
+    n = next(n for n, b in enumerate(baris[1:], start=1) if b.split(",")[j] == tahun)
+    sel = baris[n].split(",")
+    sel[i] = str(float(sel[i]) + 1).removesuffix(".0")
+    baris[n] = ",".join(sel)
+    path.write_text("\n".join(baris) + "\n", encoding="utf-8")
+
+
+def _data_batch(tujuan: Path, jumlah: int) -> Path:
+    """`jumlah` unit-years from the example units, each under a unit code of its own."""
+    contoh = [(PROYEK / "data", "kanigaran"), (DATA_TES, "sumberrejo"), (DATA_TES, "diskominfo-wirasari")]
+    tujuan.mkdir(parents=True)
+    for akar in {a for a, _ in contoh}:
+        for skala in (akar / "skala",):
+            if skala.is_dir():
+                shutil.copytree(skala, tujuan / "skala", dirs_exist_ok=True)
+    for i in range(jumlah):
+        akar, unit = contoh[i % len(contoh)]
+        shutil.copytree(akar / unit, tujuan / f"{unit}-{i // len(contoh) + 1:02d}")
+    return tujuan
 
 
 def main() -> None:
-    p = argparse.ArgumentParser(description="Ukur waktu perintah lkjip.")
+    p = argparse.ArgumentParser(description="Ukur waktu build lkjip terhadap lantai yang diukur pada jalan yang sama.")
     p.add_argument("--unit", default="kanigaran")
     p.add_argument("--year", default="2024")
-    p.add_argument("--ulang", type=int, default=3, help="berapa kali perintah cepat diulang")
+    p.add_argument("--ulang", type=int, default=3, help="berapa kali komponen lantai diulang (median)")
+    p.add_argument("--batch", type=int, default=20, help="jumlah unit-tahun untuk build --all")
+    p.add_argument("--tanpa-batch", action="store_true", help="lewati build --all (paling lama)")
     a = p.parse_args()
-    pilih = ["--unit", a.unit, "--year", a.year]
-    with tempfile.TemporaryDirectory() as tmp:
-        kasus = [
-            ("lkjip check", [str(LKJIP), "check", *pilih], a.ulang),
-            ("lkjip export", [str(LKJIP), "export", *pilih, "--out", f"{tmp}/ekspor"], a.ulang),
-            ("lkjip build --html-only", [str(LKJIP), "build", *pilih, "--html-only", "--out", f"{tmp}/b1"], 1),
-            ("lkjip build (HTML + PDF)", [str(LKJIP), "build", *pilih, "--out", f"{tmp}/b2"], 1),
-        ]
-        lantai = statistics.median(ukur([sys.executable, "-c", "import pandas"], a.ulang))
-        print(f"lantai (python -c 'import pandas'): {lantai:.2f} s")
-        print(f"{'perintah':28} {'kali':>4} {'median (s)':>11} {'min (s)':>8} {'x lantai':>9}")
-        for nama, perintah, ulang in kasus:
-            w = ukur(perintah, ulang)
-            print(f"{nama:28} {ulang:>4} {statistics.median(w):>11.2f} {min(w):>8.2f} "
-                  f"{statistics.median(w) / lantai:>9.1f}")
+    hasil: list[Ukuran] = []
+    with tempfile.TemporaryDirectory(prefix="lkjip-benchmark-") as t:
+        tmp = Path(t)
+        kernel = _median(lantai_kernel, a.ulang)
+        jb = _median(lambda: lantai_jupyter_book(tmp), a.ulang)
+        tex = _median(lambda: lantai_xelatex(tmp), a.ulang)
+        lantai = kernel + jb + tex
+        hasil += [Ukuran("lantai: kernel + impor paket", kernel), Ukuran("lantai: Jupyter Book, buku satu halaman", jb),
+                  Ukuran("lantai: satu xelatex, satu halaman", tex), Ukuran("lantai (jumlah)", lantai)]
+
+        data = tmp / "data"
+        shutil.copytree(PROYEK / "data", data)
+        pilih = ["--unit", a.unit, "--year", a.year]
+        html, penuh = tmp / "html", tmp / "penuh"
+        d, m, _ = _build(data, html, *pilih, "--html-only", "--bersih")
+        hasil.append(Ukuran("build dingin, HTML", d, m))
+        d, m, _ = _build(data, penuh, *pilih, "--bersih")
+        dingin = d
+        hasil.append(Ukuran("build dingin, HTML + PDF", d, m))
+        d, m, keluar = _build(data, penuh, *pilih)
+        hasil.append(Ukuran("build ulang tanpa perubahan (HTML + PDF)", d, m,
+                            "tanpa bab dijalankan" if "Tidak ada yang berubah" in keluar else "ADA YANG DIJALANKAN"))
+        _sunting_prosa(data, a.unit, a.year, 1)
+        d, m, _ = _build(data, html, *pilih, "--html-only")
+        hasil.append(Ukuran("satu kalimat narasi disunting, HTML", d, m))
+        _sunting_prosa(data, a.unit, a.year, 2)
+        d, m, _ = _build(data, penuh, *pilih)
+        hasil.append(Ukuran("satu kalimat narasi disunting, HTML + PDF", d, m))
+        _sunting_angka(data, a.unit, a.year)
+        d, m, _ = _build(data, penuh, *pilih)
+        hasil.append(Ukuran("satu angka realisasi (grafik) disunting, HTML + PDF", d, m))
+
+        try:
+            from lkjip_calc.terbit.pratinjau import ukur_latensi
+        except ImportError:
+            ukur_latensi = None
+        if ukur_latensi is not None:
+            d = ukur_latensi(data, a.unit, int(a.year))
+            hasil.append(Ukuran("pratinjau: simpan suntingan sampai halaman dimuat ulang", d))
+
+        if not a.tanpa_batch:
+            batch = _data_batch(tmp / "batch", a.batch)
+            for nama, opsi in ((f"{a.batch} unit-tahun, --jobs 2", ["--jobs", "2"]),
+                               (f"{a.batch} unit-tahun, --dask lokal --jobs 2", ["--dask", "lokal", "--jobs", "2"])):
+                d, m, _ = _build(batch, tmp / f"batch-{len(hasil)}", "--all", *opsi)
+                hasil.append(Ukuran(nama, d, m, f"{d / dingin:.1f}x satu unit-tahun dingin"))
+
+    print(f"Mesin: {psutil.cpu_count()} inti, {psutil.virtual_memory().total / 2**30:.0f} GB; "
+          f"Python {sys.version.split()[0]}")
+    print()
+    print("| langkah | detik | x lantai | memori puncak (MB) | catatan |")
+    print("|---|---:|---:|---:|---|")
+    for u in hasil:
+        memori = f"{u.memori_mb:.0f}" if u.memori_mb is not None else ""
+        print(f"| {u.nama} | {u.detik:.1f} | {u.detik / lantai:.2f} | {memori} | {u.catatan} |")
 
 
 if __name__ == "__main__":

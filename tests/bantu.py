@@ -118,7 +118,7 @@ def isi_bab(nama: str, parameter: dict, folder_kerja: Path) -> str:
     keluaran: list[str] = []
     ruang: dict = {}
     asli = modul.display
-    modul.display = lambda m: keluaran.append(m.data.rstrip("\n"))
+    modul.display = lambda m, **_: keluaran.append(m.data.rstrip("\n"))
     try:
         with _di(folder_kerja):
             for sel in notebook.cells:

@@ -262,7 +262,10 @@ def test_disk_penuh_saat_build_keluar_2_tanpa_traceback(tmp_path, jalankan, monk
     assert keluar.err.startswith("BUILD GAGAL: Tidak dapat menulis di ") and "No space left on device" in keluar.err
     assert "Traceback" not in keluar.err
     assert sidik(tujuan / "html") == sebelum  # the old site as it was, and no staging folder left:
-    assert sorted(p.name for p in tujuan.iterdir()) == sorted(["html", os.readlink(tujuan / "html"), ".kunci"])
+    # what the build keeps for the next one stays, marked unfinished: the next build starts from nothing
+    assert sorted(p.name for p in tujuan.iterdir()) == sorted(["html", os.readlink(tujuan / "html"), ".kunci",
+                                                               ".cache"])
+    assert (tujuan / ".cache" / "BELUM-SELESAI").exists()
 
 
 def test_kunci_menunggu_pemegangnya(tmp_path):

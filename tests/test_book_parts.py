@@ -12,7 +12,7 @@ import lkjip_calc.laporan.buku as book
 @pytest.fixture
 def tampilan(monkeypatch, tmp_path):
     keluar = []
-    monkeypatch.setattr(book, "display", lambda m: keluar.append(m.data))
+    monkeypatch.setattr(book, "display", lambda m, **_: keluar.append(m.data))
     monkeypatch.chdir(tmp_path)  # chart images are written beside the chapter being run
     return keluar
 

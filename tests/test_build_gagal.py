@@ -30,11 +30,11 @@ def proyek(tmp_path):
 
 
 def test_nama_tabel_salah_ditolak_check(proyek, jalankan, monkeypatch):
-    ganti(proyek / "chapters" / "bab2.md", 'buku.tabel("renstra")', 'buku.tabel("rentsra")')  # line 48
+    ganti(proyek / "chapters" / "bab2.md", 'buku.tabel("renstra")', 'buku.tabel("rentsra")')  # line 49
     monkeypatch.chdir(proyek)  # lkjip runs from the book's folder
     keluar = jalankan("check", "--data", str(DATA))
     assert keluar.kode == 2
-    assert ("GALAT: chapters/bab2.md, baris 48, kolom 1: nama untuk buku.tabel tidak dideklarasikan; ditemukan "
+    assert ("GALAT: chapters/bab2.md, baris 49, kolom 1: nama untuk buku.tabel tidak dideklarasikan; ditemukan "
             "'rentsra'; diharapkan salah satu dari: ") in keluar.err
     assert "mungkin maksudnya: renstra" in keluar.err and "Traceback" not in keluar.err
 

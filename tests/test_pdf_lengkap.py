@@ -23,7 +23,7 @@ from bantu import lkjip, perlu, teks_pdf
 from unit_besar import JUMLAH_IKU, JUMLAH_KEGIATAN, JUMLAH_SASARAN, JUMLAH_SUB, TAHUN, UNIT, tulis_unit_besar
 
 from lkjip_calc import cli
-from lkjip_calc.terbit import bangun
+from lkjip_calc.terbit import rakit
 from lkjip_calc.terbit.log_latex import IsiTerpotong, isi_terpotong
 
 # --- reading the HTML tables ----------------------------------------------------------------
@@ -200,25 +200,26 @@ def test_log_latex_menamai_tabel(tmp_path):
 # --- the large unit, built ----------------------------------------------------------------------
 
 
-def test_build_ketat_gagal_bila_isi_terpotong(tmp_path, monkeypatch, capsys):
-    """The check after the PDF build: --strict fails naming the table; otherwise a warning line."""
-    staging = tmp_path / ".staging"
+def test_build_ketat_gagal_bila_isi_terpotong(tmp_path, monkeypatch):
+    """The check after the PDF build: --strict fails naming the table; otherwise warning lines."""
+    staging = tmp_path / ".cache" / "buku"
     (staging / "_build" / "latex").mkdir(parents=True)
     (staging / "_build" / "latex" / "lkjip.log").write_text(LOG, encoding="utf-8")
-    monkeypatch.setattr(bangun, "jalankan", lambda *a, **k: subprocess.CompletedProcess(a, 0))
-    with pytest.raises(bangun.BuildGagal) as e:
-        bangun._jupyter_book(staging, "pdflatex", True, tmp_path / "build-pdf.log", 0)
+    (staging / "_build" / "latex" / "lkjip.pdf").write_bytes(b"%PDF-1.5")
+    monkeypatch.setattr(rakit, "_sphinx", lambda *a, **k: None)
+    monkeypatch.setattr(rakit, "jalankan", lambda *a, **k: subprocess.CompletedProcess(a, 0))
+    with pytest.raises(rakit.RakitGagal) as e:
+        rakit.rakit_pdf(staging, True, tmp_path / "build-pdf.log", 0)
     pesan = str(e.value)
     assert pesan.startswith("PDF tidak memuat seluruh isi (langkah: xelatex, Overfull \\vbox; --strict): "
                             "Tabel 2.2 (tabel-program-kegiatan, mulai di halaman 14) melampaui tinggi halaman "
                             "(1.205,23 pt terlalu tinggi)")
     assert "isi sesudah Tabel 2.2" in pesan and "4,2" not in pesan  # a few points over are spacing
-    assert (tmp_path / "build-pdf-latex.log").read_text(encoding="utf-8") == LOG  # named log outlives staging
-    bangun._jupyter_book(staging, "pdflatex", False, tmp_path / "build-pdf.log", 0)
-    keluar = capsys.readouterr().out.splitlines()
-    assert len(keluar) == 2 and all(b.startswith("PERINGATAN: PDF: ") for b in keluar)
-    assert "Tabel 2.2 (tabel-program-kegiatan, mulai di halaman 14)" in keluar[0]
-    bangun._jupyter_book(staging, "html", True, tmp_path / "build-html.log", 0)  # the HTML build reads no LaTeX log
+    assert (tmp_path / "build-pdf-latex.log").read_text(encoding="utf-8") == LOG  # named log beside the build log
+    pdf, peringatan = rakit.rakit_pdf(staging, False, tmp_path / "build-pdf.log", 0)
+    assert pdf == staging / "_build" / "latex" / "lkjip.pdf"
+    assert len(peringatan) == 2 and all(b.startswith("PERINGATAN: PDF: ") for b in peringatan)
+    assert "Tabel 2.2 (tabel-program-kegiatan, mulai di halaman 14)" in peringatan[0]
 
 
 # --- the large unit, built ----------------------------------------------------------------------

@@ -105,13 +105,13 @@ class Buku:
 
     # --- building blocks -------------------------------------------------------------------
 
-    def catatan(self) -> dict:
+    def _catatan(self) -> dict:
         """What the chapter has read of the prose and written beside itself so far."""
         return {"prosa": sorted(self._dibaca), "berkas": sorted(self._ditulis)}
 
     def _keluarkan(self, teks: str) -> None:
         # Every output carries the record so far: the last one holds all that can have shaped the chapter.
-        display(Markdown(teks), metadata={CATATAN: self.catatan()})
+        display(Markdown(teks), metadata={CATATAN: self._catatan()})
 
     def teks(self, nama: str, bagian: str = "awal") -> str:
         """The prose file narasi/<nama>.md (or one '<!-- bagian -->' part of it), filled in and escaped."""

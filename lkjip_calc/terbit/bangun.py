@@ -223,7 +223,7 @@ def _galat_bab(nama: str, e: BaseException) -> BuildGagal:
                       f"{type(e).__name__}: {e}")
 
 
-def _terbitkan_bab(nb, nama: str, tujuan: Path, ganti_path: dict[str, str]) -> None:
+def _terbitkan_bab(nb, nama: str, tujuan: Path) -> None:
     """The executed chapter as the site shows it: no code, no parameters, nothing of the machine; the
     same whether it ran now or comes from the cache (papermill's run records are left out)."""
     for sel in nb.cells:
@@ -233,7 +233,7 @@ def _terbitkan_bab(nb, nama: str, tujuan: Path, ganti_path: dict[str, str]) -> N
         sel.get("metadata", {}).pop("papermill", None)
     nb.metadata.pop(KUNCI_CACHE, None)
     nb.metadata["papermill"] = {"parameters": nb.metadata.get("papermill", {}).get("parameters", {})}
-    normalkan_notebook(nb, nama, ganti_path)  # same inputs, same published notebook
+    normalkan_notebook(nb, nama)  # same inputs, same published notebook
     nbformat.write(nb, tujuan)
 
 
@@ -413,7 +413,7 @@ def _dasar_cache(lap: Laporan, masukan: Masukan, parameter: dict) -> str:
 
 
 def _jalankan_bab(lap: Laporan, proyek: Path, folder_bab: Path, simpanan: Path, mesin: Mesin, masukan: Masukan,
-                  parameter: dict, tambahan_sampul: dict, ganti_path: dict[str, str], maju) -> tuple[list, list]:
+                  parameter: dict, tambahan_sampul: dict, maju) -> tuple[list, list]:
     """Every chapter into `folder_bab` as an executed notebook, from the cache where it may be reused,
     else run by the kernels side by side: (chapters reused, chapters run)."""
     from papermill.parameterize import parameterize_notebook
@@ -431,7 +431,7 @@ def _jalankan_bab(lap: Laporan, proyek: Path, folder_bab: Path, simpanan: Path, 
         lama = cache.ambil(nama, nb, folder_bab)
         if lama is not None:
             dari_cache.append(nama)
-            _terbitkan_bab(lama, nama, folder_bab / f"{nama}.ipynb", ganti_path)
+            _terbitkan_bab(lama, nama, folder_bab / f"{nama}.ipynb")
             maju(f"Bab {nama} dari cache")
         else:
             jalan.append((nama, nb))
@@ -448,7 +448,7 @@ def _jalankan_bab(lap: Laporan, proyek: Path, folder_bab: Path, simpanan: Path, 
             except Exception as e:
                 raise _galat_bab(nama, e) from None
             cache.simpan(nama, nb, folder_bab)
-            _terbitkan_bab(nb, nama, folder_bab / f"{nama}.ipynb", ganti_path)
+            _terbitkan_bab(nb, nama, folder_bab / f"{nama}.ipynb")
             dijalankan.append(nama)
             maju(f"Bab {nama} selesai dijalankan")
     finally:
@@ -484,16 +484,17 @@ def _bangun(lap: Laporan, proyek: Path, tujuan: Path, staging: Path, simpanan: P
     for nama in dokumen.values():
         (staging / FOLDER_UNDUHAN / nama).write_bytes(b"")
 
-    # The year prepared once, for every chapter; its path is a parameter, so it stays where it is.
+    # The year prepared once, for every chapter. The parameters name no path of this machine (the
+    # chapters load the year from beside the staging folder, their working directory; the data
+    # folder by its label), so a run cached here is as good in a copy of this output folder.
     buku = simpanan / FOLDER_BUKU
     siap = simpanan / NAMA_SIAP
     tulis_atomik(siap, pickle.dumps(lap, protocol=pickle.HIGHEST_PROTOCOL))
-    parameter = {"unit": d.unit_kode, "tahun": d.tahun, "data": str(d.akar.resolve()), "draf": draf,
-                 "siap": str(siap)}
+    parameter = {"unit": d.unit_kode, "tahun": d.tahun, "data": label_data(d.akar, proyek), "draf": draf,
+                 "siap": os.path.relpath(siap, staging / FOLDER_BAB)}
     tambahan_sampul = {"pdf": None if html_saja else dokumen["pdf"], "docx": dokumen["docx"]}
-    ganti_path = {parameter["data"]: label_data(d.akar, proyek), parameter["siap"]: NAMA_SIAP}
     dari_cache, dijalankan = _jalankan_bab(lap, proyek, staging / FOLDER_BAB, simpanan, mesin, masukan, parameter,
-                                           tambahan_sampul, ganti_path, maju)
+                                           tambahan_sampul, maju)
     berubah = sinkronkan(staging, buku, biarkan=(FOLDER_BUILD,))
     if os.environ.get("LKJIP_DEBUG"):
         _cetak(f"Berkas buku yang berubah: {', '.join(berubah) or 'tidak ada'}")

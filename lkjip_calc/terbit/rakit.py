@@ -55,9 +55,7 @@ def _lingkungan(tambahan: dict[str, str]) -> Iterator[None]:
 def panaskan() -> None:
     """Import Sphinx, Jupyter Book and the extensions the book loads, so the first build does not wait."""
     import jupyter_book.sphinx  # noqa: F401
-    import myst_nb  # noqa: F401
     import sphinx.builders.latex  # noqa: F401
-    import sphinx_book_theme  # noqa: F401
 
     from . import sphinx_ext  # noqa: F401
 

@@ -481,19 +481,22 @@ def _daftar_isi(d: docx.document.Document) -> None:
 
 def _tabel(d: docx.document.Document) -> None:
     """Signature tables without rules; report tables centred, their header row repeated on each page."""
+    # Styles by their ids, looked up once: python-docx looks a style up by walking all of them.
+    ttd, sel_id = d.styles[GAYA_TANDA_TANGAN_PK].style_id, d.styles[GAYA_SEL].style_id
+    polos = d.styles[GAYA_TABEL_POLOS]
     for t in d.tables:
-        gaya_sel = {p.style.name for sel in t._cells for p in sel.paragraphs}
-        if GAYA_TANDA_TANGAN_PK in gaya_sel:
-            t.style = d.styles[GAYA_TABEL_POLOS]
+        sel_sel = t._cells
+        if any(p._p.style == ttd for sel in sel_sel for p in sel.paragraphs):
+            t.style = polos
             continue
         t.alignment = WD_TABLE_ALIGNMENT.CENTER
         # pandoc fixes the columns at the site's proportions; Word (and LibreOffice) then break words
         # in narrow columns ("Targ-et"). Fitted to the contents, within the page, they are not.
         for tata in t._tbl.tblPr.findall(qn("w:tblLayout")):
             t._tbl.tblPr.remove(tata)
-        for sel in t._cells:
+        for sel in sel_sel:
             for p in sel.paragraphs:  # pandoc gives cell text the body's style (1.5 lines, justified)
-                p.style = d.styles[GAYA_SEL]
+                p._p.style = sel_id
         for baris in t.rows:
             trpr = baris._tr.get_or_add_trPr()
             if trpr.find(qn("w:cantSplit")) is None:  # a row is not split across pages

@@ -1,0 +1,95 @@
+"""Incremental builds are true: a build that reuses what the last one kept publishes exactly what a
+build from nothing publishes, a build with nothing changed runs nothing, an edit to one prose file
+runs only the chapter that shows it, and a build that did not finish makes the next one start over."""
+
+from __future__ import annotations
+
+import filecmp
+import re
+from pathlib import Path
+
+import pytest
+from bantu import lkjip, teks_html, teks_pdf
+
+UNIT, TAHUN = "kanigaran", 2024
+KALIMAT = "Kalimat ini ditambahkan untuk menguji build bertahap."
+
+
+def _build(data: Path, keluaran: Path, *opsi: str):
+    proses = lkjip("build", "--unit", UNIT, "--year", str(TAHUN), "--data", str(data), "--out", str(keluaran), *opsi)
+    assert proses.returncode == 0, proses.stderr
+    return proses
+
+
+def _dijalankan(proses) -> list[str]:
+    return re.findall(r"Bab (\w+) selesai dijalankan", proses.stdout)
+
+
+def _dari_cache(proses) -> list[str]:
+    return re.findall(r"Bab (\w+) dari cache", proses.stdout)
+
+
+def _isi(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.mark.buku
+def test_build_bertahap_sama_dengan_build_dari_awal(data_salinan, tmp_path):
+    bertahap, dingin = tmp_path / "bertahap", tmp_path / "dingin"
+    tujuan = bertahap / UNIT / str(TAHUN)
+    pertama = _build(data_salinan, bertahap)
+    assert sorted(_dijalankan(pertama)) == sorted(["sampul", "kata_pengantar", "ikhtisar_eksekutif", "bab1", "bab2",
+                                                   "bab3", "bab4", "lampiran"])
+
+    # nothing changed: nothing runs, nothing is published again
+    sebelum = _isi(tujuan / "html")
+    kedua = _build(data_salinan, bertahap)
+    assert "Tidak ada yang berubah sejak build terakhir" in kedua.stdout
+    assert _dijalankan(kedua) == [] and "Merakit" not in kedua.stdout
+    assert _isi(tujuan / "html") == sebelum
+
+    # one sentence of one prose file: only the chapter that shows it runs
+    narasi = data_salinan / UNIT / str(TAHUN) / "narasi" / "bab3_pengantar.md"
+    narasi.write_text(narasi.read_text(encoding="utf-8").rstrip("\n") + " " + KALIMAT + "\n", encoding="utf-8")
+    ketiga = _build(data_salinan, bertahap)
+    assert _dijalankan(ketiga) == ["bab3"]
+    assert sorted(_dari_cache(ketiga)) == sorted(["sampul", "kata_pengantar", "ikhtisar_eksekutif", "bab1", "bab2",
+                                                  "bab4", "lampiran"])
+    assert KALIMAT in teks_html(tujuan / "html" / "chapters" / "bab3.html")
+    pdf = tujuan / f"lkjip-{UNIT}-{TAHUN}.pdf"
+    assert KALIMAT in " ".join(teks_pdf(pdf).split())
+
+    # the same inputs built from nothing elsewhere: the same site, PDF text, DOCX, XLSX and manifest
+    _build(data_salinan, dingin)
+    lain = dingin / UNIT / str(TAHUN)
+    situs_a, situs_b = _isi(tujuan / "html"), _isi(lain / "html")
+    assert sorted(situs_a) == sorted(situs_b)
+    berbeda = [nama for nama in situs_a if situs_a[nama] != situs_b[nama]]
+    assert berbeda == []
+    assert teks_pdf(pdf) == teks_pdf(lain / pdf.name)
+    for nama in (f"lkjip-{UNIT}-{TAHUN}.docx", "manifest.json"):
+        assert filecmp.cmp(tujuan / nama, lain / nama, shallow=False), nama
+
+    # a build that did not finish (its mark left behind): the next one starts from nothing
+    (tujuan / ".cache" / "BELUM-SELESAI").write_text("1234", encoding="utf-8")
+    keempat = _build(data_salinan, bertahap, "--html-only")
+    assert "Simpanan build dikosongkan (build sebelumnya tidak selesai)" in keempat.stdout
+    assert len(_dijalankan(keempat)) == 8
+    assert not (tujuan / ".cache" / "BELUM-SELESAI").exists()
+
+    # --bersih: everything runs again though nothing changed
+    kelima = _build(data_salinan, bertahap, "--html-only", "--bersih")
+    assert len(_dijalankan(kelima)) == 8 and _dari_cache(kelima) == []
+
+
+@pytest.mark.buku
+def test_hasil_terbit_yang_diubah_dibangun_lagi(data_salinan, tmp_path):
+    """Nothing changed in the inputs, but a published page was removed: the build does not trust it."""
+    keluaran = tmp_path / "b"
+    _build(data_salinan, keluaran, "--html-only")
+    halaman = keluaran / UNIT / str(TAHUN) / "html" / "chapters" / "bab2.html"
+    halaman.unlink()
+    lagi = _build(data_salinan, keluaran, "--html-only")
+    assert "Tidak ada yang berubah" not in lagi.stdout
+    assert _dijalankan(lagi) == [] and len(_dari_cache(lagi)) == 8  # the chapters themselves are still good
+    assert halaman.is_file()
