@@ -15,6 +15,7 @@ import atexit
 import contextlib
 import inspect
 import io
+import logging
 import os
 import sys
 import uuid
@@ -195,9 +196,10 @@ def klien_dask(alamat: str, jumlah: int | None) -> Iterator:
     import dask
     from distributed import Client, LocalCluster
 
+    logging.getLogger("distributed").setLevel(logging.ERROR)  # its own log lines are not the reader's business
     if alamat != DASK_LOKAL:
         try:
-            klien = Client(alamat, timeout=_BATAS_SAMBUNG_DASK, set_as_default=False)
+            klien = Client(alamat, timeout=_BATAS_SAMBUNG_DASK)
         except (OSError, TimeoutError, ValueError, TypeError) as e:
             raise DaskGagal(f"Penjadwal Dask di '{alamat}' tidak dapat dihubungi (langkah: menghubungi klaster "
                             f"Dask): {type(e).__name__}: {e}; diharapkan alamat penjadwal yang berjalan, mis. "
@@ -209,7 +211,7 @@ def klien_dask(alamat: str, jumlah: int | None) -> Iterator:
     # multiprocessing; a build engine that still uses a pool of chapter workers needs them not to be.
     with dask.config.set({"distributed.worker.daemon": False}), \
             LocalCluster(n_workers=jumlah or os.cpu_count() or 1, threads_per_worker=1, processes=True,
-                         dashboard_address=None) as klaster, Client(klaster, set_as_default=False) as klien:
+                         dashboard_address=None, silence_logs=logging.ERROR) as klaster, Client(klaster) as klien:
         yield klien
 
 
