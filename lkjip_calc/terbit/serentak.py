@@ -27,7 +27,7 @@ from tqdm import tqdm
 
 from ..dasar.angka import angka
 from ..dasar.berkas import hapus_sisa
-from ..dasar.proses import kumpulan_pekerja
+from ..dasar.proses import kumpulan_pekerja, pekerja_pustaka
 from ..dasar.temuan import DataTidakValid
 from ..laporan.bab import FOLDER_BAB
 from ..laporan.bahan import Laporan
@@ -209,9 +209,10 @@ def klien_dask(alamat: str, jumlah: int | None) -> Iterator:
         return
     # Dask's worker processes are daemons, which may not start processes of their own with
     # multiprocessing; a build engine that still uses a pool of chapter workers needs them not to be.
-    with dask.config.set({"distributed.worker.daemon": False}), \
-            LocalCluster(n_workers=jumlah or os.cpu_count() or 1, threads_per_worker=1, processes=True,
-                         dashboard_address=None, silence_logs=logging.ERROR) as klaster, Client(klaster) as klien:
+    with dask.config.set({"distributed.worker.daemon": False}), pekerja_pustaka():
+        klaster = LocalCluster(n_workers=jumlah or os.cpu_count() or 1, threads_per_worker=1, processes=True,
+                               dashboard_address=None, silence_logs=logging.ERROR)
+    with klaster, Client(klaster) as klien:
         yield klien
 
 
