@@ -156,3 +156,34 @@ def test_dask_lokal_dua_unit_satu_situs(tmp_path, jalankan):
         assert (situs / unit / "2024" / "chapters" / "bab3.html").stat().st_size > 10_000
         data_js = (situs / unit / "2024" / "_static" / "lkjip-situs-data.js").read_text(encoding="utf-8")
         assert f'"unit": "{unit}"' in data_js and '"tahun_unit": [2024]' in data_js
+
+
+def test_catatan_build_hanya_peringatan():
+    teks = ("[1/14] Menyiapkan buku\nPERINGATAN: PDF: halaman 3 (Overfull \\vbox di x.log)\n"
+            "Menunggu build lain untuk kanigaran 2024 selesai (kunci: k)\n[2/14] Bab sampul selesai dijalankan\n")
+    assert serentak._catatan(teks) == ["PERINGATAN: PDF: halaman 3 (Overfull \\vbox di x.log)",
+                                       "Menunggu build lain untuk kanigaran 2024 selesai (kunci: k)"]
+
+
+@pytest.mark.parametrize("draf", [False, True])
+def test_data_tidak_valid_draf_membangun_yang_lain_tanpa_situs(tmp_path, jalankan, monkeypatch, draf):
+    akar = _data_dua_unit(tmp_path)
+    ganti(akar / "sumberrejo" / "2024" / "realisasi_iku.csv", "ikm,2024,84.12,", "ikm,2024,delapan,")
+    dipanggil = []
+
+    def batch_palsu(laporan, proyek, keluaran, **opsi):
+        dipanggil.append(([lap.hasil.data.unit_kode for lap in laporan], opsi))
+        return serentak.HasilBatch([HasilTugas("kanigaran", 2024, html=keluaran / "kanigaran" / "2024" / "html")], None)
+
+    monkeypatch.setattr(serentak, "bangun_serentak", batch_palsu)
+    argumen = ["build", "--all", "--html-only", "--jobs", "2", "--data", str(akar), "--out", str(tmp_path / "b")]
+    keluar = jalankan(*argumen, *(["--draft"] if draf else []))
+    assert keluar.kode == 2
+    assert "Data sumberrejo tahun 2024 tidak valid: 1 galat." in keluar.err
+    if not draf:  # as without --jobs: every unit-year checked first, nothing built
+        assert dipanggil == [] and "Tidak ada yang dibangun" in keluar.err
+        return
+    # --draft: the valid unit-years are built; the combined site is not replaced
+    assert [(unit, opsi["rakit"], opsi["jobs"]) for unit, opsi in dipanggil] == [(["kanigaran"], False, 2)]
+    assert "1 unit-tahun gagal dibangun; situs semua unit dan tahun tidak diganti" in keluar.err
+    assert "  - sumberrejo 2024: data tidak valid (galat di atas)" in keluar.err

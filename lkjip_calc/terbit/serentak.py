@@ -100,9 +100,12 @@ def _bangun_dengan(lap: Laporan, tugas: Tugas, mesin):
     return bangun(lap, tugas.proyek, tugas.keluaran, **opsi)
 
 
+_CATATAN = ("PERINGATAN", "Menunggu")  # warnings, and a wait for another build's lock
+
+
 def _catatan(teks: str) -> list[str]:
-    """The lines of a build's own output worth showing in a batch: not its numbered steps."""
-    return [b for b in teks.splitlines() if b.strip() and not b.startswith("[")]
+    """The lines of a build's own output worth showing in a batch: its warnings, not its steps."""
+    return [b for b in teks.splitlines() if b.startswith(_CATATAN)]
 
 
 def jalankan_tugas(tugas: Tugas, mesin=None) -> HasilTugas:
