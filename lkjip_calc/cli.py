@@ -126,7 +126,20 @@ def buat_parser() -> argparse.ArgumentParser:
     p.add_argument("--all", "--semua", dest="semua", action="store_true",
                    help="bangun setiap unit dan tahun yang punya data menjadi satu situs di FOLDER/situs/ "
                         "(indeks unit dan tahun, pilihan tahun di setiap halaman)")
+    p.add_argument("--jobs", "--pekerja", dest="jobs", type=_jumlah_pekerja, metavar="N",
+                   help="dengan --all: bangun N unit-tahun sekaligus di mesin ini (bawaan: 1, satu per satu); "
+                        "dengan --dask lokal: jumlah pekerja Dask (bawaan: satu per inti)")
+    p.add_argument("--dask", metavar="ALAMAT",
+                   help="dengan --all: jalankan build setiap unit-tahun di klaster Dask: 'lokal' (LocalCluster di "
+                        "mesin ini) atau alamat penjadwal, mis. tcp://HOST:8786 (lihat README)")
     return parser
+
+
+def _jumlah_pekerja(teks: str) -> int:
+    """--jobs: a whole number of at least 1."""
+    if not teks.strip().isdigit() or int(teks) < 1:
+        raise argparse.ArgumentTypeError(f"jumlah pekerja harus bilangan bulat 1 atau lebih; ditemukan {teks!r}")
+    return int(teks)
 
 
 def _persen(nilai) -> str:
@@ -298,11 +311,12 @@ def _bangun_semua(args) -> int:
                 laporan.append(siapkan(akar, unit, tahun, draf=args.draf, folder_bab=proyek / FOLDER_BAB))
             except DataTidakValid as e:
                 gagal.append((unit, tahun, e.temuan.galat_saja))
-    if gagal:
-        for unit, tahun, galat in gagal:
-            print(f"Data {unit} tahun {tahun} tidak valid: {len(galat)} galat.", file=sys.stderr)
-            for t in galat:
-                print(t, file=sys.stderr)
+    for unit, tahun, galat in gagal:
+        print(f"Data {unit} tahun {tahun} tidak valid: {len(galat)} galat.", file=sys.stderr)
+        for t in galat:
+            print(t, file=sys.stderr)
+    serentak = args.dask is not None or args.jobs is not None  # without either: today's build, one by one
+    if gagal and not (args.draf and serentak and laporan):
         print("Tidak ada yang dibangun. Perbaiki data di atas, atau bangun draf dengan --draft.", file=sys.stderr)
         return KELUAR_GALAT_DATA
     if not laporan:
@@ -311,6 +325,8 @@ def _bangun_semua(args) -> int:
     for lap in laporan:  # as a build of one unit and year prints them: stale prose, claims, sources
         for t in lap.temuan.peringatan_saja:
             print(t)
+    if serentak:
+        return _bangun_serentak(laporan, [(u, t) for u, t, _ in gagal], proyek, args)
     try:
         situs = bangun_semua(laporan, proyek, Path(args.out), html_saja=args.html_saja, ketat=args.ketat,
                              draf=args.draf)
@@ -321,9 +337,37 @@ def _bangun_semua(args) -> int:
     return 0
 
 
+def _bangun_serentak(laporan, data_gagal: list[tuple[str, int]], proyek: Path, args) -> int:
+    """`build --all` with --jobs N or --dask: unit-years side by side; a failed one is named and the
+    others go on; the combined site is replaced only when all were built (and all data was valid)."""
+    from .terbit.bangun import BuildGagal
+    from .terbit.serentak import bangun_serentak
+
+    try:
+        batch = bangun_serentak(laporan, proyek, Path(args.out), html_saja=args.html_saja, ketat=args.ketat,
+                                draf=args.draf, jobs=args.jobs, dask=args.dask, rakit=not data_gagal)
+    except BuildGagal as e:
+        print(f"BUILD GAGAL: {e} Situs sebelumnya (bila ada) tidak diubah.", file=sys.stderr)
+        return KELUAR_GALAT_DATA
+    gagal = [f"{unit} {tahun}: data tidak valid (galat di atas)" for unit, tahun in data_gagal]
+    gagal += [f"{h.unit} {h.tahun}: {h.gagal}" for h in batch.gagal]
+    if gagal:
+        print(f"{len(gagal)} unit-tahun gagal dibangun; situs semua unit dan tahun tidak diganti (situs sebelumnya, "
+              "bila ada, tetap):", file=sys.stderr)
+        for g in gagal:
+            print(f"  - {g}", file=sys.stderr)
+        return KELUAR_GALAT_INTERNAL if any(h.internal for h in batch.gagal) else KELUAR_GALAT_DATA
+    print(f"Situs semua unit dan tahun: {batch.situs / 'index.html'}")
+    return 0
+
+
 def _jalankan(args) -> int:
     if args.perintah == "build" and args.semua:
         return _bangun_semua(args)
+    if args.perintah == "build" and (args.jobs is not None or args.dask is not None):
+        print("GALAT: --jobs dan --dask hanya berlaku bersama --all (membangun banyak unit dan tahun)",
+              file=sys.stderr)
+        return KELUAR_GALAT_DATA
     if args.perintah == "new-year":
         return _tahun_baru(args)
     if args.perintah in ("template", "import"):

@@ -103,6 +103,17 @@ def _sinyal_diabaikan(sinyal: int) -> Iterator[None]:
         signal.signal(sinyal, lama if lama is not None else signal.SIG_DFL)
 
 
+@contextlib.contextmanager
+def pekerja_pustaka() -> Iterator[None]:
+    """For the block in which a library (a Dask LocalCluster) starts worker processes of its own:
+    they inherit an ignored Ctrl-C (SIGINT), so a Ctrl-C on the terminal, which reaches every process
+    of the foreground group, stops lkjip alone and lkjip ends them, without their tracebacks; and
+    multiprocessing's resource tracker does not write to lkjip's terminal when they are ended."""
+    _mulai_pelacak_sumber_daya()
+    with _sinyal_diabaikan(signal.SIGINT):
+        yield
+
+
 def _ikat(induk: int, sinyal: int) -> None:
     """Have Linux send `sinyal` to this process when the thread that started it ends. If the
     parent `induk` is already gone (it died before this call), end now."""

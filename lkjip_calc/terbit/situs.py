@@ -27,32 +27,46 @@ def bangun_semua(laporan: list[Laporan], proyek: Path, keluaran: Path, html_saja
 
 def _bangun_semua(laporan: list[Laporan], proyek: Path, keluaran: Path, html_saja: bool, ketat: bool,
                   draf: bool) -> Path:
-    tahun_per_unit: dict[str, list[int]] = {}
-    for lap in laporan:
-        tahun_per_unit.setdefault(lap.hasil.data.unit_kode, []).append(lap.hasil.data.tahun)
+    pilihan_tahun = situs_tahun(laporan)
     hasil = []
     for lap in laporan:
         d = lap.hasil.data
         print(f"== {d.unit.nama} tahun {d.tahun} ==", flush=True)
-        situs = {"unit": d.unit_kode, "tahun": d.tahun, "tahun_unit": sorted(tahun_per_unit[d.unit_kode])}
-        hasil.append((lap, bangun(lap, proyek, keluaran, html_saja=html_saja, ketat=ketat, draf=draf, situs=situs)))
+        situs = pilihan_tahun[(d.unit_kode, d.tahun)]
+        hasil.append((lap.hasil.data, bangun(lap, proyek, keluaran, html_saja=html_saja, ketat=ketat, draf=draf,
+                                             situs=situs)))
+    return rakit_situs(hasil, keluaran)
 
+
+def situs_tahun(laporan: list[Laporan]) -> dict[tuple[str, int], dict]:
+    """The year switcher's data of each (unit, year) of a site: the unit's other years."""
+    tahun_per_unit: dict[str, list[int]] = {}
+    for lap in laporan:
+        tahun_per_unit.setdefault(lap.hasil.data.unit_kode, []).append(lap.hasil.data.tahun)
+    return {(lap.hasil.data.unit_kode, lap.hasil.data.tahun):
+            {"unit": lap.hasil.data.unit_kode, "tahun": lap.hasil.data.tahun,
+             "tahun_unit": sorted(tahun_per_unit[lap.hasil.data.unit_kode])} for lap in laporan}
+
+
+def rakit_situs(hasil: list, keluaran: Path) -> Path:
+    """Put the built (unit, year)s, pairs of their data and build result (html, pdf, docx), into
+    keluaran/situs/ with the index of units and years; the previous site is replaced in one step.
+    The caller holds the site's lock (KUNCI_SITUS)."""
     with terbitkan() as terbitan:
         # Assembled beside the site, named like its versions: the next build removes it if this one is killed.
         sementara = keluaran / f".{FOLDER_SITUS}.baru-{uuid.uuid4().hex[:12]}"
         sementara.mkdir()  # the usual permissions: it is published as it is
         try:
-            for lap, h in hasil:
-                d = lap.hasil.data
+            for d, h in hasil:
                 tujuan = sementara / d.unit_kode / str(d.tahun)
                 # a build of this unit and year alone may be switching its site in: read it in turn
                 with kunci_build(h.html.parent / KUNCI, f"{d.unit_kode} {d.tahun}"):
                     shutil.copytree(h.html, tujuan)
                     for berkas in _dokumen(h).values():
                         shutil.copy2(berkas, tujuan / berkas.name)
-            (sementara / "index.html").write_text(indeks_situs([(lap.hasil.data, {jenis: b.name for jenis, b in
-                                                                                  _dokumen(h).items()})
-                                                                for lap, h in hasil]), encoding="utf-8")
+            (sementara / "index.html").write_text(indeks_situs([(d, {jenis: b.name for jenis, b in
+                                                                     _dokumen(h).items()})
+                                                                for d, h in hasil]), encoding="utf-8")
             terbitan.folder(sementara, keluaran / FOLDER_SITUS)
         finally:
             shutil.rmtree(sementara, ignore_errors=True)  # already moved when all went well

@@ -1,0 +1,280 @@
+"""`lkjip build --all --jobs N` and `--dask ALAMAT`: the unit-years of a site built side by side.
+
+Each (unit, year) is a `Tugas`, a small picklable description that names everything by path (the
+data root, the book's project folder, the output folder): `jalankan_tugas` prepares the year and
+builds it in whichever process runs it, a worker of a local process pool, or a Dask worker on this
+machine (`--dask lokal`) or on others (`--dask tcp://HOST:8786`, which share the checkout, data/
+and the output folder by path). It returns a `HasilTugas`: paths and seconds, or the one-paragraph
+Indonesian message of a failure, never a traceback. A failed unit-year does not stop the others;
+the combined site is assembled (and the previous one replaced, in one step, under the site's
+lock) only when every requested build succeeded."""
+
+from __future__ import annotations
+
+import atexit
+import contextlib
+import inspect
+import io
+import logging
+import os
+import sys
+import uuid
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tqdm import tqdm
+
+from ..dasar.angka import angka
+from ..dasar.berkas import hapus_sisa
+from ..dasar.proses import kumpulan_pekerja, pekerja_pustaka
+from ..dasar.temuan import DataTidakValid
+from ..laporan.bab import FOLDER_BAB
+from ..laporan.bahan import Laporan
+from ..laporan.siapkan import siapkan
+from .bangun import BuildGagal, bangun, galat_tulis_bagi_pengguna, kunci_build
+from .situs import FOLDER_SITUS, KUNCI_SITUS, rakit_situs, situs_tahun
+
+try:  # the build engine's warm kernels (issue 12); builds without it start their own
+    from .mesin import Mesin
+except ImportError:  # pragma: no cover - until the engine is merged
+    Mesin = None
+
+DASK_LOKAL = "lokal"
+_BATAS_SAMBUNG_DASK = "10s"  # how long to try a scheduler's address before saying it cannot be reached
+
+
+@dataclass(frozen=True)
+class Tugas:
+    """One unit-year to build: only paths and plain values, so that it travels to any worker."""
+    akar: Path
+    unit: str
+    tahun: int
+    proyek: Path
+    keluaran: Path
+    html_saja: bool = False
+    ketat: bool = False
+    draf: bool = False
+    situs: dict | None = None  # the year switcher's data (situs.situs_tahun)
+
+
+@dataclass
+class HasilTugas:
+    """What a task sends back: the built files, or `gagal`, the message for the user."""
+    unit: str
+    tahun: int
+    html: Path | None = None
+    pdf: Path | None = None
+    docx: Path | None = None
+    detik: float = 0.0
+    dijalankan: list[str] | None = None  # chapters executed; None when the engine does not say
+    dari_cache: list[str] | None = None  # chapters reused from the cache
+    gagal: str | None = None
+    internal: bool = False  # the failure is a bug of lkjip (exit 3), not the user's data or setup
+    catatan: list[str] = field(default_factory=list)  # the build's warnings (PDF cut off, waiting for a lock)
+
+
+# --- in the worker process ------------------------------------------------------------------------
+
+_mesin_proses: contextlib.ExitStack | None = None
+_mesin = None
+
+
+def mesin_proses():
+    """This process's warm build helpers (one core: a pool worker or a Dask worker starts no pool of
+    its own), started by its first task and reused by the next ones; None without the engine."""
+    global _mesin_proses, _mesin
+    if Mesin is None:
+        return None
+    if _mesin_proses is None:
+        _mesin_proses = contextlib.ExitStack()
+        _mesin = _mesin_proses.enter_context(Mesin(inti=1))
+        atexit.register(_mesin_proses.close)
+    return _mesin
+
+
+def _bangun_dengan(lap: Laporan, tugas: Tugas, mesin):
+    opsi = {"html_saja": tugas.html_saja, "ketat": tugas.ketat, "draf": tugas.draf, "situs": tugas.situs}
+    if mesin is not None and "mesin" in inspect.signature(bangun).parameters:
+        opsi["mesin"] = mesin
+    return bangun(lap, tugas.proyek, tugas.keluaran, **opsi)
+
+
+_CATATAN = ("PERINGATAN", "Menunggu")  # warnings, and a wait for another build's lock
+
+
+def _catatan(teks: str) -> list[str]:
+    """The lines of a build's own output worth showing in a batch: its warnings, not its steps."""
+    return [b for b in teks.splitlines() if b.startswith(_CATATAN)]
+
+
+def jalankan_tugas(tugas: Tugas, mesin=None) -> HasilTugas:
+    """Prepare and build one unit-year here; `mesin` None: this process's own (`mesin_proses`).
+    The build's step lines are kept from the shared terminal; its warnings come back as `catatan`."""
+    tangkap = io.StringIO()
+    try:
+        with contextlib.redirect_stdout(tangkap):
+            lap = siapkan(tugas.akar, tugas.unit, tugas.tahun, draf=tugas.draf, folder_bab=tugas.proyek / FOLDER_BAB)
+            h = _bangun_dengan(lap, tugas, mesin if mesin is not None else mesin_proses())
+    except DataTidakValid as e:
+        galat = e.temuan.galat_saja
+        return HasilTugas(tugas.unit, tugas.tahun, catatan=_catatan(tangkap.getvalue()),
+                          gagal=f"data tidak valid, {len(galat)} galat: " + " | ".join(str(t) for t in galat))
+    except BuildGagal as e:
+        return HasilTugas(tugas.unit, tugas.tahun, gagal=str(e), catatan=_catatan(tangkap.getvalue()))
+    except Exception as e:  # a bug of ours: named for this unit-year, the others go on
+        return HasilTugas(tugas.unit, tugas.tahun, internal=True, catatan=_catatan(tangkap.getvalue()),
+                          gagal=f"GALAT INTERNAL ({type(e).__name__}: {e}); ini kesalahan program, bukan data Anda")
+    return HasilTugas(tugas.unit, tugas.tahun, html=h.html, pdf=h.pdf, docx=h.docx, detik=h.detik,
+                      dijalankan=getattr(h, "dijalankan", None), dari_cache=getattr(h, "dari_cache", None),
+                      catatan=_catatan(tangkap.getvalue()))
+
+
+# --- in lkjip ---------------------------------------------------------------------------------------
+
+
+def baris_selesai(h: HasilTugas) -> str:
+    """The line printed when a unit-year finishes."""
+    if h.gagal is not None:
+        return f"GAGAL: {h.unit} {h.tahun}: {h.gagal}"
+    bab = ""
+    if h.dijalankan is not None:
+        bab = f"; bab dari cache: {len(h.dari_cache or [])}, dijalankan: {len(h.dijalankan)}"
+    return f"{h.unit} {h.tahun} selesai ({angka(h.detik, 1, tetap=True)} s{bab})"
+
+
+@dataclass
+class HasilBatch:
+    hasil: list[HasilTugas]
+    situs: Path | None  # None: some build failed, the previous site stays
+
+    @property
+    def gagal(self) -> list[HasilTugas]:
+        return [h for h in self.hasil if h.gagal is not None]
+
+
+class DaskGagal(BuildGagal):
+    """The Dask cluster could not be reached or started."""
+
+
+def tugas_semua(laporan: list[Laporan], proyek: Path, keluaran: Path, html_saja: bool = False, ketat: bool = False,
+                draf: bool = False) -> list[Tugas]:
+    """The tasks of a site of these prepared unit-years, with their year switchers."""
+    pilihan = situs_tahun(laporan)
+    return [Tugas(akar=lap.hasil.data.akar.resolve(), unit=lap.hasil.data.unit_kode, tahun=lap.hasil.data.tahun,
+                  proyek=proyek.resolve(), keluaran=keluaran.resolve(), html_saja=html_saja, ketat=ketat, draf=draf,
+                  situs=pilihan[(lap.hasil.data.unit_kode, lap.hasil.data.tahun)]) for lap in laporan]
+
+
+def _hasil(selesai, t: Tugas) -> HasilTugas:
+    """A finished future's result; a worker that died (killed, out of memory) fails its unit-year only."""
+    try:
+        return selesai.result()
+    except Exception as e:
+        return HasilTugas(t.unit, t.tahun, internal=True,
+                          gagal=f"pekerja berhenti sebelum build selesai ({type(e).__name__}: {e})")
+
+
+def _berurutan(daftar: list[Tugas], fungsi: Callable) -> Iterator[HasilTugas]:
+    mesin = contextlib.ExitStack()
+    with mesin:
+        m = mesin.enter_context(Mesin(inti=os.cpu_count() or 1)) if Mesin is not None else None
+        for t in daftar:
+            yield fungsi(t, m)
+
+
+def _kumpulan(daftar: list[Tugas], fungsi: Callable, jumlah: int) -> Iterator[HasilTugas]:
+    from concurrent.futures import as_completed
+
+    with kumpulan_pekerja(min(jumlah, len(daftar))) as pelaksana:
+        tugas = {pelaksana.submit(fungsi, t): t for t in daftar}
+        for selesai in as_completed(tugas):
+            yield _hasil(selesai, tugas[selesai])
+
+
+@contextlib.contextmanager
+def klien_dask(alamat: str, jumlah: int | None) -> Iterator:
+    """A Dask client: of a new LocalCluster on this machine (`lokal`: `jumlah` single-threaded worker
+    processes, or one per core), or of the cluster whose scheduler is at `alamat`."""
+    import dask
+    from distributed import Client, LocalCluster
+
+    logging.getLogger("distributed").setLevel(logging.ERROR)  # its own log lines are not the reader's business
+    if alamat != DASK_LOKAL:
+        try:
+            klien = Client(alamat, timeout=_BATAS_SAMBUNG_DASK)
+        except (OSError, TimeoutError, ValueError, TypeError) as e:
+            raise DaskGagal(f"Penjadwal Dask di '{alamat}' tidak dapat dihubungi (langkah: menghubungi klaster "
+                            f"Dask): {type(e).__name__}: {e}; diharapkan alamat penjadwal yang berjalan, mis. "
+                            "tcp://HOST:8786 (dask scheduler), atau 'lokal'.") from None
+        with klien:
+            yield klien
+        return
+    # Dask's worker processes are daemons, which may not start processes of their own with
+    # multiprocessing; a build engine that still uses a pool of chapter workers needs them not to be.
+    with dask.config.set({"distributed.worker.daemon": False}), pekerja_pustaka():
+        klaster = LocalCluster(n_workers=jumlah or os.cpu_count() or 1, threads_per_worker=1, processes=True,
+                               dashboard_address=None, silence_logs=logging.ERROR)
+    with klaster, Client(klaster) as klien:
+        yield klien
+
+
+def _dask(daftar: list[Tugas], fungsi: Callable, alamat: str, jumlah: int | None) -> Iterator[HasilTugas]:
+    from distributed import as_completed
+
+    with klien_dask(alamat, jumlah) as klien:
+        # pure=False: a task is a build, not a value to reuse; retries=0: a failed build is reported
+        tugas = {klien.submit(fungsi, t, key=f"lkjip-{t.unit}-{t.tahun}-{uuid.uuid4().hex[:12]}", pure=False): t
+                 for t in daftar}
+        futures = list(tugas)
+        try:
+            for selesai in as_completed(futures):
+                yield _hasil(selesai, tugas[selesai])
+        finally:
+            klien.cancel(futures)
+
+
+def jalankan_semua(daftar: list[Tugas], jobs: int | None = None, dask: str | None = None,
+                   fungsi: Callable = jalankan_tugas) -> Iterator[HasilTugas]:
+    """Run the tasks, yielding each result as it finishes: one after another in this process
+    (jobs 1, no Dask), in a local pool of `jobs` workers, or on Dask (`lokal` or an address)."""
+    if not daftar:
+        return iter(())
+    if dask is not None:
+        return _dask(daftar, fungsi, dask, jobs)
+    if (jobs or 1) <= 1:
+        return _berurutan(daftar, fungsi)
+    return _kumpulan(daftar, fungsi, jobs)
+
+
+def _lapor(hasil: Iterable[HasilTugas], jumlah: int) -> list[HasilTugas]:
+    """Print a line as each unit-year finishes; a progress bar on a terminal only."""
+    semua = []
+    with tqdm(total=jumlah, unit="unit-tahun", file=sys.stderr, disable=not sys.stderr.isatty(),
+              dynamic_ncols=True, leave=False) as bar:
+        for h in hasil:
+            semua.append(h)
+            tqdm.write(baris_selesai(h), file=sys.stdout)
+            for c in h.catatan:
+                tqdm.write(f"  {h.unit} {h.tahun}: {c}", file=sys.stdout)
+            sys.stdout.flush()
+            bar.update(1)
+    return semua
+
+
+def bangun_serentak(laporan: list[Laporan], proyek: Path, keluaran: Path, html_saja: bool = False,
+                    ketat: bool = False, draf: bool = False, jobs: int | None = None, dask: str | None = None,
+                    fungsi: Callable = jalankan_tugas, rakit: bool = True) -> HasilBatch:
+    """Build the prepared unit-years side by side, then (only if all succeeded, and `rakit`: no other
+    unit-year of the site failed before) the combined site keluaran/situs/. The site's lock is held
+    throughout, as by a sequential `build --all`."""
+    daftar = tugas_semua(laporan, proyek, keluaran, html_saja, ketat, draf)
+    data = {(lap.hasil.data.unit_kode, lap.hasil.data.tahun): lap.hasil.data for lap in laporan}
+    with galat_tulis_bagi_pengguna(keluaran), kunci_build(keluaran / KUNCI_SITUS, "situs semua unit dan tahun"):
+        hapus_sisa(keluaran / FOLDER_SITUS)  # what killed builds of the site left
+        hasil = _lapor(jalankan_semua(daftar, jobs, dask, fungsi), len(daftar))
+        if not rakit or not hasil or any(h.gagal is not None for h in hasil):
+            return HasilBatch(hasil, None)
+        urutan = {(t.unit, t.tahun): i for i, t in enumerate(daftar)}
+        hasil.sort(key=lambda h: urutan[(h.unit, h.tahun)])
+        return HasilBatch(hasil, rakit_situs([(data[(h.unit, h.tahun)], h) for h in hasil], keluaran))
