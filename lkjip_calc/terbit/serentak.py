@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import atexit
 import contextlib
-import inspect
 import io
 import logging
 import os
@@ -33,12 +32,8 @@ from ..laporan.bab import FOLDER_BAB
 from ..laporan.bahan import Laporan
 from ..laporan.siapkan import siapkan
 from .bangun import BuildGagal, bangun, galat_tulis_bagi_pengguna, kunci_build
+from .mesin import Mesin
 from .situs import FOLDER_SITUS, KUNCI_SITUS, rakit_situs, situs_tahun
-
-try:  # the build engine's warm kernels (issue 12); builds without it start their own
-    from .mesin import Mesin
-except ImportError:  # pragma: no cover - until the engine is merged
-    Mesin = None
 
 DASK_LOKAL = "lokal"
 _BATAS_SAMBUNG_DASK = "10s"  # how long to try a scheduler's address before saying it cannot be reached
@@ -67,7 +62,7 @@ class HasilTugas:
     pdf: Path | None = None
     docx: Path | None = None
     detik: float = 0.0
-    dijalankan: list[str] | None = None  # chapters executed; None when the engine does not say
+    dijalankan: list[str] | None = None  # chapters executed; None for a failed build
     dari_cache: list[str] | None = None  # chapters reused from the cache
     gagal: str | None = None
     internal: bool = False  # the failure is a bug of lkjip (exit 3), not the user's data or setup
@@ -82,10 +77,8 @@ _mesin = None
 
 def mesin_proses():
     """This process's warm build helpers (one core: a pool worker or a Dask worker starts no pool of
-    its own), started by its first task and reused by the next ones; None without the engine."""
+    its own), started by its first task and reused by the next ones."""
     global _mesin_proses, _mesin
-    if Mesin is None:
-        return None
     if _mesin_proses is None:
         _mesin_proses = contextlib.ExitStack()
         _mesin = _mesin_proses.enter_context(Mesin(inti=1))
@@ -94,10 +87,8 @@ def mesin_proses():
 
 
 def _bangun_dengan(lap: Laporan, tugas: Tugas, mesin):
-    opsi = {"html_saja": tugas.html_saja, "ketat": tugas.ketat, "draf": tugas.draf, "situs": tugas.situs}
-    if mesin is not None and "mesin" in inspect.signature(bangun).parameters:
-        opsi["mesin"] = mesin
-    return bangun(lap, tugas.proyek, tugas.keluaran, **opsi)
+    return bangun(lap, tugas.proyek, tugas.keluaran, html_saja=tugas.html_saja, ketat=tugas.ketat, draf=tugas.draf,
+                  situs=tugas.situs, mesin=mesin)
 
 
 _CATATAN = ("PERINGATAN", "Menunggu")  # warnings, and a wait for another build's lock
@@ -126,7 +117,7 @@ def jalankan_tugas(tugas: Tugas, mesin=None) -> HasilTugas:
         return HasilTugas(tugas.unit, tugas.tahun, internal=True, catatan=_catatan(tangkap.getvalue()),
                           gagal=f"GALAT INTERNAL ({type(e).__name__}: {e}); ini kesalahan program, bukan data Anda")
     return HasilTugas(tugas.unit, tugas.tahun, html=h.html, pdf=h.pdf, docx=h.docx, detik=h.detik,
-                      dijalankan=getattr(h, "dijalankan", None), dari_cache=getattr(h, "dari_cache", None),
+                      dijalankan=h.dijalankan, dari_cache=h.dari_cache,
                       catatan=_catatan(tangkap.getvalue()))
 
 
@@ -176,9 +167,7 @@ def _hasil(selesai, t: Tugas) -> HasilTugas:
 
 
 def _berurutan(daftar: list[Tugas], fungsi: Callable) -> Iterator[HasilTugas]:
-    mesin = contextlib.ExitStack()
-    with mesin:
-        m = mesin.enter_context(Mesin(inti=os.cpu_count() or 1)) if Mesin is not None else None
+    with Mesin() as m:  # one warm engine for every unit-year, all the cores for each
         for t in daftar:
             yield fungsi(t, m)
 
@@ -196,7 +185,6 @@ def _kumpulan(daftar: list[Tugas], fungsi: Callable, jumlah: int) -> Iterator[Ha
 def klien_dask(alamat: str, jumlah: int | None) -> Iterator:
     """A Dask client: of a new LocalCluster on this machine (`lokal`: `jumlah` single-threaded worker
     processes, or one per core), or of the cluster whose scheduler is at `alamat`."""
-    import dask
     from distributed import Client, LocalCluster
 
     logging.getLogger("distributed").setLevel(logging.ERROR)  # its own log lines are not the reader's business
@@ -210,9 +198,8 @@ def klien_dask(alamat: str, jumlah: int | None) -> Iterator:
         with klien:
             yield klien
         return
-    # Dask's worker processes are daemons, which may not start processes of their own with
-    # multiprocessing; a build engine that still uses a pool of chapter workers needs them not to be.
-    with dask.config.set({"distributed.worker.daemon": False}), pekerja_pustaka():
+    # (A task's build uses Mesin(inti=1): no process pool of its own, which a daemonic Dask worker could not start.)
+    with pekerja_pustaka():
         klaster = LocalCluster(n_workers=jumlah or os.cpu_count() or 1, threads_per_worker=1, processes=True,
                                dashboard_address=None, silence_logs=logging.ERROR)
     with klaster, Client(klaster) as klien:

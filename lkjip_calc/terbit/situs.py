@@ -12,6 +12,7 @@ from ..dasar.berkas import hapus_sisa, terbitkan
 from ..laporan.bahan import Laporan
 from ..laporan.render import html as escape
 from .bangun import KUNCI, bangun, galat_tulis_bagi_pengguna, kunci_build
+from .mesin import Mesin
 
 FOLDER_SITUS = "situs"
 KUNCI_SITUS = ".kunci-situs"
@@ -29,12 +30,13 @@ def _bangun_semua(laporan: list[Laporan], proyek: Path, keluaran: Path, html_saj
                   draf: bool) -> Path:
     pilihan_tahun = situs_tahun(laporan)
     hasil = []
-    for lap in laporan:
-        d = lap.hasil.data
-        print(f"== {d.unit.nama} tahun {d.tahun} ==", flush=True)
-        situs = pilihan_tahun[(d.unit_kode, d.tahun)]
-        hasil.append((lap.hasil.data, bangun(lap, proyek, keluaran, html_saja=html_saja, ketat=ketat, draf=draf,
-                                             situs=situs)))
+    with Mesin() as mesin:  # one warm engine for every unit-year
+        for lap in laporan:
+            d = lap.hasil.data
+            print(f"== {d.unit.nama} tahun {d.tahun} ==", flush=True)
+            situs = pilihan_tahun[(d.unit_kode, d.tahun)]
+            hasil.append((lap.hasil.data, bangun(lap, proyek, keluaran, html_saja=html_saja, ketat=ketat, draf=draf,
+                                                 situs=situs, mesin=mesin)))
     return rakit_situs(hasil, keluaran)
 
 
