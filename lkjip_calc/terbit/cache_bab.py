@@ -30,9 +30,12 @@ from ..laporan.daftar import CATATAN, FOLDER_NARASI, FOLDER_NARASI_IKU
 
 KUNCI = "lkjip_kunci"  # notebook metadata: the key of what the chapter depends on besides its code
 BATAS = 64  # executed chapters kept per output folder (8 chapters, several versions each)
-# Libraries whose version can change what a chapter shows (numbers, charts, Markdown).
+# Libraries whose version can change what a chapter shows (numbers, charts, Markdown) or how the
+# kept book is assembled (Sphinx, its extensions and theme, the DOCX and XLSX writers).
 _PUSTAKA = ("lkjip", "pandas", "numpy", "matplotlib", "babel", "ipykernel", "ipython", "papermill", "nbformat",
-            "pydantic", "pyyaml", "ruamel.yaml", "pillow", "markdown-it-py", "mdit-py-plugins")
+            "pydantic", "pyyaml", "ruamel.yaml", "pillow", "markdown-it-py", "mdit-py-plugins", "jupytext",
+            "sphinx", "docutils", "jupyter-book", "myst-nb", "myst-parser", "sphinx-book-theme",
+            "pydata-sphinx-theme", "sphinx-jupyterbook-latex", "pypandoc-binary", "python-docx", "openpyxl")
 
 
 class _Cache(JupyterCacheBase):
