@@ -329,7 +329,7 @@ def _bangun_semua(args) -> int:
         return _bangun_serentak(laporan, [(u, t) for u, t, _ in gagal], proyek, args)
     try:
         situs = bangun_semua(laporan, proyek, Path(args.out), html_saja=args.html_saja, ketat=args.ketat,
-                             draf=args.draf)
+                             draf=args.draf, bersih=args.bersih)
     except BuildGagal as e:
         print(f"BUILD GAGAL: {e} Situs sebelumnya (bila ada) tidak diubah.", file=sys.stderr)
         return KELUAR_GALAT_DATA
@@ -345,7 +345,8 @@ def _bangun_serentak(laporan, data_gagal: list[tuple[str, int]], proyek: Path, a
 
     try:
         batch = bangun_serentak(laporan, proyek, Path(args.out), html_saja=args.html_saja, ketat=args.ketat,
-                                draf=args.draf, jobs=args.jobs, dask=args.dask, rakit=not data_gagal)
+                                draf=args.draf, jobs=args.jobs, dask=args.dask, rakit=not data_gagal,
+                                bersih=args.bersih)
     except BuildGagal as e:
         print(f"BUILD GAGAL: {e} Situs sebelumnya (bila ada) tidak diubah.", file=sys.stderr)
         return KELUAR_GALAT_DATA

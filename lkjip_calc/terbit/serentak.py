@@ -51,6 +51,7 @@ class Tugas:
     ketat: bool = False
     draf: bool = False
     situs: dict | None = None  # the year switcher's data (situs.situs_tahun)
+    bersih: bool = False  # --bersih: nothing an earlier build kept is reused
 
 
 @dataclass
@@ -88,7 +89,7 @@ def mesin_proses():
 
 def _bangun_dengan(lap: Laporan, tugas: Tugas, mesin):
     return bangun(lap, tugas.proyek, tugas.keluaran, html_saja=tugas.html_saja, ketat=tugas.ketat, draf=tugas.draf,
-                  situs=tugas.situs, mesin=mesin)
+                  situs=tugas.situs, mesin=mesin, bersih=tugas.bersih)
 
 
 _CATATAN = ("PERINGATAN", "Menunggu")  # warnings, and a wait for another build's lock
@@ -149,12 +150,12 @@ class DaskGagal(BuildGagal):
 
 
 def tugas_semua(laporan: list[Laporan], proyek: Path, keluaran: Path, html_saja: bool = False, ketat: bool = False,
-                draf: bool = False) -> list[Tugas]:
+                draf: bool = False, bersih: bool = False) -> list[Tugas]:
     """The tasks of a site of these prepared unit-years, with their year switchers."""
     pilihan = situs_tahun(laporan)
     return [Tugas(akar=lap.hasil.data.akar.resolve(), unit=lap.hasil.data.unit_kode, tahun=lap.hasil.data.tahun,
                   proyek=proyek.resolve(), keluaran=keluaran.resolve(), html_saja=html_saja, ketat=ketat, draf=draf,
-                  situs=pilihan[(lap.hasil.data.unit_kode, lap.hasil.data.tahun)]) for lap in laporan]
+                  bersih=bersih, situs=pilihan[(lap.hasil.data.unit_kode, lap.hasil.data.tahun)]) for lap in laporan]
 
 
 def _hasil(selesai, t: Tugas) -> HasilTugas:
@@ -251,11 +252,11 @@ def _lapor(hasil: Iterable[HasilTugas], jumlah: int) -> list[HasilTugas]:
 
 def bangun_serentak(laporan: list[Laporan], proyek: Path, keluaran: Path, html_saja: bool = False,
                     ketat: bool = False, draf: bool = False, jobs: int | None = None, dask: str | None = None,
-                    fungsi: Callable = jalankan_tugas, rakit: bool = True) -> HasilBatch:
+                    fungsi: Callable = jalankan_tugas, rakit: bool = True, bersih: bool = False) -> HasilBatch:
     """Build the prepared unit-years side by side, then (only if all succeeded, and `rakit`: no other
     unit-year of the site failed before) the combined site keluaran/situs/. The site's lock is held
     throughout, as by a sequential `build --all`."""
-    daftar = tugas_semua(laporan, proyek, keluaran, html_saja, ketat, draf)
+    daftar = tugas_semua(laporan, proyek, keluaran, html_saja, ketat, draf, bersih)
     data = {(lap.hasil.data.unit_kode, lap.hasil.data.tahun): lap.hasil.data for lap in laporan}
     with galat_tulis_bagi_pengguna(keluaran), kunci_build(keluaran / KUNCI_SITUS, "situs semua unit dan tahun"):
         hapus_sisa(keluaran / FOLDER_SITUS)  # what killed builds of the site left

@@ -19,15 +19,15 @@ KUNCI_SITUS = ".kunci-situs"
 
 
 def bangun_semua(laporan: list[Laporan], proyek: Path, keluaran: Path, html_saja: bool = False,
-                 ketat: bool = False, draf: bool = False) -> Path:
+                 ketat: bool = False, draf: bool = False, bersih: bool = False) -> Path:
     """Build every (unit, year) and put them in one site, keluaran/situs/."""
     with galat_tulis_bagi_pengguna(keluaran), kunci_build(keluaran / KUNCI_SITUS, "situs semua unit dan tahun"):
         hapus_sisa(keluaran / FOLDER_SITUS)  # what killed builds of the site left
-        return _bangun_semua(laporan, proyek, keluaran, html_saja, ketat, draf)
+        return _bangun_semua(laporan, proyek, keluaran, html_saja, ketat, draf, bersih)
 
 
 def _bangun_semua(laporan: list[Laporan], proyek: Path, keluaran: Path, html_saja: bool, ketat: bool,
-                  draf: bool) -> Path:
+                  draf: bool, bersih: bool = False) -> Path:
     pilihan_tahun = situs_tahun(laporan)
     hasil = []
     with Mesin() as mesin:  # one warm engine for every unit-year
@@ -36,7 +36,7 @@ def _bangun_semua(laporan: list[Laporan], proyek: Path, keluaran: Path, html_saj
             print(f"== {d.unit.nama} tahun {d.tahun} ==", flush=True)
             situs = pilihan_tahun[(d.unit_kode, d.tahun)]
             hasil.append((lap.hasil.data, bangun(lap, proyek, keluaran, html_saja=html_saja, ketat=ketat, draf=draf,
-                                                 situs=situs, mesin=mesin)))
+                                                 situs=situs, mesin=mesin, bersih=bersih)))
     return rakit_situs(hasil, keluaran)
 
 
