@@ -36,6 +36,9 @@ def _kelas_kernel():
 
     class KernelIPC(KernelManager):
         def __init__(self, *args, **kwargs):
+            # papermill's client must be asynchronous: a blocking one waits on a dead kernel forever,
+            # its wait holding up the check that the kernel is alive.
+            kwargs.setdefault("client_class", "jupyter_client.asynchronous.AsyncKernelClient")
             super().__init__(*args, **kwargs)
             self.transport = "ipc"
             # IPC sockets are files named after `ip`; kernels running side by side need their own.
@@ -55,7 +58,10 @@ def _kelas_kernel():
 
 def _perintah(km, kode: str) -> None:
     """Run `kode` in the kernel and wait for it; an error there is raised here."""
-    kc = km.client()
+    from jupyter_client.blocking import BlockingKernelClient
+
+    kc = BlockingKernelClient()
+    kc.load_connection_info(km.get_connection_info())
     kc.start_channels()
     try:
         kc.wait_for_ready(timeout=_WAKTU_MULAI)

@@ -1,0 +1,51 @@
+"""The warm kernels a build borrows: chapters run one after another in one kernel see nothing of
+each other (variables, working directory), and a kernel a chapter killed is replaced."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from lkjip_calc.terbit.bangun import _eksekusi
+from lkjip_calc.terbit.mesin import Mesin
+
+
+def _nb(*kode: str) -> nbformat.NotebookNode:
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nb.cells = [nbformat.v4.new_code_cell(k, metadata={"tags": []}) for k in kode]
+    nb.metadata["papermill"] = {"parameters": {}}
+    return nb
+
+
+def _teks(nb) -> str:
+    return "".join(k.get("text", "") for sel in nb.cells for k in sel.get("outputs", []))
+
+
+def test_bab_berurutan_dalam_satu_kernel_tidak_saling_melihat(tmp_path):
+    import papermill
+
+    satu, dua = tmp_path / "satu", tmp_path / "dua"
+    satu.mkdir()
+    dua.mkdir()
+    with Mesin(inti=1) as mesin:
+        a = mesin.bab(_eksekusi, _nb("rahasia = 42", "import os; print(os.getcwd())"), satu).result()
+        assert _teks(a).strip() == str(satu)
+        b = mesin.bab(_eksekusi, _nb("import os; print(os.getcwd())", "print('rahasia' in dir())"), dua).result()
+        assert _teks(b).split() == [str(dua), "False"]  # the chapter's own folder, no variable of the one before
+        with pytest.raises(papermill.PapermillExecutionError, match="NameError"):
+            mesin.bab(_eksekusi, _nb("rahasia"), dua).result()
+        # a chapter that kills its kernel: the next one gets a live kernel
+        with pytest.raises(Exception):  # noqa: B017 - the kernel's death, however nbclient names it
+            mesin.bab(_eksekusi, _nb("import os; os._exit(1)"), dua).result()
+        c = mesin.bab(_eksekusi, _nb("print(6 * 7)"), dua).result()
+        assert _teks(c).strip() == "42"
+        assert len(mesin._semua_kernel) == 1  # the same kernel, warm: started once
+
+
+def test_mesin_tanpa_bab_tidak_memulai_kernel(tmp_path):
+    with Mesin(inti=2) as mesin:
+        assert mesin.lajur(Path.exists, tmp_path).result() is True  # the lanes work without any kernel
+    assert mesin._semua_kernel == []
