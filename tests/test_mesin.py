@@ -3,6 +3,7 @@ each other (variables, working directory), and a kernel a chapter killed is repl
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import nbformat
@@ -37,6 +38,12 @@ def test_bab_berurutan_dalam_satu_kernel_tidak_saling_melihat(tmp_path):
         assert _teks(b).split() == [str(dua), "False"]  # the chapter's own folder, no variable of the one before
         with pytest.raises(papermill.PapermillExecutionError, match="NameError"):
             mesin.bab(_eksekusi, _nb("rahasia"), dua).result()
+        # the folder the kernel was in is gone (an earlier build's staging folder): the next chapter runs
+        lama = tmp_path / "lama"
+        lama.mkdir()
+        mesin.bab(_eksekusi, _nb("print(0)"), lama).result()
+        shutil.rmtree(lama)
+        assert _teks(mesin.bab(_eksekusi, _nb("print(1)"), dua).result()).strip() == "1"
         # a chapter that kills its kernel: the next one gets a live kernel
         with pytest.raises(Exception):  # noqa: B017 - the kernel's death, however nbclient names it
             mesin.bab(_eksekusi, _nb("import os; os._exit(1)"), dua).result()

@@ -150,4 +150,6 @@ class Mesin:
 
 def siapkan_kernel(km, folder: Path) -> None:
     """Before a chapter: no variables of the chapter before, and its folder as the working directory."""
-    _perintah(km, f"get_ipython().run_line_magic('reset', '-f')\nimport os\nos.chdir({str(folder)!r})")
+    # the folder first: the one the kernel was in (an earlier build's staging folder) may be gone,
+    # and %reset asks for the working directory
+    _perintah(km, f"import os\nos.chdir({str(folder)!r})\nget_ipython().run_line_magic('reset', '-f')")
