@@ -30,6 +30,8 @@ site numbers and lists the same tables and figures as the PDF.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from docutils import nodes
 from markupsafe import Markup
 from sphinx.transforms import SphinxTransform
@@ -172,6 +174,17 @@ def _tulis_semua(app, env):
     return sorted(env.found_docs) if getattr(app, "lkjip_ada_dibaca", True) else []
 
 
+def _css_mystnb_lebih_dulu(app):
+    """myst-nb copies its stylesheet into the site when the build ends, so the pages of a first build
+    link it without Sphinx's `?v=` checksum and those of a later one (the file already there) with
+    it. Copied when the build starts, every build writes the same pages."""
+    from myst_nb.sphinx_ext import add_global_html_resources
+
+    if app.builder.format == "html":
+        Path(app.builder.outdir, "_static").mkdir(parents=True, exist_ok=True)
+        add_global_html_resources(app, None)
+
+
 def _lewati(self, node):
     raise nodes.SkipNode
 
@@ -189,5 +202,6 @@ def setup(app):
     app.connect("doctree-resolved", _isi_daftar)
     app.connect("env-get-updated", _seri_nomor, priority=900)  # after Sphinx numbers them (500)
     app.connect("env-before-read-docs", _akan_dibaca)
+    app.connect("builder-inited", _css_mystnb_lebih_dulu)
     app.connect("env-get-updated", _tulis_semua)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
