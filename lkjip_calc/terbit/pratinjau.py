@@ -27,6 +27,7 @@ import subprocess
 import sys
 import threading
 import time
+import urllib.parse
 import urllib.request
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -483,20 +484,25 @@ class PendengarAcara:
     """Reads a preview's event stream in a thread; `tunggu(acara)` returns the next such message's data."""
 
     def __init__(self, alamat: str) -> None:
-        self._respons = urllib.request.urlopen(alamat.rstrip("/") + JALUR_ACARA, timeout=600)
+        # A plain socket rather than urllib: `tutup` can then end a read that is waiting for data.
+        bagian = urllib.parse.urlsplit(alamat)
+        self._soket = socket.create_connection((bagian.hostname, bagian.port), timeout=10)
+        self._soket.settimeout(None)
+        self._soket.sendall(f"GET {JALUR_ACARA} HTTP/1.0\r\nHost: {bagian.netloc}\r\n\r\n".encode())
         self._antrean: queue.Queue = queue.Queue()
         threading.Thread(target=self._baca, daemon=True).start()
 
     def _baca(self) -> None:
         acara = None
         try:
-            for baris in self._respons:
-                baris = baris.decode("utf-8").rstrip("\n")
-                if baris.startswith("event: "):
-                    acara = baris[len("event: "):]
-                elif baris.startswith("data: ") and acara is not None:
-                    self._antrean.put((acara, json.loads(baris[len("data: "):])))
-                    acara = None
+            with self._soket.makefile("rb") as arus:
+                for baris in arus:
+                    baris = baris.decode("utf-8").rstrip("\r\n")
+                    if baris.startswith("event: "):
+                        acara = baris[len("event: "):]
+                    elif baris.startswith("data: ") and acara is not None:
+                        self._antrean.put((acara, json.loads(baris[len("data: "):])))
+                        acara = None
         except (OSError, ValueError):
             pass
 
@@ -513,7 +519,8 @@ class PendengarAcara:
 
     def tutup(self) -> None:
         with contextlib.suppress(OSError):
-            self._respons.close()
+            self._soket.shutdown(socket.SHUT_RDWR)
+        self._soket.close()
 
 
 def ambil(alamat: str) -> str:
