@@ -95,6 +95,8 @@ def test_pengamatan_menggolongkan_perubahan(tmp_path):
     assert pengamatan.jenis(proyek / "README.md") is None
     assert pengamatan.jenis(keluaran / "kanigaran/2024/html/index.html") is None
     assert pengamatan.jenis(paket / "hitung/rumus.py") == "kode"
+    assert pengamatan.jenis(paket / "hitung/__pycache__") is None  # Python writing bytecode is no code change
+    assert pengamatan.jenis(paket / "hitung/__pycache__/rumus.cpython-312.pyc.1234") is None
     assert pengamatan.tampil(akar / "kanigaran/2024/anggaran.csv") == "data/kanigaran/2024/anggaran.csv"
     rekursif, datar = pengamatan.jalur()
     assert datar == [proyek.resolve()] and akar.resolve() in rekursif and paket.resolve() in rekursif
@@ -181,7 +183,7 @@ def test_preview_menolak_keluaran_di_dalam_data(tmp_path, capsys):
 
 # --- a real preview (slow) -----------------------------------------------------------------------
 
-KALIMAT = "Kalimat baru dari uji pratinjau <b>tebal</b> & 100%."
+KALIMAT = "Kalimat baru dari uji pratinjau & 100% tercapai."
 
 
 @pytest.mark.buku

@@ -140,7 +140,7 @@ def berkas_sementara(path: Path) -> bool:
     (vim: .x.swp and 4913; emacs: #x# and .#x; LibreOffice: .~lock.x#; many: x~ and x.tmp; lkjip
     import's backups in .cadangan/; Python's __pycache__.)"""
     nama = path.name
-    if any(bagian.startswith(".") or bagian == "__pycache__" for bagian in path.parts[:-1]):
+    if any(bagian.startswith(".") or bagian == "__pycache__" for bagian in path.parts):
         return True
     return (nama.startswith(".") or nama.endswith("~") or (nama.startswith("#") and nama.endswith("#"))
             or nama == "4913" or nama.lower().endswith(_AKHIRAN_SEMENTARA))
@@ -172,8 +172,8 @@ class Pengamatan:
         path = Path(os.path.abspath(path))
         if berkas_sementara(path) or path.is_relative_to(self.keluaran):
             return None
-        if path.is_relative_to(self.paket):
-            return "kode"
+        if path.is_relative_to(self.paket):  # its Python files (not the folders Python writes bytecode into)
+            return "kode" if path.suffix == ".py" else None
         if path.is_relative_to(self.akar):
             relatif = path.relative_to(self.akar).parts
             # another unit's folder is not read for this unit (previous years and data/skala are)
@@ -505,6 +505,7 @@ class PendengarAcara:
                         acara = None
         except (OSError, ValueError):
             pass
+        self._antrean.put((None, None))  # the stream ended (the preview stopped or restarted)
 
     def tunggu(self, *acara: str, batas_detik: float = 600) -> tuple[str, object]:
         """The next message of one of the kinds `acara` (others are skipped): (kind, data)."""
@@ -514,6 +515,9 @@ class PendengarAcara:
                 nama, data = self._antrean.get(timeout=max(0.01, akhir - time.monotonic()))
             except queue.Empty:
                 raise TimeoutError(f"tidak ada acara {', '.join(acara)} dalam {batas_detik} detik") from None
+            if nama is None:
+                self._antrean.put((None, None))
+                raise ConnectionError(f"aliran acara pratinjau berakhir sebelum acara {', '.join(acara)}")
             if nama in acara:
                 return nama, data
 
