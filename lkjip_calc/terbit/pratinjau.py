@@ -351,12 +351,13 @@ class Pratinjau:
         perubahan: queue.Queue = queue.Queue()
         try:
             _cetak(f"Pratinjau {self.unit} tahun {self.tahun}: {self.alamat} (Ctrl-C untuk berhenti)")
+            # Watching starts before the first build: a file saved while it runs is not missed.
+            _mulai_pengamat(pengamatan, perubahan, henti)
             with self._mesin() as mesin:
                 self._putaran(mesin, "build pertama")
                 if self.buka and not os.environ.get(ENV_TANPA_BUKA):
                     import webbrowser
                     webbrowser.open(self.alamat)
-                _mulai_pengamat(pengamatan, perubahan, henti)
                 _cetak(f"Mengamati data {pengamatan.tampil(self.akar / self.unit / str(self.tahun))}, bab dan paket "
                        "lkjip; simpan berkas untuk membangun ulang.")
                 while True:
