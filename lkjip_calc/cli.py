@@ -132,6 +132,21 @@ def buat_parser() -> argparse.ArgumentParser:
     p.add_argument("--dask", metavar="ALAMAT",
                    help="dengan --all: jalankan build setiap unit-tahun di klaster Dask: 'lokal' (LocalCluster di "
                         "mesin ini) atau alamat penjadwal, mis. tcp://HOST:8786 (lihat README)")
+    p = sub.add_parser("preview", help="pratinjau situs di peramban, dibangun ulang setiap kali berkas disimpan",
+                       description="Membangun situs HTML satu unit dan tahun, menyajikannya di http://127.0.0.1:PORT/ "
+                                   "dan mengamati data unit-tahun itu (serta data/skala dan tahun sebelumnya), "
+                                   "chapters/, _config.yml, _static/, _tema/ dan paket lkjip. Setiap kali berkas "
+                                   "disimpan, situs dibangun ulang dan halaman di peramban dimuat ulang sendiri. Galat "
+                                   "data tampil di terminal dan di atas halaman (berkas, baris, kolom); halaman tetap "
+                                   "menampilkan build terakhir yang berhasil. Perubahan kode lkjip memulai ulang "
+                                   "pratinjau. Ctrl-C untuk berhenti.")
+    _opsi_umum(p)
+    _opsi_draf(p)
+    p.add_argument("--port", type=int, default=8000, metavar="PORT", help="port di 127.0.0.1; bawaan: 8000")
+    p.add_argument("--no-open", "--tanpa-buka", dest="tanpa_buka", action="store_true",
+                   help="jangan membuka peramban")
+    p.add_argument("--out", default=str(Path("_build") / "pratinjau"), metavar="FOLDER",
+                   help="folder hasil build pratinjau; bawaan: _build/pratinjau")
     return parser
 
 
@@ -362,7 +377,37 @@ def _bangun_serentak(laporan, data_gagal: list[tuple[str, int]], proyek: Path, a
     return 0
 
 
+def _pratinjau(args) -> int:
+    """`lkjip preview`: serve and rebuild until stopped; restart this very command when lkjip's code changed."""
+    import os
+
+    from .terbit.pratinjau import ENV_TANPA_BUKA, MULAI_ULANG, PortTidakTersedia, Pratinjau
+
+    dipilih = _pilih(args)
+    proyek = _proyek()
+    if dipilih is None or proyek is None:
+        return KELUAR_GALAT_DATA
+    akar, unit, tahun = dipilih
+    if _di_dalam_data(Path(args.out), akar):
+        return KELUAR_GALAT_DATA
+    pratinjau = Pratinjau(akar, unit, tahun, proyek, Path(args.out), port=args.port, draf=args.draf,
+                          buka=not args.tanpa_buka)
+    try:
+        hasil = pratinjau.jalankan()
+    except PortTidakTersedia as e:
+        print(f"GALAT: {e}", file=sys.stderr)
+        return KELUAR_GALAT_DATA
+    if hasil == MULAI_ULANG:  # the engine and the server are closed: the same command, with the new code
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os.environ[ENV_TANPA_BUKA] = "1"
+        os.execv(sys.executable, [sys.executable, *sys.orig_argv[1:]])
+    return 0
+
+
 def _jalankan(args) -> int:
+    if args.perintah == "preview":
+        return _pratinjau(args)
     if args.perintah == "build" and args.semua:
         return _bangun_semua(args)
     if args.perintah == "build" and (args.jobs is not None or args.dask is not None):
