@@ -338,7 +338,7 @@ def _ganti_unduhan(html: Path, berkas: Path, langkah: str, nama: str) -> None:
 
 def bangun(lap: Laporan, proyek: Path, keluaran: Path, html_saja: bool = False, ketat: bool = False,
            draf: bool = False, situs: dict | None = None, mesin: Mesin | None = None,
-           bersih: bool = False) -> HasilBangun:
+           bersih: bool = False, pratinjau: bool = False) -> HasilBangun:
     """Build the book of one unit and year into keluaran/<unit>/<tahun>/.
 
     One build of that folder at a time (a second waits, saying so); what killed builds left there
@@ -346,7 +346,8 @@ def bangun(lap: Laporan, proyek: Path, keluaran: Path, html_saja: bool = False, 
     are written: a failure, a full disk or a stop signal leaves the previous outputs as they were.
     When nothing the build reads changed since the last one and its outputs are as it published
     them, nothing is built again. `mesin`: warm kernels and Sphinx workers to borrow (a preview, a
-    batch); else the build starts its own. `bersih`: forget what earlier builds kept (`.cache/`)."""
+    batch); else the build starts its own. `bersih`: forget what earlier builds kept (`.cache/`).
+    `pratinjau`: the site only, for `lkjip preview`: no XLSX and no DOCX (their links stay empty)."""
     mulai = time.monotonic()
     _periksa_bab(proyek)
     d = lap.hasil.data
@@ -357,19 +358,20 @@ def bangun(lap: Laporan, proyek: Path, keluaran: Path, html_saja: bool = False, 
         raise BuildGagal(f"{e} (langkah: tanggal build)") from None
     tujuan = keluaran / d.unit_kode / str(d.tahun)
     kunci_semua = _kunci_build(masukan, {"html_saja": html_saja, "ketat": ketat, "draf": draf and lap.draf,
-                                         "situs": situs, "epoch": epoch})
+                                         "situs": situs, "epoch": epoch,
+                                         "pratinjau": pratinjau})
     with galat_tulis_bagi_pengguna(tujuan), kunci_build(tujuan / KUNCI, f"{d.unit_kode} {d.tahun}"):
         _hapus_sisa_build(tujuan, nama_pdf(d.unit_kode, d.tahun), nama_docx(d.unit_kode, d.tahun))
         if not bersih and _tanpa_perubahan(tujuan, kunci_semua):
             _cetak("Tidak ada yang berubah sejak build terakhir: hasil yang sudah terbit tetap dipakai (dari cache); "
                    "tidak ada bab yang dijalankan. Gunakan --bersih untuk membangun ulang semuanya.")
-            return _hasil_terbit(tujuan, d, html_saja, time.monotonic() - mulai)
+            return _hasil_terbit(tujuan, d, html_saja, pratinjau, time.monotonic() - mulai)
         with contextlib.ExitStack() as tumpukan:
             if mesin is None:
                 mesin = tumpukan.enter_context(Mesin())
             with _simpanan(tujuan, bersih) as simpanan, _staging(tujuan) as staging:
                 hasil = _bangun(lap, proyek, tujuan, staging, simpanan, mesin, html_saja, ketat, draf, situs,
-                                masukan, epoch)
+                                masukan, epoch, pratinjau)
                 tulis_atomik(simpanan / _TERAKHIR, json.dumps(
                     {"kunci": kunci_semua, "manifest": sha256(tujuan / NAMA_MANIFEST)}))
     hasil.detik = time.monotonic() - mulai
@@ -398,10 +400,11 @@ def _tanpa_perubahan(tujuan: Path, kunci_semua: str) -> bool:
         return False
 
 
-def _hasil_terbit(tujuan: Path, d, html_saja: bool, detik: float) -> HasilBangun:
+def _hasil_terbit(tujuan: Path, d, html_saja: bool, pratinjau: bool, detik: float) -> HasilBangun:
     pdf = tujuan / nama_pdf(d.unit_kode, d.tahun)
     return HasilBangun(html=tujuan / "html", pdf=None if html_saja else pdf, detik=detik,
-                       docx=tujuan / nama_docx(d.unit_kode, d.tahun), dari_cache=list(NAMA_BAB), tanpa_perubahan=True)
+                       docx=None if pratinjau else tujuan / nama_docx(d.unit_kode, d.tahun), dari_cache=list(NAMA_BAB),
+                       tanpa_perubahan=True)
 
 
 def _dasar_cache(lap: Laporan, masukan: Masukan, parameter: dict) -> str:
@@ -459,7 +462,7 @@ def _jalankan_bab(lap: Laporan, proyek: Path, folder_bab: Path, simpanan: Path, 
 
 def _bangun(lap: Laporan, proyek: Path, tujuan: Path, staging: Path, simpanan: Path, mesin: Mesin,
             html_saja: bool, ketat: bool, draf: bool, situs: dict | None, masukan: Masukan,
-            epoch: int) -> HasilBangun:
+            epoch: int, pratinjau: bool = False) -> HasilBangun:
     """Assemble the book's sources in `staging`, bring the kept book (`simpanan`) up to date with them,
     build it there, then publish it in `tujuan`."""
     d = lap.hasil.data
@@ -506,15 +509,17 @@ def _bangun(lap: Laporan, proyek: Path, tujuan: Path, staging: Path, simpanan: P
         situs_baru = mesin.lajur(rakit_html, buku, ketat, tujuan / "build-html.log", epoch).result()
         _periksa_situs(situs_baru)
         xlsx = staging / FOLDER_UNDUHAN / dokumen["xlsx"]
-        maju("Menulis tabel laporan (XLSX)")
-        tulis_xlsx(baca_situs(situs_baru, list(NAMA_BAB)), f"Tabel LKjIP {d.unit.nama} Tahun {d.tahun}", xlsx, epoch)
-        maju("Menulis berkas Word (DOCX, pandoc)")
-        docx_baru = staging / FOLDER_UNDUHAN / dokumen["docx"]
-        try:
-            tulis_word(situs_baru, [b.nama for b in BAB if b.bagian is not None], dokumen_word(lap, draf), docx_baru,
+        docx_baru = None if pratinjau else staging / FOLDER_UNDUHAN / dokumen["docx"]
+        if docx_baru is not None:
+            maju("Menulis tabel laporan (XLSX)")
+            tulis_xlsx(baca_situs(situs_baru, list(NAMA_BAB)), f"Tabel LKjIP {d.unit.nama} Tahun {d.tahun}", xlsx,
                        epoch)
-        except WordGagal as e:
-            raise BuildGagal(f"Pembuatan berkas Word gagal (langkah: pandoc, DOCX): {e}") from None
+            maju("Menulis berkas Word (DOCX, pandoc)")
+            try:
+                tulis_word(situs_baru, [b.nama for b in BAB if b.bagian is not None], dokumen_word(lap, draf),
+                           docx_baru, epoch)
+            except WordGagal as e:
+                raise BuildGagal(f"Pembuatan berkas Word gagal (langkah: pandoc, DOCX): {e}") from None
         pdf_baru = None
         if pdf_tugas is not None:
             pdf_baru, peringatan = pdf_tugas.result()
@@ -533,8 +538,9 @@ def _bangun(lap: Laporan, proyek: Path, tujuan: Path, staging: Path, simpanan: P
     # The published site is a copy: the kept one stays for the next build, as Sphinx wrote it.
     salinan = staging / "html"
     shutil.copytree(situs_baru, salinan, symlinks=True)
-    _ganti_unduhan(salinan, xlsx, "menulis tabel laporan XLSX", xlsx.name)
-    _ganti_unduhan(salinan, docx_baru, "DOCX ke unduhan situs", docx_baru.name)
+    if docx_baru is not None:
+        _ganti_unduhan(salinan, xlsx, "menulis tabel laporan XLSX", xlsx.name)
+        _ganti_unduhan(salinan, docx_baru, "DOCX ke unduhan situs", docx_baru.name)
     if pdf_baru is not None:
         _ganti_unduhan(salinan, pdf_baru, "PDF ke unduhan situs", dokumen["pdf"])
 
@@ -542,9 +548,10 @@ def _bangun(lap: Laporan, proyek: Path, tujuan: Path, staging: Path, simpanan: P
     # beside its place first, then all are switched in, the site in one step (dasar.berkas.Terbitan).
     html = tujuan / "html"
     pdf = tujuan / dokumen["pdf"] if pdf_baru is not None else None
-    docx = tujuan / dokumen["docx"]
+    docx = tujuan / dokumen["docx"] if docx_baru is not None else None
     # The manifest names the outputs as they will be published; it is published with them.
-    keluaran = ({"html": salinan} | ({pdf.name: pdf_baru} if pdf is not None else {}) | {docx.name: docx_baru})
+    keluaran = ({"html": salinan} | ({pdf.name: pdf_baru} if pdf is not None else {})
+                | ({docx.name: docx_baru} if docx is not None else {}))
     manifest = teks_manifest(isi_manifest(lap, masukan, proyek, keluaran, epoch, html_saja, draf))
     with terbitkan() as terbitan:
         terbitan.folder(salinan, html)
@@ -552,7 +559,10 @@ def _bangun(lap: Laporan, proyek: Path, tujuan: Path, staging: Path, simpanan: P
             terbitan.salinan(pdf_baru, pdf)
         else:  # an HTML-only build: a PDF of an earlier build would no longer match the site beside it
             terbitan.hapus(tujuan / dokumen["pdf"])
-        terbitan.salinan(docx_baru, docx)
+        if docx is not None:
+            terbitan.salinan(docx_baru, docx)
+        else:  # a preview: no DOCX of an earlier build beside a site it no longer matches
+            terbitan.hapus(tujuan / dokumen["docx"])
         terbitan.berkas(tujuan / "build.json", json.dumps({"unit": d.unit_kode, "tahun": d.tahun,
                                                            "html_saja": html_saja, "draf": draf}, indent=2))
         terbitan.berkas(tujuan / NAMA_MANIFEST, manifest)

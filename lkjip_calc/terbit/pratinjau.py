@@ -415,7 +415,7 @@ def _bangun(lap, proyek: Path, keluaran: Path, draf: bool, mesin):
     """An HTML-only build with the warm engine."""
     # the build's step lines are left out: the preview prints one line per rebuild
     with contextlib.redirect_stdout(io.StringIO()):
-        return bangun(lap, proyek, keluaran, html_saja=True, draf=draf, mesin=mesin)
+        return bangun(lap, proyek, keluaran, html_saja=True, draf=draf, mesin=mesin, pratinjau=True)
 
 
 def _ringkas_bab(hasil) -> str:
