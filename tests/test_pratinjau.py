@@ -18,6 +18,7 @@ from lkjip_calc import cli
 from lkjip_calc.dasar.temuan import DataTidakValid
 from lkjip_calc.laporan.siapkan import siapkan
 from lkjip_calc.terbit import pratinjau as p
+from lkjip_calc.terbit.bangun import HasilBangun
 
 # --- pages, messages, banner -------------------------------------------------------------------
 
@@ -55,12 +56,10 @@ def test_ringkas_perubahan():
 
 
 def test_ringkasan_bab_dari_hasil_bangun():
-    class Hasil:
-        dijalankan = ["bab3"]
-        dari_cache = ["sampul", "bab1", "bab2"]
-
-    assert p._ringkas_bab(Hasil()) == "bab dari cache: 3, dijalankan: 1"
-    assert p._ringkas_bab(object()) == "semua bab dijalankan"
+    hasil = HasilBangun(html=None, pdf=None, detik=1.0, dijalankan=["bab3"], dari_cache=["sampul", "bab1", "bab2"])
+    assert p._ringkas_bab(hasil) == "bab dari cache: 3, dijalankan: 1"
+    hasil.tanpa_perubahan = True
+    assert p._ringkas_bab(hasil) == "tidak ada yang berubah"
 
 
 # --- which changes count -----------------------------------------------------------------------
