@@ -12,6 +12,7 @@ the largest sum of the resident memory of lkjip and all its processes, sampled e
 from __future__ import annotations
 
 import argparse
+import re
 import shutil
 import statistics
 import subprocess
@@ -148,8 +149,51 @@ def _data_batch(tujuan: Path, jumlah: int) -> Path:
                 shutil.copytree(skala, tujuan / "skala", dirs_exist_ok=True)
     for i in range(jumlah):
         akar, unit = contoh[i % len(contoh)]
-        shutil.copytree(akar / unit, tujuan / f"{unit}-{i // len(contoh) + 1:02d}")
+        kode = f"{unit}-{i // len(contoh) + 1:02d}"
+        shutil.copytree(akar / unit, tujuan / kode)
+        for berkas in (tujuan / kode).glob("*/unit.yaml"):  # a unit's code is its folder's name
+            teks = berkas.read_text(encoding="utf-8")
+            berkas.write_text(re.sub(rf"(?m)^kode: {re.escape(unit)}$", f"kode: {kode}", teks), encoding="utf-8")
     return tujuan
+
+
+def _batch(a, tmp: Path, hasil: list, dingin: float) -> None:
+    """`build --all` of `a.batch` unit-years: with --jobs 2, and on a local Dask cluster of two workers."""
+    if "--jobs" not in _BANTUAN:  # an lkjip from before batch builds
+        return
+    batch = _data_batch(tmp / "batch", a.batch)
+    for nama, opsi in ((f"{a.batch} unit-tahun, --jobs 2", ["--jobs", "2"]),
+                       (f"{a.batch} unit-tahun, --dask lokal --jobs 2", ["--dask", "lokal", "--jobs", "2"])):
+        d, m, _ = _build(batch, tmp / f"batch-{len(hasil)}", "--all", *opsi)
+        hasil.append(Ukuran(nama, d, m, f"{d / dingin:.1f}x satu unit-tahun dingin"))
+
+
+class _Tabel(list):
+    """The rows, each printed (Markdown) as soon as it is measured: a failure later loses none."""
+
+    lantai: float | None = None
+
+    def append(self, u: Ukuran) -> None:
+        super().append(u)
+        if u.nama == "lantai (jumlah)":
+            self.lantai = u.detik
+            print(f"Mesin: {psutil.cpu_count()} inti, {psutil.virtual_memory().total / 2**30:.0f} GB; "
+                  f"Python {sys.version.split()[0]}\n")
+            print("| langkah | detik | x lantai | memori puncak (MB) | catatan |")
+            print("|---|---:|---:|---:|---|")
+            for lain in self:
+                self._cetak(lain)
+        elif self.lantai is not None:
+            self._cetak(u)
+
+    def _cetak(self, u: Ukuran) -> None:
+        memori = f"{u.memori_mb:.0f}" if u.memori_mb is not None else ""
+        print(f"| {u.nama} | {u.detik:.1f} | {u.detik / self.lantai:.2f} | {memori} | {u.catatan} |", flush=True)
+
+    def __iadd__(self, lain):
+        for u in lain:
+            self.append(u)
+        return self
 
 
 def main() -> None:
@@ -159,8 +203,9 @@ def main() -> None:
     p.add_argument("--ulang", type=int, default=3, help="berapa kali komponen lantai diulang (median)")
     p.add_argument("--batch", type=int, default=20, help="jumlah unit-tahun untuk build --all")
     p.add_argument("--tanpa-batch", action="store_true", help="lewati build --all (paling lama)")
+    p.add_argument("--batch-saja", action="store_true", help="hanya lantai dan build --all")
     a = p.parse_args()
-    hasil: list[Ukuran] = []
+    hasil = _Tabel()
     with tempfile.TemporaryDirectory(prefix="lkjip-benchmark-") as t:
         tmp = Path(t)
         kernel = _median(lantai_kernel, a.ulang)
@@ -172,8 +217,16 @@ def main() -> None:
 
         data = tmp / "data"
         shutil.copytree(PROYEK / "data", data)
+        dingin = None
+        if a.batch_saja:
+            d, m, _ = _build(data, tmp / "satu", "--unit", a.unit, "--year", a.year, "--bersih")
+            dingin = d
+            hasil.append(Ukuran("build dingin, HTML + PDF", d, m))
         pilih = ["--unit", a.unit, "--year", a.year]
         html, penuh = tmp / "html", tmp / "penuh"
+        if a.batch_saja:
+            _batch(a, tmp, hasil, dingin)
+            return
         d, m, _ = _build(data, html, *pilih, "--html-only", "--bersih")
         hasil.append(Ukuran("build dingin, HTML", d, m))
         d, m, _ = _build(data, penuh, *pilih, "--bersih")
@@ -204,21 +257,9 @@ def main() -> None:
             hasil.append(Ukuran("pratinjau: simpan satu kalimat sampai halaman dimuat ulang (median dari 3)",
                                 statistics.median(latensi), None, ", ".join(f"{x:.1f}" for x in latensi)))
 
-        if not a.tanpa_batch and "--jobs" in _BANTUAN:
-            batch = _data_batch(tmp / "batch", a.batch)
-            for nama, opsi in ((f"{a.batch} unit-tahun, --jobs 2", ["--jobs", "2"]),
-                               (f"{a.batch} unit-tahun, --dask lokal --jobs 2", ["--dask", "lokal", "--jobs", "2"])):
-                d, m, _ = _build(batch, tmp / f"batch-{len(hasil)}", "--all", *opsi)
-                hasil.append(Ukuran(nama, d, m, f"{d / dingin:.1f}x satu unit-tahun dingin"))
+        if not a.tanpa_batch:
+            _batch(a, tmp, hasil, dingin)
 
-    print(f"Mesin: {psutil.cpu_count()} inti, {psutil.virtual_memory().total / 2**30:.0f} GB; "
-          f"Python {sys.version.split()[0]}")
-    print()
-    print("| langkah | detik | x lantai | memori puncak (MB) | catatan |")
-    print("|---|---:|---:|---:|---|")
-    for u in hasil:
-        memori = f"{u.memori_mb:.0f}" if u.memori_mb is not None else ""
-        print(f"| {u.nama} | {u.detik:.1f} | {u.detik / lantai:.2f} | {memori} | {u.catatan} |")
 
 
 if __name__ == "__main__":
