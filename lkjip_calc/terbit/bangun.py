@@ -26,7 +26,7 @@ import shutil
 import tempfile
 import time
 from collections.abc import Iterator
-from concurrent.futures import ThreadPoolExecutor, as_completed
+from concurrent.futures import as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -369,11 +369,6 @@ def bangun(lap: Laporan, proyek: Path, keluaran: Path, html_saja: bool = False, 
         with contextlib.ExitStack() as tumpukan:
             if mesin is None:
                 mesin = tumpukan.enter_context(Mesin())
-            # Warm now what this build will need, while it stages: a kernel (it runs at least one
-            # chapter, unless all come from the cache) and the PDF's worker.
-            mesin.panaskan(1)
-            if not html_saja:
-                mesin.siapkan_lajur()
             with _simpanan(tujuan, bersih) as simpanan, _staging(tujuan) as staging:
                 hasil = _bangun(lap, proyek, tujuan, staging, simpanan, mesin, html_saja, ketat, draf, situs,
                                 masukan, epoch, pratinjau)
@@ -507,26 +502,24 @@ def _bangun(lap: Laporan, proyek: Path, tujuan: Path, staging: Path, simpanan: P
     if os.environ.get("LKJIP_DEBUG"):
         _cetak(f"Berkas buku yang berubah: {', '.join(berubah) or 'tidak ada'}")
 
-    # The PDF in the engine's worker, the site here, side by side (one after the other on one core).
+    # The site and the PDF side by side (each in its own worker when the machine has the cores).
     pdf_tugas = None if html_saja else mesin.lajur(rakit_pdf, buku, ketat, tujuan / "build-pdf.log", epoch)
     maju("Merakit situs HTML" + ("" if html_saja else " dan PDF (LaTeX, xelatex)"))
     try:
-        situs_baru = rakit_html(buku, ketat, tujuan / "build-html.log", epoch)
+        situs_baru = mesin.lajur(rakit_html, buku, ketat, tujuan / "build-html.log", epoch).result()
         _periksa_situs(situs_baru)
         xlsx = staging / FOLDER_UNDUHAN / dokumen["xlsx"]
         docx_baru = None if pratinjau else staging / FOLDER_UNDUHAN / dokumen["docx"]
         if docx_baru is not None:
-            maju("Menulis berkas Word (DOCX, pandoc)")
             maju("Menulis tabel laporan (XLSX)")
-            with ThreadPoolExecutor(1) as utas:  # pandoc runs in a process of its own meanwhile
-                word = utas.submit(tulis_word, situs_baru, [b.nama for b in BAB if b.bagian is not None],
-                                   dokumen_word(lap, draf), docx_baru, epoch)
-                tulis_xlsx(baca_situs(situs_baru, list(NAMA_BAB)), f"Tabel LKjIP {d.unit.nama} Tahun {d.tahun}",
-                           xlsx, epoch)
-                try:
-                    word.result()
-                except WordGagal as e:
-                    raise BuildGagal(f"Pembuatan berkas Word gagal (langkah: pandoc, DOCX): {e}") from None
+            tulis_xlsx(baca_situs(situs_baru, list(NAMA_BAB)), f"Tabel LKjIP {d.unit.nama} Tahun {d.tahun}", xlsx,
+                       epoch)
+            maju("Menulis berkas Word (DOCX, pandoc)")
+            try:
+                tulis_word(situs_baru, [b.nama for b in BAB if b.bagian is not None], dokumen_word(lap, draf),
+                           docx_baru, epoch)
+            except WordGagal as e:
+                raise BuildGagal(f"Pembuatan berkas Word gagal (langkah: pandoc, DOCX): {e}") from None
         pdf_baru = None
         if pdf_tugas is not None:
             pdf_baru, peringatan = pdf_tugas.result()

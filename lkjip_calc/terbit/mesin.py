@@ -3,9 +3,9 @@ that have imported Sphinx. A build borrows them; successive builds in one proces
 tasks of a batch worker) reuse them instead of paying the start-up again.
 
 `Mesin(inti=N)`: N kernels run chapters side by side (a thread each drives one), and with N >= 2
-the PDF is assembled in a worker process (`lajur`) while the calling process assembles the site.
-With `inti=1` everything runs in the calling process, which then needs no process pool of its own
-(a batch worker or a Dask worker, whose processes cannot start one).
+the site and the PDF are assembled side by side in two worker processes. With `inti=1` everything
+runs in the calling process, which then needs no process pool of its own (a batch worker or a Dask
+worker, whose processes cannot start one).
 
 A kernel runs one chapter at a time and is reset between chapters (`%reset`, and the chapter's
 folder as working directory), so no chapter sees another's variables. Enter a Mesin in a thread that
@@ -86,14 +86,11 @@ class Mesin:
         self._utas = ThreadPoolExecutor(self.inti, thread_name_prefix="lkjip-kernel")
         self._tumpukan.callback(self._utas.shutdown, wait=True)
         self._tumpukan.callback(self._hentikan_kernel)
+        if self.inti >= 2:
+            self._lajur = self._tumpukan.enter_context(kumpulan_pekerja(2))
+            for _ in range(2):
+                self._lajur.submit(rakit.panaskan)
         return self
-
-    def siapkan_lajur(self) -> None:
-        """Start the worker of `lajur` now (it imports Sphinx while the chapters run); only a build
-        that assembles a PDF beside its site needs it."""
-        if self.inti >= 2 and self._lajur is None:
-            self._lajur = self._tumpukan.enter_context(kumpulan_pekerja(1))
-            self._lajur.submit(rakit.panaskan)
 
     def __exit__(self, *exc) -> None:
         self._tumpukan.close()
@@ -140,9 +137,7 @@ class Mesin:
         return self._utas.submit(tugas)
 
     def lajur(self, fungsi: Callable, *args) -> Future:
-        """Run `fungsi(*args)` in the worker process, beside what this process does next; here, at
-        once, when inti=1."""
-        self.siapkan_lajur()
+        """Run `fungsi(*args)` in a worker process beside the other lane, or here when inti=1."""
         if self._lajur is not None:
             return self._lajur.submit(fungsi, *args)
         hasil: Future = Future()
