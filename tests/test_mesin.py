@@ -52,6 +52,17 @@ def test_bab_berurutan_dalam_satu_kernel_tidak_saling_melihat(tmp_path):
         assert len(mesin._semua_kernel) == 1  # the same kernel, warm: started once
 
 
+def test_folder_bab_relatif(tmp_path, monkeypatch):
+    """`--out _build` gives chapter folders relative to lkjip's folder: each chapter still runs in its own."""
+    monkeypatch.chdir(tmp_path)
+    for nama in ("a", "b"):
+        (tmp_path / "_build" / nama).mkdir(parents=True)
+    with Mesin(inti=1) as mesin:
+        for nama in ("a", "b"):
+            hasil = mesin.bab(_eksekusi, _nb("import os; print(os.getcwd())"), Path("_build") / nama).result()
+            assert _teks(hasil).strip() == str(tmp_path / "_build" / nama)
+
+
 def test_mesin_tanpa_bab_tidak_memulai_kernel(tmp_path):
     with Mesin(inti=2) as mesin:
         assert mesin.lajur(Path.exists, tmp_path).result() is True  # the lanes work without any kernel

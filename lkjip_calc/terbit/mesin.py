@@ -152,4 +152,6 @@ def siapkan_kernel(km, folder: Path) -> None:
     """Before a chapter: no variables of the chapter before, and its folder as the working directory."""
     # the folder first: the one the kernel was in (an earlier build's staging folder) may be gone,
     # and %reset asks for the working directory
-    _perintah(km, f"import os\nos.chdir({str(folder)!r})\nget_ipython().run_line_magic('reset', '-f')")
+    # (absolute: a path relative to lkjip's folder, e.g. under --out _build, means nothing in a
+    # kernel that is still in the previous chapter's folder)
+    _perintah(km, f"import os\nos.chdir({str(folder.resolve())!r})\nget_ipython().run_line_magic('reset', '-f')")
