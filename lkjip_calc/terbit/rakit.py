@@ -70,6 +70,8 @@ def _ringkas_log(log: Path) -> str:
 def _sphinx(staging: Path, builder: str, ketat: bool, log: Path, epoch: int) -> None:
     from jupyter_book.sphinx import build_sphinx
 
+    staging = staging.resolve()  # Sphinx resolves a relative path against the book, not lkjip's folder
+
     # what `jupyter-book build` passes for a book
     timpa = {"external_toc_path": (staging / "_toc.yml").as_posix(), "latex_individualpages": False}
     if ketat:
