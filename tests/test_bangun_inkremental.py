@@ -7,18 +7,21 @@ what the one before kept."""
 from __future__ import annotations
 
 import filecmp
+import os
 import re
 from pathlib import Path
 
 import pytest
-from bantu import lkjip, teks_html, teks_pdf
+from bantu import AKAR_PROYEK, lkjip, teks_html, teks_pdf
 
 UNIT, TAHUN = "kanigaran", 2024
 KALIMAT = "Kalimat ini ditambahkan untuk menguji build bertahap."
 
 
 def _build(data: Path, keluaran: Path, *opsi: str):
-    proses = lkjip("build", "--unit", UNIT, "--year", str(TAHUN), "--data", str(data), "--out", str(keluaran), *opsi)
+    # --out relative to lkjip's folder, as `make report` gives it (_build): kernels and Sphinx change folders
+    relatif = os.path.relpath(keluaran, AKAR_PROYEK)
+    proses = lkjip("build", "--unit", UNIT, "--year", str(TAHUN), "--data", str(data), "--out", relatif, *opsi)
     assert proses.returncode == 0, proses.stderr
     return proses
 
