@@ -380,7 +380,7 @@ def bangun(lap: Laporan, proyek: Path, keluaran: Path, html_saja: bool = False, 
 
 def _kunci_build(masukan: Masukan, opsi: dict) -> str:
     """Everything a build's outputs follow from: the code, every input file, the options."""
-    berkas = sorted((str(p), sha256(p)) for p in masukan.semua())
+    berkas = sorted((str(p), masukan.sidik(p)) for p in masukan.semua())
     return hashlib.sha256(json.dumps([sidik_kode(), berkas, opsi], sort_keys=True, ensure_ascii=False)
                           .encode("utf-8")).hexdigest()
 
@@ -410,7 +410,7 @@ def _hasil_terbit(tujuan: Path, d, html_saja: bool, pratinjau: bool, detik: floa
 def _dasar_cache(lap: Laporan, masukan: Masukan, parameter: dict) -> str:
     """What every chapter depends on besides its code and the prose it reads (cache_bab)."""
     d = lap.hasil.data
-    berkas = sorted((nama, sha256(p)) for nama, p in masukan.data.items() if not prosa(p, d.folder))
+    berkas = sorted((nama, masukan.sidik(p)) for nama, p in masukan.data.items() if not prosa(p, d.folder))
     return hashlib.sha256(json.dumps([sidik_kode(), parameter, d.berwilayah, berkas], sort_keys=True,
                                      ensure_ascii=False).encode("utf-8")).hexdigest()
 
@@ -446,8 +446,6 @@ def _jalankan_bab(lap: Laporan, proyek: Path, folder_bab: Path, simpanan: Path, 
             nama = tugas[selesai]
             try:
                 nb = selesai.result()
-            except BuildGagal:
-                raise
             except Exception as e:
                 raise _galat_bab(nama, e) from None
             cache.simpan(nama, nb, folder_bab)
@@ -498,9 +496,7 @@ def _bangun(lap: Laporan, proyek: Path, tujuan: Path, staging: Path, simpanan: P
     tambahan_sampul = {"pdf": None if html_saja else dokumen["pdf"], "docx": dokumen["docx"]}
     dari_cache, dijalankan = _jalankan_bab(lap, proyek, staging / FOLDER_BAB, simpanan, mesin, masukan, parameter,
                                            tambahan_sampul, maju)
-    berubah = sinkronkan(staging, buku, biarkan=(FOLDER_BUILD,))
-    if os.environ.get("LKJIP_DEBUG"):
-        _cetak(f"Berkas buku yang berubah: {', '.join(berubah) or 'tidak ada'}")
+    sinkronkan(staging, buku, biarkan=(FOLDER_BUILD,))
 
     # The site and the PDF side by side (each in its own worker when the machine has the cores).
     pdf_tugas = None if html_saja else mesin.lajur(rakit_pdf, buku, ketat, tujuan / "build-pdf.log", epoch)

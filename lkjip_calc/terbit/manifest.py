@@ -16,7 +16,7 @@ import platform
 import shutil
 import subprocess
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..laporan.bab import FOLDER_BAB
@@ -41,10 +41,18 @@ class Masukan:
 
     data: dict[str, Path]
     proyek: dict[str, Path]
+    _sidik: dict[Path, str] = field(default_factory=dict, repr=False, compare=False)
 
     def semua(self) -> Iterator[Path]:
         yield from self.data.values()
         yield from self.proyek.values()
+
+    def sidik(self, path: Path) -> str:
+        """sha256 of an input file, read once per build (the build's key, the chapters' key and the
+        manifest all name it)."""
+        if path not in self._sidik:
+            self._sidik[path] = sha256(path)
+        return self._sidik[path]
 
 
 def _isi_folder(folder: Path, akar: Path) -> dict[str, Path]:
@@ -83,8 +91,9 @@ def sha256(path: Path) -> str:
     return h.hexdigest()
 
 
-def _daftar(berkas: dict[str, Path]) -> list[dict[str, str]]:
-    return [{"path": nama, "sha256": sha256(p)} for nama, p in sorted(berkas.items())]
+def _daftar(berkas: dict[str, Path], sidik=None) -> list[dict[str, str]]:
+    sidik = sidik or sha256
+    return [{"path": nama, "sha256": sidik(p)} for nama, p in sorted(berkas.items())]
 
 
 def _jalankan(perintah: list[str], folder: Path | None = None) -> str | None:
@@ -145,7 +154,7 @@ def isi_manifest(lap: Laporan, masukan: Masukan, proyek: Path, keluaran: dict[st
         "source_date_epoch": epoch,
         "lkjip": {"versi": _versi("lkjip"), "git": git_proyek(proyek)},
         "alat": alat,
-        "masukan": {"data": _daftar(masukan.data), "proyek": _daftar(masukan.proyek)},
+        "masukan": {"data": _daftar(masukan.data, masukan.sidik), "proyek": _daftar(masukan.proyek, masukan.sidik)},
         "keluaran": _daftar(isi_keluaran),
     }
 
