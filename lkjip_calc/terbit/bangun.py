@@ -45,7 +45,7 @@ from .cache_bab import KUNCI as KUNCI_CACHE
 from .cache_bab import CacheBab, prosa, sidik_kode, sidik_prosa
 from .ekspor import ekspor
 from .manifest import FOLDER_TEMA, NAMA_MANIFEST, Masukan, berkas_masukan, isi_manifest, sha256, teks_manifest
-from .mesin import Mesin, siapkan_kernel
+from .mesin import Kernel, Mesin
 from .rakit import FOLDER_BUILD, RakitGagal, rakit_html, rakit_pdf
 from .reproduksi import epoch_sumber, label_data, normalkan_notebook
 from .tabel_xlsx import baca_situs, tulis_xlsx
@@ -202,13 +202,10 @@ def _salin_lampiran(staging: Path, d) -> list[str]:
     return tambahan
 
 
-def _eksekusi(km, nb, folder: Path):
-    """Run a chapter (parameters injected) in the kernel `km`, in `folder`: the executed notebook."""
-    import papermill
-
-    siapkan_kernel(km, folder)
-    return papermill.execute_notebook(nb, None, kernel_name="python3", progress_bar=False, log_output=False,
-                                      request_save_on_cell_execute=False, km=km)
+def _eksekusi(kernel: Kernel, nb, folder: Path):
+    """Run a chapter (parameters injected) in a warm kernel, in `folder`: the executed notebook."""
+    kernel.siapkan(folder)
+    return kernel.notebook(nb)
 
 
 def _galat_bab(nama: str, e: BaseException) -> BuildGagal:

@@ -8,8 +8,8 @@ runs in the calling process, which then needs no process pool of its own (a batc
 worker, whose processes cannot start one).
 
 A kernel runs one chapter at a time and is reset between chapters (`%reset`, and the chapter's
-folder as working directory), so no chapter sees another's variables. Enter a Mesin in a thread that
-outlives it: its kernels die with the thread that started them (prctl), and with lkjip."""
+folder as working directory), so no chapter sees another's variables. Each kernel is started and
+driven by a lane thread of the Mesin, and dies with it (prctl) when the Mesin ends, or with lkjip."""
 
 from __future__ import annotations
 
@@ -18,16 +18,20 @@ import os
 import queue
 import subprocess
 import tempfile
+import threading
 import uuid
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future
 from pathlib import Path
 
 from ..dasar.proses import kumpulan_pekerja, terikat_induk
 from . import rakit
 
-_IMPOR_PANAS = "import lkjip_calc.laporan.buku"  # what every chapter imports first
+# What every chapter imports first. Then what is imported is kept out of the garbage collector's
+# sight (gc.freeze): a full collection, as %reset makes between chapters, would go through all of it.
+_IMPOR_PANAS = "import lkjip_calc.laporan.buku\nimport gc\ngc.freeze()"
 _WAKTU_MULAI = 120  # seconds for a kernel to start and import the package on a loaded machine
+_MESIN_PAPERMILL = "lkjip"  # papermill engine name (_daftarkan_mesin_papermill)
 
 
 def _kelas_kernel():
@@ -56,35 +60,146 @@ def _kelas_kernel():
     return KernelIPC
 
 
-def _perintah(km, kode: str) -> None:
-    """Run `kode` in the kernel and wait for it; an error there is raised here."""
-    from jupyter_client.blocking import BlockingKernelClient
+class Kernel:
+    """A warm kernel and the one client that drives it, for chapter after chapter.
 
-    kc = BlockingKernelClient()
-    kc.load_connection_info(km.get_connection_info())
-    kc.start_channels()
-    try:
-        kc.wait_for_ready(timeout=_WAKTU_MULAI)
-        balasan = kc.execute_interactive(kode, timeout=_WAKTU_MULAI, store_history=False, output_hook=lambda _: None)
+    Connecting a new client costs a wait for the kernel's IOPub channel to settle (about 0,2 s, and
+    papermill's client would connect another for each chapter), so the client is kept. It is an
+    asynchronous client, and its sockets belong to the event loop of the thread that made it: every
+    call on a Kernel comes from its own lane thread (`Mesin`)."""
+
+    def __init__(self):
+        self.km = _kelas_kernel()(kernel_name="python3")
+        self.kc = None
+
+    def mulai(self) -> None:
+        self.km.start_kernel()
+        self._sambung()
+
+    def _sambung(self) -> None:
+        from jupyter_core.utils import run_sync
+
+        self.kc = self.km.client()
+        self.kc.start_channels()
+        run_sync(self.kc.wait_for_ready)(timeout=_WAKTU_MULAI)
+        self.jalankan(_IMPOR_PANAS)
+
+    def hidupkan(self) -> None:
+        """A kernel the chapter before killed is started again (a new process, a new client)."""
+        if self.km.is_alive():
+            return
+        self.kc.stop_channels()
+        self.km.restart_kernel(now=True)
+        self._sambung()
+
+    def jalankan(self, kode: str) -> None:
+        """Run `kode` and wait for it; an error there is raised here."""
+        from jupyter_core.utils import run_sync
+
+        balasan = run_sync(self.kc.execute_interactive)(kode, timeout=_WAKTU_MULAI, store_history=False,
+                                                        output_hook=lambda _: None)
         if balasan["content"].get("status") != "ok":
             isi = balasan["content"]
             raise RuntimeError(f"{isi.get('ename')}: {isi.get('evalue')}")
-    finally:
-        kc.stop_channels()
+
+    def siapkan(self, folder: Path) -> None:
+        """Before a chapter: no variables of the chapter before, and its folder as the working directory."""
+        # the folder first: the one the kernel was in (an earlier build's staging folder) may be gone,
+        # and %reset asks for the working directory
+        # (absolute: a path relative to lkjip's folder, e.g. under --out _build, means nothing in a
+        # kernel that is still in the previous chapter's folder)
+        self.jalankan(f"import os\nos.chdir({str(folder.resolve())!r})\nget_ipython().run_line_magic('reset', '-f')")
+
+    def notebook(self, nb):
+        """Run the notebook `nb` with papermill through this kernel's client: the executed notebook."""
+        import papermill
+
+        return papermill.execute_notebook(nb, None, engine_name=_MESIN_PAPERMILL, kernel_name="python3",
+                                          progress_bar=False, log_output=False, request_save_on_cell_execute=False,
+                                          kernel=self)
+
+    def matikan(self) -> None:
+        """Kill the kernel's process (from any thread): a chapter running in it fails at once."""
+        with contextlib.suppress(Exception):
+            self.km.shutdown_kernel(now=True)
+
+    def hentikan(self) -> None:
+        """Disconnect and remove the kernel's files: from its own lane thread, at the end."""
+        if self.kc is not None:
+            with contextlib.suppress(Exception):
+                self.kc.stop_channels()
+        self.matikan()
+        with contextlib.suppress(Exception):
+            self.km.cleanup_resources()
+
+
+def _daftarkan_mesin_papermill() -> None:
+    """papermill's nbclient engine, with the Kernel's client instead of a new one per notebook."""
+    from papermill.clientwrap import PapermillNotebookClient
+    from papermill.engines import NBClientEngine, papermill_engines
+
+    class MesinPapermill(NBClientEngine):
+        @classmethod
+        def execute_managed_notebook(cls, nb_man, kernel_name, kernel: Kernel = None, **kwargs):
+            klien = PapermillNotebookClient(nb_man, km=kernel.km, kernel_name=kernel_name, log=logger,
+                                            log_output=False)
+            klien.kc = kernel.kc  # with a kernel manager given, nbclient leaves the client connected
+            return klien.execute()
+
+    from papermill.log import logger
+    papermill_engines.register(_MESIN_PAPERMILL, MesinPapermill)
+
+
+class _Lajur:
+    """One kernel and the thread that drives it: it takes chapters from the Mesin's queue until told
+    to stop. The kernel dies with this thread (prctl), which ends only when the Mesin does."""
+
+    def __init__(self, antrean: queue.Queue, semua: list):
+        self._antrean, self._semua = antrean, semua
+        self._utas = threading.Thread(target=self._putar, name="lkjip-kernel", daemon=True)
+        self._utas.start()
+
+    def _putar(self) -> None:
+        kernel = None
+        try:
+            kernel = self._mulai()
+        except Exception:  # noqa: S110 - the chapter that takes this lane starts it again, and fails with the cause
+            kernel = None
+        while (tugas := self._antrean.get()) is not None:
+            hasil, fungsi, args = tugas
+            if not hasil.set_running_or_notify_cancel():
+                continue
+            try:
+                if kernel is None:
+                    kernel = self._mulai()
+                kernel.hidupkan()
+                hasil.set_result(fungsi(kernel, *args))
+            except BaseException as e:  # noqa: BLE001 - it goes to the chapter's caller
+                hasil.set_exception(e)
+        if kernel is not None:
+            kernel.hentikan()
+
+    def _mulai(self) -> Kernel:
+        kernel = Kernel()
+        self._semua.append(kernel)
+        kernel.mulai()
+        return kernel
+
+    def tunggu(self) -> None:
+        self._utas.join()
 
 
 class Mesin:
     def __init__(self, inti: int | None = None):
         self.inti = max(1, inti if inti is not None else min(2, os.cpu_count() or 1))
-        self._kernel: queue.Queue = queue.Queue()
-        self._semua_kernel: list = []
-        self._dimulai = 0  # kernels asked for and not yet started
+        self._antrean: queue.Queue = queue.Queue()
+        self._semua_kernel: list[Kernel] = []
+        self._semua_lajur: list[_Lajur] = []
         self._tumpukan = contextlib.ExitStack()
         self._lajur = None
 
     def __enter__(self) -> Mesin:
-        self._utas = ThreadPoolExecutor(self.inti, thread_name_prefix="lkjip-kernel")
-        self._tumpukan.callback(self._utas.shutdown, wait=True)
+        _daftarkan_mesin_papermill()
         self._tumpukan.callback(self._hentikan_kernel)
         if self.inti >= 2:
             self._lajur = self._tumpukan.enter_context(kumpulan_pekerja(2))
@@ -98,43 +213,32 @@ class Mesin:
     def panaskan(self, jumlah: int) -> None:
         """Have `jumlah` kernels (at most `inti`) ready or starting: they import the package while the
         build does other work. A build that runs no chapter starts none."""
-        for _ in range(min(jumlah, self.inti) - len(self._semua_kernel) - self._dimulai):
-            self._dimulai += 1
-            self._utas.submit(self._kernel_baru)
-
-    def _kernel_baru(self) -> None:
-        km = _kelas_kernel()(kernel_name="python3")
-        try:
-            km.start_kernel()
-            self._semua_kernel.append(km)
-        finally:
-            self._dimulai -= 1
-        try:
-            _perintah(km, _IMPOR_PANAS)
-        finally:
-            self._kernel.put(km)  # a kernel that failed to warm up fails the chapter that takes it
+        for _ in range(min(jumlah, self.inti) - len(self._semua_lajur)):
+            self._semua_lajur.append(_Lajur(self._antrean, self._semua_kernel))
 
     def _hentikan_kernel(self) -> None:
-        for km in self._semua_kernel:
-            with contextlib.suppress(Exception):
-                km.shutdown_kernel(now=True)
-            with contextlib.suppress(Exception):
-                km.cleanup_resources()
+        # Chapters still waiting do not run; a running one ends with its kernel, killed here.
+        while True:
+            try:
+                tugas = self._antrean.get_nowait()
+            except queue.Empty:
+                break
+            tugas[0].cancel()
+        for kernel in list(self._semua_kernel):
+            kernel.matikan()
+        for _ in self._semua_lajur:
+            self._antrean.put(None)
+        for lajur in self._semua_lajur:
+            lajur.tunggu()
+        self._semua_lajur.clear()
         self._semua_kernel.clear()
 
     def bab(self, fungsi: Callable, *args) -> Future:
-        """Run `fungsi(km, *args)` with a free kernel reset for a new chapter, beside the other chapters."""
+        """Run `fungsi(kernel, *args)` with a free Kernel, beside the other chapters."""
         self.panaskan(1)
-
-        def tugas():
-            km = self._kernel.get()
-            try:
-                if not km.is_alive():  # the chapter before it killed it
-                    km.restart_kernel(now=True)
-                return fungsi(km, *args)
-            finally:
-                self._kernel.put(km)
-        return self._utas.submit(tugas)
+        hasil: Future = Future()
+        self._antrean.put((hasil, fungsi, args))
+        return hasil
 
     def lajur(self, fungsi: Callable, *args) -> Future:
         """Run `fungsi(*args)` in a worker process beside the other lane, or here when inti=1."""
@@ -147,11 +251,3 @@ class Mesin:
             hasil.set_exception(e)
         return hasil
 
-
-def siapkan_kernel(km, folder: Path) -> None:
-    """Before a chapter: no variables of the chapter before, and its folder as the working directory."""
-    # the folder first: the one the kernel was in (an earlier build's staging folder) may be gone,
-    # and %reset asks for the working directory
-    # (absolute: a path relative to lkjip's folder, e.g. under --out _build, means nothing in a
-    # kernel that is still in the previous chapter's folder)
-    _perintah(km, f"import os\nos.chdir({str(folder.resolve())!r})\nget_ipython().run_line_magic('reset', '-f')")
