@@ -5,6 +5,7 @@ SIGTERM or SIGHUP stop it with one line and exit 128 + the signal's number (130,
 from __future__ import annotations
 
 import argparse
+import contextlib
 import signal
 import sys
 from pathlib import Path
@@ -197,7 +198,7 @@ def _proyek(proyek: Path | None = None) -> Path | None:
     return proyek
 
 
-def _bangun(laporan, args, proyek: Path | None) -> int:
+def _bangun(laporan, args, proyek: Path | None, mesin=None) -> int:
     from .terbit.bangun import BuildGagal, bangun
 
     proyek = _proyek(proyek)
@@ -209,7 +210,7 @@ def _bangun(laporan, args, proyek: Path | None) -> int:
         print(t)
     try:
         hasil = bangun(laporan, proyek, Path(args.out), html_saja=args.html_saja, ketat=args.ketat, draf=args.draf,
-                       bersih=args.bersih)
+                       bersih=args.bersih, mesin=mesin)
     except BuildGagal as e:
         print(f"BUILD GAGAL: {e} Hasil build sebelumnya (bila ada) tidak diubah.", file=sys.stderr)
         return KELUAR_GALAT_DATA
@@ -405,6 +406,36 @@ def _pratinjau(args) -> int:
     return 0
 
 
+def _siapkan(args, akar: Path, unit: str, tahun: int, proyek: Path | None):
+    """The year checked and computed, or None after saying why it is not valid."""
+    try:
+        return siapkan(akar, unit, tahun, draf=getattr(args, "draf", False),
+                       folder_bab=proyek / FOLDER_BAB if proyek else None)
+    except DataTidakValid as e:
+        galat = e.temuan.galat_saja
+        print(f"Data {unit} tahun {tahun} tidak valid: {len(galat)} galat.", file=sys.stderr)
+        for t in galat:
+            print(t, file=sys.stderr)
+        for t in e.temuan.peringatan_saja:
+            print(t, file=sys.stderr)
+        if any(t.jenis == Jenis.BELUM_DIISI for t in galat) and args.perintah in ("check", "build"):
+            print("Data belum lengkap. Isi nilai di atas, atau bangun draf dengan --draft.", file=sys.stderr)
+        return None
+
+
+def _mesin_dini(args, unit: str, tahun: int, tumpukan: contextlib.ExitStack):
+    """For a build that starts from nothing, the kernels and Sphinx's workers, started now: they
+    get ready while the year is loaded and checked. Else None: the build starts what it needs."""
+    from .terbit.bangun import mulai_dari_awal
+    from .terbit.mesin import Mesin
+
+    if not mulai_dari_awal(Path(args.out), unit, tahun, args.bersih):
+        return None
+    mesin = tumpukan.enter_context(Mesin())
+    mesin.panaskan(mesin.inti)
+    return mesin
+
+
 def _jalankan(args) -> int:
     if args.perintah == "preview":
         return _pratinjau(args)
@@ -423,24 +454,17 @@ def _jalankan(args) -> int:
         return KELUAR_GALAT_DATA
     akar, unit, tahun = dipilih
     proyek = folder_proyek()
-    try:
-        laporan = siapkan(akar, unit, tahun, draf=getattr(args, "draf", False),
-                          folder_bab=proyek / FOLDER_BAB if proyek else None)
-    except DataTidakValid as e:
-        galat = e.temuan.galat_saja
-        print(f"Data {unit} tahun {tahun} tidak valid: {len(galat)} galat.", file=sys.stderr)
-        for t in galat:
-            print(t, file=sys.stderr)
-        for t in e.temuan.peringatan_saja:
-            print(t, file=sys.stderr)
-        if any(t.jenis == Jenis.BELUM_DIISI for t in galat) and args.perintah in ("check", "build"):
-            print("Data belum lengkap. Isi nilai di atas, atau bangun draf dengan --draft.", file=sys.stderr)
+    if args.perintah == "build":
+        with contextlib.ExitStack() as tumpukan:
+            mesin = _mesin_dini(args, unit, tahun, tumpukan)
+            laporan = _siapkan(args, akar, unit, tahun, proyek)
+            return KELUAR_GALAT_DATA if laporan is None else _bangun(laporan, args, proyek, mesin)
+    laporan = _siapkan(args, akar, unit, tahun, proyek)
+    if laporan is None:
         return KELUAR_GALAT_DATA
     if args.perintah == "check":
         _ringkasan(laporan)
         return 0
-    if args.perintah == "build":
-        return _bangun(laporan, args, proyek)
     keluaran = Path(args.out)
     if _di_dalam_data(keluaran, akar):
         return KELUAR_GALAT_DATA

@@ -4,7 +4,7 @@
   `sinyal_henti()` is active; later stop signals are ignored so the clean-up runs undisturbed.
 - `kumpulan_pekerja()` is a process pool whose workers ignore Ctrl-C (the parent stops them), die
   with the parent even when it is killed with SIGKILL (Linux: prctl PR_SET_PDEATHSIG), and are ended
-  at once when the block fails or is interrupted. A kernel a worker starts (`terikat_induk()` as its
+  at once when the block fails or is interrupted (and when its tasks are done). A kernel a worker starts (`terikat_induk()` as its
   preexec_fn) dies with that worker in turn.
 - `jalankan()` is `subprocess.run` for a command that starts processes of its own (jupyter-book
   starts latexmk and xelatex): the command runs in its own process group under a small watchdog that
@@ -25,7 +25,7 @@ import sys
 import tempfile
 import threading
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, wait
 from multiprocessing import resource_tracker
 from pathlib import Path
 
@@ -201,7 +201,7 @@ def _mulai_pelacak_sumber_daya() -> None:
 def kumpulan_pekerja(jumlah: int) -> Iterator[ProcessPoolExecutor]:
     """A pool of `jumlah` worker processes (spawn: the caller may hold threads) that ignore Ctrl-C,
     die with this process, and are ended at once when the block raises (a failed task, Ctrl-C,
-    SIGTERM); on success the block's tasks are waited for as usual."""
+    SIGTERM); on success the block's tasks are waited for, then the workers ended."""
     _hapus_folder_kerja_basi()
     _mulai_pelacak_sumber_daya()
     folder = tempfile.mkdtemp(prefix=f"{_AWALAN_FOLDER_KERJA}{os.getpid()}-")
@@ -215,7 +215,10 @@ def kumpulan_pekerja(jumlah: int) -> Iterator[ProcessPoolExecutor]:
                 for _ in range(jumlah):
                     pelaksana.submit(int)
             yield pelaksana
-            pelaksana.shutdown(wait=True)
+            # The block's tasks are waited for, then the workers ended: a worker that imported Sphinx
+            # takes half a second to wind down on its own, and holds nothing that needs it.
+            wait([t.future for t in list(getattr(pelaksana, "_pending_work_items", {}).values())])
+            _akhiri_pekerja(pelaksana)
         except BaseException:
             _akhiri_pekerja(pelaksana)
             raise

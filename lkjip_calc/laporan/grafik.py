@@ -69,7 +69,7 @@ def _muat_label(fig, *ax, ulang: int = 5) -> None:
     the frame. The labels keep their size in pixels, so the limits are solved for, and the layout
     redone, a few times."""
     for _ in range(ulang):
-        fig.canvas.draw()
+        fig.draw_without_rendering()  # the layout and the texts' sizes, without painting a pixel
         pelukis = fig.canvas.get_renderer()
         berubah = False
         for a in ax:

@@ -306,6 +306,18 @@ def _simpanan(tujuan: Path, bersih: bool) -> Iterator[Path]:
     tanda.unlink()
 
 
+def mulai_dari_awal(keluaran: Path, unit: str, tahun: int, bersih: bool) -> bool:
+    """Whether a build of `unit` `tahun` into `keluaran` will find nothing kept to reuse (no cache,
+    one left by a build that did not finish, by other code, or `--bersih`)."""
+    cache = keluaran / unit / str(tahun) / FOLDER_CACHE
+    if bersih or (cache / _TANDA_SEDANG).exists():
+        return True
+    try:
+        return (cache / _VERSI).read_text(encoding="utf-8") != sidik_kode()
+    except OSError:
+        return True
+
+
 def _hapus_sisa_build(tujuan: Path, *dokumen: str) -> None:
     """Remove what builds killed before they finished left in `tujuan`: staging folders, versions
     and temporary files never switched in. Only while holding the folder's lock."""

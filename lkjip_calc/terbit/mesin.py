@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import os
 import queue
+import signal
 import subprocess
 import tempfile
 import threading
@@ -119,16 +120,18 @@ class Kernel:
                                           kernel=self)
 
     def matikan(self) -> None:
-        """Kill the kernel's process (from any thread): a chapter running in it fails at once."""
+        """Kill the kernel's process (from any thread, without waiting for it): a chapter running in
+        it fails at once."""
         with contextlib.suppress(Exception):
-            self.km.shutdown_kernel(now=True)
+            self.km.signal_kernel(signal.SIGKILL)
 
     def hentikan(self) -> None:
         """Disconnect and remove the kernel's files: from its own lane thread, at the end."""
         if self.kc is not None:
             with contextlib.suppress(Exception):
                 self.kc.stop_channels()
-        self.matikan()
+        with contextlib.suppress(Exception):
+            self.km.shutdown_kernel(now=True)
         with contextlib.suppress(Exception):
             self.km.cleanup_resources()
 

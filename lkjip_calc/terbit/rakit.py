@@ -52,11 +52,26 @@ def _lingkungan(tambahan: dict[str, str]) -> Iterator[None]:
                 os.environ[k] = v
 
 
-def panaskan() -> None:
-    """Import Sphinx, Jupyter Book and the extensions the book loads, so the first build does not wait."""
-    import jupyter_book.sphinx  # noqa: F401
-    import sphinx.builders.latex  # noqa: F401
+# What a build of the book imports besides what Sphinx itself always loads: Jupyter Book's
+# extensions (as its config lists them) with the modules they load when set up, and ours.
+_MODUL_BUKU = ("jupyter_book.sphinx", "sphinx_togglebutton", "sphinx_copybutton", "myst_nb.sphinx_ext",
+               "myst_nb.ext.execution_tables", "myst_parser.sphinx_ext.directives", "myst_parser.sphinx_ext.mathjax",
+               "myst_parser.sphinx_ext.myst_refs", "sphinx_thebe", "sphinx_comments", "sphinx_external_toc.events",
+               "sphinx.ext.intersphinx", "sphinx_design.extension", "sphinx_book_theme", "sphinx_multitoc_numbering",
+               "sphinx.writers.html5", "sphinx.writers.latex", "sphinx.search.id")
 
+
+def panaskan() -> None:
+    """Import Sphinx, Jupyter Book and the extensions the book loads, so the first build does not
+    wait for them (a build imports some 800 modules: a second on this machine)."""
+    import importlib
+
+    from sphinx import application
+
+    for modul in (*application.builtin_extensions, *application._first_party_extensions,
+                  *application._first_party_themes, *_MODUL_BUKU):
+        with contextlib.suppress(ImportError):  # a module another version moved: imported when the build needs it
+            importlib.import_module(modul)
     from . import sphinx_ext  # noqa: F401
 
 
@@ -103,9 +118,10 @@ def rakit_pdf(staging: Path, ketat: bool, log: Path, epoch: int) -> tuple[Path, 
     _sphinx(staging, "latex", ketat, log, epoch)
     latex = folder_keluaran(staging, "latex")
     # The Makefile Sphinx wrote runs latexmk: it reruns xelatex until the cross-references settle,
-    # and not at all when the sources are those of the PDF already there.
+    # and not at all when the sources are those of the PDF already there. With -xelatex (as the
+    # Makefile suggests) the passes write XDV and xdvipdfmx makes the PDF once, after the last.
     with log.open("a", encoding="utf-8") as berkas:
-        proses = jalankan([os.environ.get("MAKE", "make"), "all-pdf"], cwd=latex, stdout=berkas,
+        proses = jalankan([os.environ.get("MAKE", "make"), "all-pdf", "LATEXMKOPTS=-xelatex"], cwd=latex, stdout=berkas,
                           stderr=subprocess.STDOUT, text=True,
                           env={**os.environ, **lingkungan_tanggal(epoch)})
     pdf = latex / NAMA_PDF_LATEX
