@@ -13,11 +13,7 @@ from pathlib import Path
 from .dasar.angka import angka, terbilang
 from .dasar.proses import sinyal_henti
 from .dasar.temuan import DataTidakValid, Jenis
-from .laporan.bab import FOLDER_BAB, folder_proyek
-from .laporan.siapkan import siapkan
-from .laporan.tampilan import BIASA as f
 from .masukan.lokasi import PilihanTidakSah, akar_data, daftar_tahun, daftar_unit, pilih, pilih_unit
-from .terbit.ekspor import ekspor
 
 KELUAR_GALAT_DATA = 2
 KELUAR_GALAT_INTERNAL = 3
@@ -160,10 +156,14 @@ def _jumlah_pekerja(teks: str) -> int:
 
 def _persen(nilai) -> str:
     """94,97% ; a missing percentage is '-', without the sign."""
+    from .laporan.tampilan import BIASA as f
+
     return "-" if nilai is None else f"{f.persen(nilai)}%"
 
 
 def _ringkasan(laporan) -> None:
+    from .laporan.tampilan import BIASA as f
+
     h = laporan.hasil
     d = h.data
     status = "Data draf (belum lengkap)" if laporan.belum_diisi else "Data valid"
@@ -191,6 +191,8 @@ def _ringkasan(laporan) -> None:
 
 def _proyek(proyek: Path | None = None) -> Path | None:
     """The book's folder (found, or `proyek` when already looked up), or None with the reason printed."""
+    from .laporan.bab import folder_proyek
+
     proyek = proyek or folder_proyek()
     if proyek is None:
         print("GALAT: folder buku (_config.yml, _toc.yml, chapters/) tidak ditemukan; jalankan lkjip dari folder "
@@ -311,6 +313,8 @@ def _buku_kerja(args) -> int:
 
 
 def _bangun_semua(args) -> int:
+    from .laporan.bab import FOLDER_BAB
+    from .laporan.siapkan import siapkan
     from .terbit.bangun import BuildGagal
     from .terbit.situs import bangun_semua
 
@@ -408,6 +412,9 @@ def _pratinjau(args) -> int:
 
 def _siapkan(args, akar: Path, unit: str, tahun: int, proyek: Path | None):
     """The year checked and computed, or None after saying why it is not valid."""
+    from .laporan.bab import FOLDER_BAB
+    from .laporan.siapkan import siapkan
+
     try:
         return siapkan(akar, unit, tahun, draf=getattr(args, "draf", False),
                        folder_bab=proyek / FOLDER_BAB if proyek else None)
@@ -424,15 +431,14 @@ def _siapkan(args, akar: Path, unit: str, tahun: int, proyek: Path | None):
 
 
 def _mesin_dini(args, unit: str, tahun: int, tumpukan: contextlib.ExitStack):
-    """For a build that starts from nothing, the kernels and Sphinx's workers, started now: they
-    get ready while the year is loaded and checked. Else None: the build starts what it needs."""
-    from .terbit.bangun import mulai_dari_awal
+    """Sphinx's workers for the build, started now: they import Sphinx while the year is loaded and
+    checked. For a build that starts from nothing (every chapter will run), the kernels too."""
     from .terbit.mesin import Mesin
+    from .terbit.simpanan import mulai_dari_awal
 
-    if not mulai_dari_awal(Path(args.out), unit, tahun, args.bersih):
-        return None
-    mesin = tumpukan.enter_context(Mesin())
-    mesin.panaskan(mesin.inti)
+    mesin = tumpukan.enter_context(Mesin(lajur=1 if args.html_saja else 2))
+    if mulai_dari_awal(Path(args.out), unit, tahun, args.bersih):
+        mesin.panaskan(mesin.inti)
     return mesin
 
 
@@ -453,13 +459,19 @@ def _jalankan(args) -> int:
     if dipilih is None:
         return KELUAR_GALAT_DATA
     akar, unit, tahun = dipilih
-    proyek = folder_proyek()
     if args.perintah == "build":
         with contextlib.ExitStack() as tumpukan:
+            # first: what lkjip itself imports (the year's data, the chapters' code) the workers do not
             mesin = _mesin_dini(args, unit, tahun, tumpukan)
+            from .laporan.bab import folder_proyek
+
+            proyek = folder_proyek()
             laporan = _siapkan(args, akar, unit, tahun, proyek)
             return KELUAR_GALAT_DATA if laporan is None else _bangun(laporan, args, proyek, mesin)
-    laporan = _siapkan(args, akar, unit, tahun, proyek)
+    from .laporan.bab import folder_proyek
+    from .terbit.ekspor import ekspor
+
+    laporan = _siapkan(args, akar, unit, tahun, folder_proyek())
     if laporan is None:
         return KELUAR_GALAT_DATA
     if args.perintah == "check":
@@ -476,6 +488,17 @@ def _jalankan(args) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    kode = _main(argv)
+    if argv is None:  # the `lkjip` command, about to exit
+        import gc
+
+        # The interpreter's last collections would walk every object lkjip made (half a second after
+        # a build); the objects are freed all the same.
+        gc.freeze()
+    return kode
+
+
+def _main(argv: list[str] | None) -> int:
     parser = buat_parser()
     args = parser.parse_args(argv)
     if args.perintah is None:

@@ -37,9 +37,13 @@ def test_buku_mencatat_narasi_yang_dibaca(buku):
     buku.narasi("bab1_kedudukan")
     (teks, metadata), = buku.keluaran[:1]
     assert teks.strip()
-    assert metadata == {CATATAN: {"prosa": ["narasi/bab3_pengantar.md"], "berkas": []}}
-    # cumulative: the last output holds everything read so far
-    assert buku.keluaran[-1][1][CATATAN]["prosa"] == ["narasi/bab1_kedudukan.md", "narasi/bab3_pengantar.md"]
+    assert metadata == {CATATAN: {"prosa": ["narasi/bab3_pengantar.md"], "berkas": [],
+                                  "baca": ["narasi/bab3_pengantar.md"], "tulis": [],
+                                  "resep": ["narasi", "bab3_pengantar", "awal"]}}
+    # cumulative: the last output holds everything read so far; "baca" only what it read itself
+    catatan = buku.keluaran[-1][1][CATATAN]
+    assert catatan["prosa"] == ["narasi/bab1_kedudukan.md", "narasi/bab3_pengantar.md"]
+    assert catatan["baca"] == ["narasi/bab1_kedudukan.md"]
 
 
 def test_buku_mencatat_gambar_dan_narasi_iku(buku):
@@ -55,7 +59,7 @@ def test_buku_mencatat_gambar_dan_narasi_iku(buku):
 
 def test_buku_yang_menjelajah_semua_narasi_mencatat_foldernya(buku):
     assert len(list(buku.data.narasi.values())) > 5
-    assert buku._catatan()["prosa"] == ["narasi/"]
+    assert buku._dibaca == {"narasi/"}
 
 
 def test_sidik_prosa_berubah_hanya_untuk_berkas_itu(laporan):

@@ -4,8 +4,8 @@
   `sinyal_henti()` is active; later stop signals are ignored so the clean-up runs undisturbed.
 - `kumpulan_pekerja()` is a process pool whose workers ignore Ctrl-C (the parent stops them), die
   with the parent even when it is killed with SIGKILL (Linux: prctl PR_SET_PDEATHSIG), and are ended
-  at once when the block fails or is interrupted (and when its tasks are done). A kernel a worker starts (`terikat_induk()` as its
-  preexec_fn) dies with that worker in turn.
+  at once when the block fails or is interrupted, or when its tasks are done. A kernel a worker
+  starts (`terikat_induk()` as its preexec_fn) dies with that worker in turn.
 - `jalankan()` is `subprocess.run` for a command that starts processes of its own (jupyter-book
   starts latexmk and xelatex): the command runs in its own process group under a small watchdog that
   kills the whole group when lkjip stops or dies.

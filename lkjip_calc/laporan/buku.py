@@ -10,6 +10,7 @@ from __future__ import annotations
 import pickle
 import re
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import matplotlib.pyplot as plt
@@ -44,15 +45,15 @@ FOLDER_GAMBAR_NARASI = "gambar-narasi"  # the prose's own images, copied from th
 class _Dibaca(dict):
     """The prose files of a year (name -> Narasi) that note each name looked up, found or not."""
 
-    def __init__(self, isi: dict, folder: str, catat: set[str]):
+    def __init__(self, isi: dict, folder: str, catat: Callable[[str], None]):
         super().__init__(isi)
         self._folder, self._catat = folder, catat
 
     def _nama(self, nama) -> None:
-        self._catat.add(f"{self._folder}/{nama}.md")
+        self._catat(f"{self._folder}/{nama}.md")
 
     def _semua(self) -> None:
-        self._catat.add(f"{self._folder}/")
+        self._catat(f"{self._folder}/")
 
     def __getitem__(self, nama):
         self._nama(nama)
@@ -83,12 +84,19 @@ class _Dibaca(dict):
         return super().items()
 
 
+# The parts whose output follows from the prepared year and the prose alone: a build whose prose
+# alone changed renders them again without running the chapter (`BukuUlang`, terbit.narasi_ulang).
+RESEP = frozenset({"narasi"})
+
+
 class Buku:
     """One unit and year for one chapter run: the year `lkjip build` prepared once for all chapters
-    (`siap`, a pickle it wrote), or, run on its own, prepared here from the data folder."""
+    (`siap`, a pickle it wrote), or, run on its own, prepared here from the data folder. The files
+    a part writes (charts, the prose's images) go beside the chapter: into `folder`, by default the
+    working directory, the chapter's folder."""
 
     def __init__(self, unit: str | None = None, tahun: int | None = None, data: str | Path | None = None,
-                 draf: bool = False, siap: str | Path | None = None):
+                 draf: bool = False, siap: str | Path | None = None, folder: Path | None = None):
         if siap is not None:
             with open(siap, "rb") as berkas:
                 self.lap: Laporan = pickle.load(berkas)
@@ -98,20 +106,38 @@ class Buku:
             self.lap = siapkan(akar, unit, tahun, draf=draf)
         self.hasil = self.lap.hasil
         self.data = self.hasil.data
+        self._folder = folder if folder is not None else Path()
         self._dibaca: set[str] = set()  # prose files looked up (paths in the year's folder)
         self._ditulis: set[str] = set()  # files written beside the chapter (paths from it)
-        self.data.narasi = _Dibaca(self.data.narasi, FOLDER_NARASI, self._dibaca)
-        self.data.narasi_iku = _Dibaca(self.data.narasi_iku, FOLDER_NARASI_IKU, self._dibaca)
+        self._baca_baru: set[str] = set()  # the same, since the last output
+        self._tulis_baru: set[str] = set()
+        self.data.narasi = _Dibaca(self.data.narasi, FOLDER_NARASI, self._catat_baca)
+        self.data.narasi_iku = _Dibaca(self.data.narasi_iku, FOLDER_NARASI_IKU, self._catat_baca)
 
     # --- building blocks -------------------------------------------------------------------
 
-    def _catatan(self) -> dict:
-        """What the chapter has read of the prose and written beside itself so far."""
-        return {"prosa": sorted(self._dibaca), "berkas": sorted(self._ditulis)}
+    def _catat_baca(self, path: str) -> None:
+        self._dibaca.add(path)
+        self._baca_baru.add(path)
 
-    def _keluarkan(self, teks: str) -> None:
-        # Every output carries the record so far: the last one holds all that can have shaped the chapter.
-        display(Markdown(teks), metadata={CATATAN: self._catatan()})
+    def _catat_tulis(self, path: str) -> None:
+        self._ditulis.add(path)
+        self._tulis_baru.add(path)
+
+    def _keluarkan(self, teks: str, resep: tuple | None = None) -> None:
+        """Show `teks` with the record of what shaped it (daftar.CATATAN): the prose read and files
+        written so far in the chapter (the last output holds all of it) and since the output before
+        (what this one follows from), and, for a part of RESEP, the call that renders it again."""
+        catatan = {"prosa": sorted(self._dibaca), "berkas": sorted(self._ditulis), "baca": sorted(self._baca_baru),
+                   "tulis": sorted(self._tulis_baru)}
+        if resep is not None:
+            catatan["resep"] = list(resep)
+        self._baca_baru.clear()
+        self._tulis_baru.clear()
+        self._tampilkan(teks, {CATATAN: catatan})
+
+    def _tampilkan(self, teks: str, metadata: dict) -> None:
+        display(Markdown(teks), metadata=metadata)
 
     def teks(self, nama: str, bagian: str = "awal") -> str:
         """The prose file narasi/<nama>.md (or one '<!-- bagian -->' part of it), filled in and escaped."""
@@ -162,9 +188,9 @@ class Buku:
         return tujuan.as_posix()
 
     def _salin(self, asal: Path, tujuan: Path) -> None:
-        tujuan.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(asal, tujuan)
-        self._ditulis.add(tujuan.as_posix())
+        (self._folder / tujuan).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(asal, self._folder / tujuan)
+        self._catat_tulis(tujuan.as_posix())
 
     def _gambar_data(self, nama: str) -> str:
         """An image of gambar/gambar.yaml as a numbered figure with its caption (and Sumber line)."""
@@ -182,12 +208,11 @@ class Buku:
             return
         fig, alt = dibuat
         label = deklarasi.label(k)
-        folder = Path(FOLDER_GAMBAR)
-        folder.mkdir(exist_ok=True)
-        path = folder / f"{label}.png"
-        fig.savefig(path, dpi=200)
+        path = Path(FOLDER_GAMBAR) / f"{label}.png"
+        (self._folder / path.parent).mkdir(exist_ok=True)
+        fig.savefig(self._folder / path, dpi=200)
         plt.close(fig)
-        self._ditulis.add(path.as_posix())
+        self._catat_tulis(path.as_posix())
         self._keluarkan(render.gambar(path.as_posix(), label, deklarasi.judul.format(**konteks(self.lap, k)), alt))
 
     def _ada(self, nama: str, k: KinerjaIku | SasaranKinerja | None = None) -> bool:
@@ -207,7 +232,7 @@ class Buku:
 
     def narasi(self, nama: str, bagian: str = "awal") -> None:
         if nama not in NARASI or self._ditampilkan(NARASI[nama]):
-            self._keluarkan(self.teks(nama, bagian))
+            self._keluarkan(self.teks(nama, bagian), resep=("narasi", nama, bagian))
 
     def tabel(self, nama: str) -> None:
         if self._ditampilkan(TABEL[nama]):
@@ -377,3 +402,21 @@ def _butir(isi: list[str], huruf: bool) -> list[str]:
     (a Markdown bullet list in a container of class KELAS_HURUF, lettered by the outputs' styles)."""
     butir = [f"   - {render.md(x)}" for x in isi]
     return [f"   :::{{container}} {KELAS_HURUF}", *butir, "   :::"] if huruf else butir
+
+
+class BukuUlang(Buku):
+    """A Buku that renders again, outside a kernel, what a part of RESEP showed: from the call its
+    output's record names (terbit.narasi_ulang), with what it shows collected instead of displayed."""
+
+    def ulang(self, resep: list) -> tuple[str, dict]:
+        """(Markdown, record) of the one output of the call `resep`."""
+        if not resep or resep[0] not in RESEP:
+            raise LookupError(f"bagian {resep!r} tidak dapat dirender ulang tanpa menjalankan bab")
+        self._keluar: list[tuple[str, dict]] = []
+        getattr(self, resep[0])(*resep[1:])
+        if len(self._keluar) != 1:
+            raise LookupError(f"bagian {resep!r} menampilkan {len(self._keluar)} keluaran, bukan satu")
+        return self._keluar[0]
+
+    def _tampilkan(self, teks: str, metadata: dict) -> None:
+        self._keluar.append((teks, metadata[CATATAN]))

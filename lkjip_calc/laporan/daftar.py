@@ -47,8 +47,10 @@ NAMA_BAB = tuple(b.nama for b in BAB)
 TAG_WILAYAH = "wilayah"
 
 # The key of every output's metadata that says what the chapter had read of the prose and which
-# files it wrote so far (`Buku.catatan`): a build reuses a chapter's cached run only while that
-# prose is unchanged, and restores those files with it (terbit.cache_bab).
+# files it wrote so far, and since the output before (`Buku._keluarkan`): a build reuses a
+# chapter's cached run only while that prose is unchanged, and restores those files with it
+# (terbit.cache_bab); when prose alone changed, it renders again the outputs that follow from it
+# (terbit.narasi_ulang).
 CATATAN = "lkjip"
 # What a chapter reads of the prose, as paths in the year's folder; a whole folder ('narasi/')
 # when it went through all of them, so that a file added later counts too.

@@ -41,13 +41,24 @@ from ..laporan.bab import FOLDER_BAB, periksa_bab, saring_sel
 from ..laporan.bahan import Laporan
 from ..laporan.daftar import BAB, NAMA_BAB, daftar_isi, nama_berkas, nama_pk_pindaian
 from ..masukan.model import UKURAN_KERTAS
+from . import narasi_ulang
 from .cache_bab import KUNCI as KUNCI_CACHE
-from .cache_bab import CacheBab, prosa, sidik_kode, sidik_prosa
+from .cache_bab import CacheBab, prosa, sidik_prosa
 from .ekspor import ekspor
 from .manifest import FOLDER_TEMA, NAMA_MANIFEST, Masukan, berkas_masukan, isi_manifest, sha256, teks_manifest
 from .mesin import Kernel, Mesin
 from .rakit import FOLDER_BUILD, RakitGagal, rakit_html, rakit_pdf
 from .reproduksi import epoch_sumber, label_data, normalkan_notebook
+from .simpanan import (
+    FOLDER_BUKU,
+    FOLDER_CACHE,
+    FOLDER_CACHE_BAB,
+    NAMA_SIAP,
+    TANDA_SEDANG,
+    TERAKHIR,
+    VERSI,
+    sidik_kode,
+)
 from .tabel_xlsx import baca_situs, tulis_xlsx
 from .word import Dokumen, WordGagal, tulis_word
 
@@ -56,15 +67,6 @@ FOLDER_LATEX = "_lkjip_latex"  # files only the PDF uses (the cover logo), copie
 NAMA_LOGO = "logo-sampul"
 KUNCI = ".kunci"  # the lock file in an output folder
 _AWALAN_STAGING = ".staging"
-# What a build keeps for the next, in the output folder: the executed chapters (cache_bab), the
-# staged book with Sphinx's and LaTeX's files (rakit), the prepared year the chapters load.
-FOLDER_CACHE = ".cache"
-FOLDER_CACHE_BAB = "bab"
-FOLDER_BUKU = "buku"
-NAMA_SIAP = "siap.pickle"
-_TANDA_SEDANG = "BELUM-SELESAI"  # there while a build uses the folder: one that did not finish leaves it
-_VERSI = "kode"  # the digest of the code that made the folder
-_TERAKHIR = "terakhir.json"  # the last successful build: the key of its inputs, the digest of its manifest
 # A disk or a folder lkjip cannot write to is the user's to fix (exit 2), not a bug of lkjip.
 _GALAT_TULIS = {errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM, errno.EIO}
 
@@ -81,6 +83,7 @@ class HasilBangun:
     docx: Path | None = None
     dari_cache: list[str] = field(default_factory=list)  # chapters reused from an earlier build
     dijalankan: list[str] = field(default_factory=list)  # chapters run by a kernel
+    diperbarui: list[str] = field(default_factory=list)  # chapters of the cache, prose rendered again (no kernel)
     tanpa_perubahan: bool = False  # nothing changed since the last build: its outputs stand
 
 
@@ -291,7 +294,7 @@ def _simpanan(tujuan: Path, bersih: bool) -> Iterator[Path]:
     (Sphinx would not notice that its extension changed); marked while in use, the mark removed only
     when the build succeeded."""
     cache = tujuan / FOLDER_CACHE
-    tanda, versi = cache / _TANDA_SEDANG, cache / _VERSI
+    tanda, versi = cache / TANDA_SEDANG, cache / VERSI
     kode = sidik_kode()
     lama = versi.read_text(encoding="utf-8") if versi.is_file() else None
     if bersih or tanda.exists() or lama != kode:
@@ -304,18 +307,6 @@ def _simpanan(tujuan: Path, bersih: bool) -> Iterator[Path]:
     versi.write_text(kode, encoding="utf-8")
     yield cache
     tanda.unlink()
-
-
-def mulai_dari_awal(keluaran: Path, unit: str, tahun: int, bersih: bool) -> bool:
-    """Whether a build of `unit` `tahun` into `keluaran` will find nothing kept to reuse (no cache,
-    one left by a build that did not finish, by other code, or `--bersih`)."""
-    cache = keluaran / unit / str(tahun) / FOLDER_CACHE
-    if bersih or (cache / _TANDA_SEDANG).exists():
-        return True
-    try:
-        return (cache / _VERSI).read_text(encoding="utf-8") != sidik_kode()
-    except OSError:
-        return True
 
 
 def _hapus_sisa_build(tujuan: Path, *dokumen: str) -> None:
@@ -377,11 +368,11 @@ def bangun(lap: Laporan, proyek: Path, keluaran: Path, html_saja: bool = False, 
             return _hasil_terbit(tujuan, d, html_saja, pratinjau, time.monotonic() - mulai)
         with contextlib.ExitStack() as tumpukan:
             if mesin is None:
-                mesin = tumpukan.enter_context(Mesin())
+                mesin = tumpukan.enter_context(Mesin(lajur=1 if html_saja else 2))
             with _simpanan(tujuan, bersih) as simpanan, _staging(tujuan) as staging:
                 hasil = _bangun(lap, proyek, tujuan, staging, simpanan, mesin, html_saja, ketat, draf, situs,
                                 masukan, epoch, pratinjau)
-                tulis_atomik(simpanan / _TERAKHIR, json.dumps(
+                tulis_atomik(simpanan / TERAKHIR, json.dumps(
                     {"kunci": kunci_semua, "manifest": sha256(tujuan / NAMA_MANIFEST)}))
     hasil.detik = time.monotonic() - mulai
     return hasil
@@ -398,8 +389,8 @@ def _tanpa_perubahan(tujuan: Path, kunci_semua: str) -> bool:
     """Whether the last build of `tujuan` had the same inputs and its outputs are still what its
     manifest says it published (none removed or changed since)."""
     try:
-        terakhir = json.loads((tujuan / FOLDER_CACHE / _TERAKHIR).read_text(encoding="utf-8"))
-        if (tujuan / FOLDER_CACHE / _TANDA_SEDANG).exists() or terakhir.get("kunci") != kunci_semua:
+        terakhir = json.loads((tujuan / FOLDER_CACHE / TERAKHIR).read_text(encoding="utf-8"))
+        if (tujuan / FOLDER_CACHE / TANDA_SEDANG).exists() or terakhir.get("kunci") != kunci_semua:
             return False
         if terakhir.get("manifest") != sha256(tujuan / NAMA_MANIFEST):
             return False
@@ -425,14 +416,15 @@ def _dasar_cache(lap: Laporan, masukan: Masukan, parameter: dict) -> str:
 
 
 def _jalankan_bab(lap: Laporan, proyek: Path, folder_bab: Path, simpanan: Path, mesin: Mesin, masukan: Masukan,
-                  parameter: dict, tambahan_sampul: dict, maju) -> tuple[list, list]:
-    """Every chapter into `folder_bab` as an executed notebook, from the cache where it may be reused,
-    else run by the kernels side by side: (chapters reused, chapters run)."""
+                  parameter: dict, tambahan_sampul: dict, maju) -> tuple[list, list, list]:
+    """Every chapter into `folder_bab` as an executed notebook: from the cache where it may be reused,
+    its last run with the prose brought up to date where only prose it shows changed (narasi_ulang),
+    else run by the kernels side by side: (chapters reused, chapters brought up to date, chapters run)."""
     from papermill.parameterize import parameterize_notebook
 
     d = lap.hasil.data
     cache = CacheBab(simpanan / FOLDER_CACHE_BAB, _dasar_cache(lap, masukan, parameter), sidik_prosa(d))
-    dari_cache, dijalankan, tugas, jalan = [], [], {}, []
+    dari_cache, diperbarui, dijalankan, tugas, jalan = [], [], [], {}, []
     for nama in NAMA_BAB:
         nb = saring_sel(jupytext.read(proyek / FOLDER_BAB / f"{nama}.md"), d.berwilayah)
         for sel in nb.cells:  # as papermill's own reader leaves a notebook, for its parameters to go in
@@ -445,6 +437,15 @@ def _jalankan_bab(lap: Laporan, proyek: Path, folder_bab: Path, simpanan: Path, 
             dari_cache.append(nama)
             _terbitkan_bab(lama, nama, folder_bab / f"{nama}.ipynb")
             maju(f"Bab {nama} dari cache")
+            continue
+        sebelumnya = cache.ambil_sebelumnya(nama, nb, folder_bab)
+        baru = narasi_ulang.perbarui(*sebelumnya, folder_bab / parameter["siap"], folder_bab) \
+            if sebelumnya is not None else None
+        if baru is not None:
+            diperbarui.append(nama)
+            cache.simpan(nama, baru, folder_bab)
+            _terbitkan_bab(baru, nama, folder_bab / f"{nama}.ipynb")
+            maju(f"Bab {nama} dari cache, narasinya diperbarui tanpa kernel")
         else:
             jalan.append((nama, nb))
     mesin.panaskan(len(jalan))
@@ -464,7 +465,7 @@ def _jalankan_bab(lap: Laporan, proyek: Path, folder_bab: Path, simpanan: Path, 
     finally:
         for t in tugas:  # a chapter that failed: the others still queued need not run
             t.cancel()
-    return dari_cache, dijalankan
+    return dari_cache, diperbarui, dijalankan
 
 
 def _bangun(lap: Laporan, proyek: Path, tujuan: Path, staging: Path, simpanan: Path, mesin: Mesin,
@@ -503,8 +504,8 @@ def _bangun(lap: Laporan, proyek: Path, tujuan: Path, staging: Path, simpanan: P
     parameter = {"unit": d.unit_kode, "tahun": d.tahun, "data": label_data(d.akar, proyek), "draf": draf,
                  "siap": os.path.relpath(siap, staging / FOLDER_BAB)}
     tambahan_sampul = {"pdf": None if html_saja else dokumen["pdf"], "docx": dokumen["docx"]}
-    dari_cache, dijalankan = _jalankan_bab(lap, proyek, staging / FOLDER_BAB, simpanan, mesin, masukan, parameter,
-                                           tambahan_sampul, maju)
+    dari_cache, diperbarui, dijalankan = _jalankan_bab(lap, proyek, staging / FOLDER_BAB, simpanan, mesin, masukan,
+                                                       parameter, tambahan_sampul, maju)
     sinkronkan(staging, buku, biarkan=(FOLDER_BUILD,))
 
     # The site and the PDF side by side (each in its own worker when the machine has the cores).
@@ -536,9 +537,10 @@ def _bangun(lap: Laporan, proyek: Path, tujuan: Path, staging: Path, simpanan: P
     finally:
         if pdf_tugas is not None:
             pdf_tugas.cancel()
-    if dari_cache:
-        _cetak(f"Dari cache (tidak dijalankan ulang): {', '.join(dari_cache)}; dijalankan: "
-               f"{', '.join(dijalankan) if dijalankan else 'tidak ada'}.")
+    if dari_cache or diperbarui:
+        _cetak(f"Dari cache (tidak dijalankan ulang): {', '.join(dari_cache + diperbarui)}"
+               + (f" (narasi diperbarui tanpa kernel: {', '.join(diperbarui)})" if diperbarui else "")
+               + f"; dijalankan: {', '.join(dijalankan) if dijalankan else 'tidak ada'}.")
 
     # The published site is a copy: the kept one stays for the next build, as Sphinx wrote it.
     salinan = staging / "html"
@@ -571,4 +573,5 @@ def _bangun(lap: Laporan, proyek: Path, tujuan: Path, staging: Path, simpanan: P
         terbitan.berkas(tujuan / "build.json", json.dumps({"unit": d.unit_kode, "tahun": d.tahun,
                                                            "html_saja": html_saja, "draf": draf}, indent=2))
         terbitan.berkas(tujuan / NAMA_MANIFEST, manifest)
-    return HasilBangun(html=html, pdf=pdf, detik=0.0, docx=docx, dari_cache=dari_cache, dijalankan=dijalankan)
+    return HasilBangun(html=html, pdf=pdf, detik=0.0, docx=docx, dari_cache=dari_cache, dijalankan=dijalankan,
+                       diperbarui=diperbarui)

@@ -4,21 +4,20 @@ A chapter's run is reused when everything it depends on is unchanged. jupyter-ca
 notebook by its code cells (with the parameters papermill injected); the rest goes into a key kept
 in the notebook's metadata (`KUNCI`), hashed with the code:
 
-- the package's own code and the versions of the libraries that shape outputs (`sidik_kode`);
+- the package's own code and the versions of the libraries that shape outputs (`simpanan.sidik_kode`);
 - every input file of the year except its prose (narasi/*.md, narasi/iku/*.md);
 - the prose the chapter read in its last run (recorded by `laporan.buku.Buku` in its outputs, and
-  kept in an index beside the cache): editing one prose file re-runs only the chapters that show it.
+  kept in an index beside the cache, with each file's digest then): editing one prose file touches
+  only the chapters that show it, and those are brought up to date without a kernel when they can
+  be (`ambil_sebelumnya`, terbit.narasi_ulang).
 
 The files a chapter wrote beside itself (its charts, the prose's images) are kept with it as
 jupyter-cache artifacts and restored with it."""
 
 from __future__ import annotations
 
-import functools
 import hashlib
-import importlib.metadata
 import json
-import sys
 from pathlib import Path
 
 import nbformat
@@ -30,12 +29,6 @@ from ..laporan.daftar import CATATAN, FOLDER_NARASI, FOLDER_NARASI_IKU
 
 KUNCI = "lkjip_kunci"  # notebook metadata: the key of what the chapter depends on besides its code
 BATAS = 64  # executed chapters kept per output folder (8 chapters, several versions each)
-# Libraries whose version can change what a chapter shows (numbers, charts, Markdown) or how the
-# kept book is assembled (Sphinx, its extensions and theme, the DOCX and XLSX writers).
-_PUSTAKA = ("lkjip", "pandas", "numpy", "matplotlib", "babel", "ipykernel", "ipython", "papermill", "nbformat",
-            "pydantic", "pyyaml", "ruamel.yaml", "pillow", "markdown-it-py", "mdit-py-plugins", "jupytext",
-            "sphinx", "docutils", "jupyter-book", "myst-nb", "myst-parser", "sphinx-book-theme",
-            "pydata-sphinx-theme", "sphinx-jupyterbook-latex", "pypandoc-binary", "python-docx", "openpyxl")
 
 
 class _Cache(JupyterCacheBase):
@@ -51,23 +44,6 @@ def _sha(*bagian: str) -> str:
         h.update(b.encode("utf-8"))
         h.update(b"\0")
     return h.hexdigest()
-
-
-@functools.cache
-def sidik_kode() -> str:
-    """The package's code (every module, as it is on disk) and the library versions."""
-    import lkjip_calc
-
-    akar = Path(lkjip_calc.__file__).parent
-    bagian = [sys.version]
-    for path in sorted(akar.rglob("*.py")):
-        bagian += [path.relative_to(akar).as_posix(), hashlib.sha256(path.read_bytes()).hexdigest()]
-    for nama in _PUSTAKA:
-        try:
-            bagian += [nama, importlib.metadata.version(nama)]
-        except importlib.metadata.PackageNotFoundError:
-            bagian += [nama, "-"]
-    return _sha(*bagian)
 
 
 def prosa(path: Path, folder_tahun: Path) -> bool:
@@ -108,8 +84,9 @@ class CacheBab:
         self._dasar = dasar
         self._sidik_prosa = sidik_prosa
 
-    def _kunci(self, dasar: str, dibaca: list[str]) -> str:
-        return _sha(dasar, *(f"{j}={self._sidik_prosa.get(j, '-')}" for j in sorted(dibaca)))
+    def _kunci(self, dasar: str, dibaca: list[str], sidik: dict[str, str] | None = None) -> str:
+        sidik = self._sidik_prosa if sidik is None else sidik
+        return _sha(dasar, *(f"{j}={sidik.get(j, '-')}" for j in sorted(dibaca)))
 
     def _dasar_bab(self, nama: str) -> str:
         return _sha(self._dasar, nama)
@@ -121,8 +98,25 @@ class CacheBab:
         dasar = self._dasar_bab(nama)
         if not catatan or catatan.get("dasar") != dasar:
             return None
+        return self._ambil(nb, self._kunci(dasar, catatan.get("prosa", [])), folder)
+
+    def ambil_sebelumnya(self, nama: str, nb, folder: Path):
+        """The last run of the chapter `nb` when only prose it read has changed since: (that run, its
+        files restored into `folder`; the prose files changed), or None."""
+        catatan = self._indeks.get(nama)
+        dasar = self._dasar_bab(nama)
+        if not catatan or catatan.get("dasar") != dasar or not isinstance(catatan.get("sidik"), dict):
+            return None
+        lama = catatan["sidik"]
+        berubah = {j for j in catatan.get("prosa", []) if lama.get(j) != self._sidik_prosa.get(j, "-")}
+        if not berubah:
+            return None
+        nb = self._ambil(nb, self._kunci(dasar, catatan.get("prosa", []), lama), folder)
+        return None if nb is None else (nb, berubah)
+
+    def _ambil(self, nb, kunci: str, folder: Path):
         nb = nbformat.from_dict(nb)
-        nb.metadata[KUNCI] = self._kunci(dasar, catatan.get("prosa", []))
+        nb.metadata[KUNCI] = kunci
         try:
             pk, gabungan = self._cache.merge_match_into_notebook(nb, nb_meta=("kernelspec", "language_info", KUNCI))
             bundel = self._cache.get_cache_bundle(pk)
@@ -142,7 +136,8 @@ class CacheBab:
         self._cache.cache_notebook_bundle(
             CacheBundleIn(nb, nama, artifacts=NbArtifacts([str(folder / p) for p in ditulis], in_folder=folder)),
             check_validity=False, overwrite=True)
-        self._indeks[nama] = {"dasar": dasar, "prosa": dibaca}
+        self._indeks[nama] = {"dasar": dasar, "prosa": dibaca,
+                              "sidik": {j: self._sidik_prosa.get(j, "-") for j in dibaca}}
         tulis_atomik(self._indeks_path, json.dumps(self._indeks, indent=1, sort_keys=True))
 
 

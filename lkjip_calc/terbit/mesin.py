@@ -193,8 +193,9 @@ class _Lajur:
 
 
 class Mesin:
-    def __init__(self, inti: int | None = None):
+    def __init__(self, inti: int | None = None, lajur: int = 2):
         self.inti = max(1, inti if inti is not None else min(2, os.cpu_count() or 1))
+        self._jumlah_lajur = max(1, min(lajur, self.inti))  # an HTML-only build needs one
         self._antrean: queue.Queue = queue.Queue()
         self._semua_kernel: list[Kernel] = []
         self._semua_lajur: list[_Lajur] = []
@@ -205,8 +206,8 @@ class Mesin:
         _daftarkan_mesin_papermill()
         self._tumpukan.callback(self._hentikan_kernel)
         if self.inti >= 2:
-            self._lajur = self._tumpukan.enter_context(kumpulan_pekerja(2))
-            for _ in range(2):
+            self._lajur = self._tumpukan.enter_context(kumpulan_pekerja(self._jumlah_lajur))
+            for _ in range(self._jumlah_lajur):
                 self._lajur.submit(rakit.panaskan)
         return self
 

@@ -374,7 +374,7 @@ class Pratinjau:
             server.server_close()
 
     def _mesin(self):
-        return Mesin(inti=2)
+        return Mesin(inti=2, lajur=1)  # two kernels; the site only, so one Sphinx worker
 
     def _putaran(self, mesin, sebab: str) -> bool:
         """Prepare the year and build it; True when the new site is published (pages reload)."""
@@ -421,7 +421,9 @@ def _bangun(lap, proyek: Path, keluaran: Path, draf: bool, mesin):
 def _ringkas_bab(hasil) -> str:
     if hasil.tanpa_perubahan:
         return "tidak ada yang berubah"
-    return f"bab dari cache: {len(hasil.dari_cache)}, dijalankan: {len(hasil.dijalankan)}"
+    diperbarui = f" (narasi {len(hasil.diperbarui)} bab diperbarui tanpa kernel)" if hasil.diperbarui else ""
+    return (f"bab dari cache: {len(hasil.dari_cache) + len(hasil.diperbarui)}{diperbarui}, "
+            f"dijalankan: {len(hasil.dijalankan)}")
 
 
 def _jam() -> str:

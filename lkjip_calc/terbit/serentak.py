@@ -64,7 +64,7 @@ class HasilTugas:
     docx: Path | None = None
     detik: float = 0.0
     dijalankan: list[str] | None = None  # chapters executed; None for a failed build
-    dari_cache: list[str] | None = None  # chapters reused from the cache
+    dari_cache: list[str] | None = None  # chapters reused from the cache (their prose brought up to date or not)
     gagal: str | None = None
     internal: bool = False  # the failure is a bug of lkjip (exit 3), not the user's data or setup
     catatan: list[str] = field(default_factory=list)  # the build's warnings (PDF cut off, waiting for a lock)
@@ -118,7 +118,7 @@ def jalankan_tugas(tugas: Tugas, mesin=None) -> HasilTugas:
         return HasilTugas(tugas.unit, tugas.tahun, internal=True, catatan=_catatan(tangkap.getvalue()),
                           gagal=f"GALAT INTERNAL ({type(e).__name__}: {e}); ini kesalahan program, bukan data Anda")
     return HasilTugas(tugas.unit, tugas.tahun, html=h.html, pdf=h.pdf, docx=h.docx, detik=h.detik,
-                      dijalankan=h.dijalankan, dari_cache=h.dari_cache,
+                      dijalankan=h.dijalankan, dari_cache=h.dari_cache + h.diperbarui,
                       catatan=_catatan(tangkap.getvalue()))
 
 

@@ -74,8 +74,12 @@ class DaftarTabelGambar(nodes.General, nodes.Element):
     """Where the site's Daftar Tabel and Daftar Gambar go; replaced when its page is written."""
 
 
+_META_DAFTAR = "lkjip-daftar-tabel-gambar"  # a page's metadata: it lists every table and figure of the book
+
+
 class ArahanDaftarTabelGambar(SphinxDirective):
     def run(self):
+        self.env.metadata[self.env.docname][_META_DAFTAR] = True  # written again after any page was read
         return [DaftarTabelGambar()]
 
 
@@ -163,15 +167,39 @@ def _seri_nomor(app, env):
     return []  # no document to rewrite
 
 
+def _jejak(env, dok: str) -> tuple:
+    """What other pages show of page `dok`: its title and sections (every page's navigation, the
+    previous/next links), the labels other pages may refer to (with their captions), its place in
+    the table of contents."""
+    std = env.domaindata.get("std", {})
+    label = sorted((k, v[1], v[2]) for k, v in std.get("labels", {}).items() if v[0] == dok)
+    anonim = sorted((k, v[1]) for k, v in std.get("anonlabels", {}).items() if v[0] == dok)
+    judul = env.titles[dok].astext() if dok in env.titles else None
+    bagian = env.tocs[dok].astext() if dok in env.tocs else None
+    return judul, bagian, label, anonim, list(env.toctree_includes.get(dok, []))
+
+
+def _usang(app, env, ditambah, diubah, dihapus):
+    app.lkjip_ada_dihapus = bool(dihapus)
+    return []  # no document to read besides Sphinx's
+
+
 def _akan_dibaca(app, env, dokumen):
-    app.lkjip_ada_dibaca = bool(dokumen)
+    # taken before the pages are read again, from the environment of the build before
+    app.lkjip_jejak = {d: _jejak(env, d) for d in dokumen}
 
 
-def _tulis_semua(app, env):
-    """After any page was read again, write every page: a build that reuses its environment would
-    otherwise leave the Daftar Tabel/Gambar, the navigation and the numbers other pages show as
-    they were. A build with nothing to read writes nothing."""
-    return sorted(env.found_docs) if getattr(app, "lkjip_ada_dibaca", True) else []
+def _tulis_yang_perlu(app, env):
+    """The pages to write besides the ones read again (and those whose numbers Sphinx changed):
+    every page when a page read again changed what other pages show of it (`_jejak`) or a page was
+    removed; else the pages with the Daftar Tabel/Gambar, which list every page's tables and
+    figures. A build that read nothing writes nothing more."""
+    jejak = getattr(app, "lkjip_jejak", {})
+    if getattr(app, "lkjip_ada_dihapus", False) or any(_jejak(env, d) != j for d, j in jejak.items()):
+        return sorted(env.found_docs)
+    if not jejak:
+        return []
+    return sorted(d for d in env.found_docs if env.metadata.get(d, {}).get(_META_DAFTAR))
 
 
 def _css_mystnb_lebih_dulu(app):
@@ -183,6 +211,13 @@ def _css_mystnb_lebih_dulu(app):
     if app.builder.format == "html":
         Path(app.builder.outdir, "_static").mkdir(parents=True, exist_ok=True)
         add_global_html_resources(app, None)
+
+
+def _templat_sendiri(app, config):
+    """The themes add their folders to `templates_path` in place, and the list they extend is shared
+    by every build in this process (a preview's, a batch worker's): each build would find one more
+    folder, a config Sphinx takes for changed, and write every page. Each build gets its own list."""
+    config.templates_path = list(dict.fromkeys(config.templates_path))
 
 
 def _lewati(self, node):
@@ -201,7 +236,9 @@ def setup(app):
     app.add_transform(BeriIdJudul)
     app.connect("doctree-resolved", _isi_daftar)
     app.connect("env-get-updated", _seri_nomor, priority=900)  # after Sphinx numbers them (500)
+    app.connect("config-inited", _templat_sendiri)
+    app.connect("env-get-outdated", _usang)
     app.connect("env-before-read-docs", _akan_dibaca)
     app.connect("builder-inited", _css_mystnb_lebih_dulu)
-    app.connect("env-get-updated", _tulis_semua)
+    app.connect("env-get-updated", _tulis_yang_perlu)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

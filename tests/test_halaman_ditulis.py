@@ -1,0 +1,62 @@
+"""A build that reuses Sphinx's environment writes again the pages that changed, the pages that list
+every table and figure, and every page when what other pages show of a changed one (its title, its
+sections, its labels) changed: never a page left showing what is no longer so (sphinx_ext)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from lkjip_calc.laporan.daftar import ARAHAN_DAFTAR_TABEL_GAMBAR
+from lkjip_calc.terbit import rakit
+
+HALAMAN = {
+    "depan": f"# Depan\n\n:::{{{ARAHAN_DAFTAR_TABEL_GAMBAR}}}\n:::\n",
+    "satu": "# Bab Satu\n\nIsi bab satu.\n\n```{list-table} Tabel Satu\n* - a\n```\n",
+    "dua": "# Bab Dua\n\nIsi bab dua.\n",
+}
+
+
+def _buku(folder: Path) -> Path:
+    folder.mkdir()
+    (folder / "_config.yml").write_text(
+        "title: Uji\nexecute:\n  execute_notebooks: 'off'\nparse:\n  myst_enable_extensions: [colon_fence]\n"
+        "sphinx:\n  extra_extensions: [lkjip_calc.terbit.sphinx_ext]\n  config:\n    numfig: true\n",
+        encoding="utf-8")
+    (folder / "_toc.yml").write_text("format: jb-book\nroot: depan\nchapters:\n- file: satu\n- file: dua\n",
+                                     encoding="utf-8")
+    for nama, isi in HALAMAN.items():
+        (folder / f"{nama}.md").write_text(isi, encoding="utf-8")
+    return folder
+
+
+def _ditulis(buku: Path) -> set[str]:
+    log = buku / "build.log"
+    rakit._sphinx(buku, "html", False, log, 1_700_000_000)
+    teks = re.sub(r"\x1b\[[0-9;]*m", "", log.read_text(encoding="utf-8"))
+    return set(re.findall(r"writing output\.\.\. \[\s*\d+%\] (\S+)", teks))
+
+
+@pytest.mark.buku
+def test_halaman_yang_ditulis_ulang(tmp_path):
+    buku = _buku(tmp_path / "buku")
+    assert _ditulis(buku) == {"depan", "satu", "dua"}
+    assert _ditulis(buku) == set()  # nothing changed, nothing written
+
+    # a sentence: the page, and the page listing every table
+    (buku / "satu.md").write_text(HALAMAN["satu"].replace("Isi bab satu.", "Isi bab satu, diubah."), encoding="utf-8")
+    assert _ditulis(buku) == {"satu", "depan"}
+    assert "Bab Satu" in (buku / "_build" / "html" / "dua.html").read_text(encoding="utf-8")
+
+    # the title: every page (each one's navigation names it)
+    (buku / "satu.md").write_text(HALAMAN["satu"].replace("# Bab Satu", "# Bab Pertama"), encoding="utf-8")
+    assert _ditulis(buku) == {"depan", "satu", "dua"}
+    assert "Bab Pertama" in (buku / "_build" / "html" / "dua.html").read_text(encoding="utf-8")
+
+    # a table's caption: the list of tables (and so the page that lists them) says it
+    (buku / "satu.md").write_text(HALAMAN["satu"].replace("# Bab Satu", "# Bab Pertama")
+                                  .replace("Tabel Satu", "Tabel Kesatu"), encoding="utf-8")
+    assert {"satu", "depan"} <= _ditulis(buku)
+    assert "Tabel Kesatu" in (buku / "_build" / "html" / "depan.html").read_text(encoding="utf-8")
