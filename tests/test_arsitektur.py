@@ -181,3 +181,10 @@ def test_berkas_hasil_tidak_dikomit():
     dihasilkan = [b for b in berkas.splitlines()
                   if b.startswith(("gambar/", "_build/", ".venv/")) or "__pycache__" in b or b.endswith((".pyc", ".ipynb"))]
     assert not dihasilkan, dihasilkan
+
+
+def test_setiap_gambar_punya_fungsi_grafik():
+    """A chart is declared by the name of its grafik function (imported only by the chapters that draw)."""
+    from lkjip_calc.laporan import grafik
+
+    assert all(callable(getattr(grafik, g.fungsi, None)) for g in daftar.GAMBAR.values())

@@ -456,7 +456,8 @@ def test_dihentikan_bersih(dua_build, tmp_path, sinyal):
     sebelum = sidik(tujuan / "html")
     basi = sisa_basi(tujuan)
     build = Build(tmp_path / "build")
-    build.tunggu_kernel()  # the chapters' workers and kernels are running
+    build.tunggu_teks("[1/")  # the build holds its folder (what killed builds left is gone) ...
+    build.tunggu_kernel()  # ... and the chapters' workers and kernels are running
     time.sleep(random.uniform(0, 1))
     if sinyal == signal.SIGINT:
         os.killpg(build.proses.pid, sinyal)

@@ -13,9 +13,6 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
-import matplotlib.pyplot as plt
-from IPython.display import Markdown, display
-
 from ..hitung.hasil import KinerjaIku, SasaranKinerja
 from ..masukan.lokasi import akar_data, pilih
 from ..masukan.skema import BAGIAN_WILAYAH
@@ -37,6 +34,14 @@ from .daftar import (
     nama_pk_pindaian,
 )
 from .siapkan import siapkan
+
+
+def display(*objek, **opsi) -> None:
+    """IPython's display (a kernel has it loaded; lkjip, rendering prose again, does not need it)."""
+    from IPython.display import display as tampilkan
+
+    tampilkan(*objek, **opsi)
+
 
 FOLDER_GAMBAR = "gambar"  # chart images, beside the chapter being run (the build's staging copy)
 FOLDER_GAMBAR_NARASI = "gambar-narasi"  # the prose's own images, copied from the year's folder
@@ -137,6 +142,8 @@ class Buku:
         self._tampilkan(teks, {CATATAN: catatan})
 
     def _tampilkan(self, teks: str, metadata: dict) -> None:
+        from IPython.display import Markdown  # in a kernel; lkjip itself renders again without it (BukuUlang)
+
         display(Markdown(teks), metadata=metadata)
 
     def teks(self, nama: str, bagian: str = "awal") -> str:
@@ -211,6 +218,8 @@ class Buku:
         path = Path(FOLDER_GAMBAR) / f"{label}.png"
         (self._folder / path.parent).mkdir(exist_ok=True)
         fig.savefig(self._folder / path, dpi=200)
+        import matplotlib.pyplot as plt  # loaded already: grafik drew the figure
+
         plt.close(fig)
         self._catat_tulis(path.as_posix())
         self._keluarkan(render.gambar(path.as_posix(), label, deklarasi.judul.format(**konteks(self.lap, k)), alt))

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from ..hitung import periode as hp
 from ..hitung.hasil import KinerjaIku, SasaranKinerja
-from . import grafik, tabel
+from . import tabel
 from .bahan import Laporan
 
 # --- chapters -----------------------------------------------------------------------------
@@ -216,26 +216,31 @@ if "iku" in SUMBER or set(SUMBER_IKU) & {t.sumber for t in TABEL.values() if not
 class GambarLaporan:
     nama: str
     judul: str             # caption; {names} from `konteks`
-    buat: Callable         # grafik.<function>(lap, iku) -> (figure, alt text) or None
+    fungsi: str            # the function of `grafik` that draws it: (lap, iku) -> (figure, alt text) or None
     per_iku: bool = False
     wilayah: bool = False  # of a unit with territory only
+
+    def buat(self, lap, k: KinerjaIku | None = None):
+        from . import grafik  # matplotlib: imported by the chapters that draw, not by every command
+
+        return getattr(grafik, self.fungsi)(lap, k)
 
     def label(self, k: KinerjaIku | None = None) -> str:
         return (f"{self.nama}-{k.kode}" if k is not None else self.nama).replace("_", "-")
 
 
 GAMBAR: dict[str, GambarLaporan] = _per_nama(
-    GambarLaporan("capaian_iku", "Capaian Kinerja per Indikator Kinerja Utama Tahun {tahun}", grafik.capaian_iku),
-    GambarLaporan("struktur_organisasi", "Struktur Organisasi {unit}", grafik.struktur_organisasi),
+    GambarLaporan("capaian_iku", "Capaian Kinerja per Indikator Kinerja Utama Tahun {tahun}", "capaian_iku"),
+    GambarLaporan("struktur_organisasi", "Struktur Organisasi {unit}", "struktur_organisasi"),
     GambarLaporan("penduduk_kelurahan", "Jumlah Penduduk per {bagian_wilayah} menurut Jenis Kelamin, {tahun}",
-                  grafik.penduduk_kelurahan, wilayah=True),
-    GambarLaporan("renstra", "Realisasi dan Target Renstra {periode}: {indikator}", grafik.renstra_iku, per_iku=True),
+                  "penduduk_kelurahan", wilayah=True),
+    GambarLaporan("renstra", "Realisasi dan Target Renstra {periode}: {indikator}", "renstra_iku", per_iku=True),
     GambarLaporan("realisasi_periode", "Realisasi Kinerja per {jenis_periode} Tahun {tahun}: {indikator}",
-                  grafik.periode_iku, per_iku=True),
+                  "periode_iku", per_iku=True),
     GambarLaporan("serapan_periode", "Realisasi Anggaran per {jenis_periode_anggaran} dan Serapan s.d. Periode "
-                  "Tahun {tahun}", grafik.serapan_periode),
+                  "Tahun {tahun}", "serapan_periode"),
     GambarLaporan("serapan_program", "Pagu, Realisasi dan Serapan Anggaran per Program Tahun {tahun}",
-                  grafik.serapan_program),
+                  "serapan_program"),
 )
 
 

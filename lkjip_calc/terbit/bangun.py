@@ -22,6 +22,7 @@ import hashlib
 import json
 import os
 import pickle
+import re
 import shutil
 import tempfile
 import time
@@ -415,6 +416,17 @@ def _dasar_cache(lap: Laporan, masukan: Masukan, parameter: dict) -> str:
                                      ensure_ascii=False).encode("utf-8")).hexdigest()
 
 
+# What makes a chapter long to run: its charts (matplotlib), by the part that draws them. The
+# chapters that draw most are started first, so that the kernels finish together instead of one
+# waiting on the last big chapter.
+_BEBAN_BAGIAN = {"analisis_iku": 4, "gambar": 1}
+
+
+def _beban(nb) -> int:
+    return sum(_BEBAN_BAGIAN.get(bagian, 0) for sel in nb.cells if sel.get("cell_type") == "code"
+               for bagian in re.findall(r"\bbuku\.(\w+)\(", sel.source))
+
+
 def _jalankan_bab(lap: Laporan, proyek: Path, folder_bab: Path, simpanan: Path, mesin: Mesin, masukan: Masukan,
                   parameter: dict, tambahan_sampul: dict, maju) -> tuple[list, list, list]:
     """Every chapter into `folder_bab` as an executed notebook: from the cache where it may be reused,
@@ -449,7 +461,7 @@ def _jalankan_bab(lap: Laporan, proyek: Path, folder_bab: Path, simpanan: Path, 
         else:
             jalan.append((nama, nb))
     mesin.panaskan(len(jalan))
-    for nama, nb in jalan:
+    for nama, nb in sorted(jalan, key=lambda j: -_beban(j[1])):
         tugas[mesin.bab(_eksekusi, nb, folder_bab)] = nama
     try:
         for selesai in as_completed(tugas):
