@@ -14,6 +14,7 @@ driven by a lane thread of the Mesin, and dies with it (prctl) when the Mesin en
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import queue
 import signal
@@ -33,6 +34,11 @@ from . import rakit
 _IMPOR_PANAS = "import lkjip_calc.laporan.buku\nimport gc\ngc.freeze()"
 _WAKTU_MULAI = 120  # seconds for a kernel to start and import the package on a loaded machine
 _MESIN_PAPERMILL = "lkjip"  # papermill engine name (_daftarkan_mesin_papermill)
+# nbclient's log ("Kernel died while waiting ...", when a stopped build kills its kernels) is not the
+# reader's business: a chapter's failure comes back as its exception, said in one line by the build.
+_LOG_SENYAP = logging.getLogger("lkjip.kernel")
+_LOG_SENYAP.addHandler(logging.NullHandler())
+_LOG_SENYAP.propagate = False
 
 
 def _kelas_kernel():
@@ -144,12 +150,11 @@ def _daftarkan_mesin_papermill() -> None:
     class MesinPapermill(NBClientEngine):
         @classmethod
         def execute_managed_notebook(cls, nb_man, kernel_name, kernel: Kernel = None, **kwargs):
-            klien = PapermillNotebookClient(nb_man, km=kernel.km, kernel_name=kernel_name, log=logger,
+            klien = PapermillNotebookClient(nb_man, km=kernel.km, kernel_name=kernel_name, log=_LOG_SENYAP,
                                             log_output=False)
             klien.kc = kernel.kc  # with a kernel manager given, nbclient leaves the client connected
             return klien.execute()
 
-    from papermill.log import logger
     papermill_engines.register(_MESIN_PAPERMILL, MesinPapermill)
 
 
