@@ -14,6 +14,7 @@ driven by a lane thread of the Mesin, and dies with it (prctl) when the Mesin en
 from __future__ import annotations
 
 import contextlib
+import functools
 import logging
 import os
 import queue
@@ -121,6 +122,7 @@ class Kernel:
         """Run the notebook `nb` with papermill through this kernel's client: the executed notebook."""
         import papermill
 
+        _daftarkan_mesin_papermill()
         return papermill.execute_notebook(nb, None, engine_name=_MESIN_PAPERMILL, kernel_name="python3",
                                           progress_bar=False, log_output=False, request_save_on_cell_execute=False,
                                           kernel=self)
@@ -142,8 +144,10 @@ class Kernel:
             self.km.cleanup_resources()
 
 
+@functools.cache
 def _daftarkan_mesin_papermill() -> None:
-    """papermill's nbclient engine, with the Kernel's client instead of a new one per notebook."""
+    """papermill's nbclient engine, with the Kernel's client instead of a new one per notebook
+    (registered by the first chapter to run: papermill is slow to import, and a build may run none)."""
     from papermill.clientwrap import PapermillNotebookClient
     from papermill.engines import NBClientEngine, papermill_engines
 
@@ -208,7 +212,6 @@ class Mesin:
         self._lajur = None
 
     def __enter__(self) -> Mesin:
-        _daftarkan_mesin_papermill()
         self._tumpukan.callback(self._hentikan_kernel)
         if self.inti >= 2:
             self._lajur = self._tumpukan.enter_context(kumpulan_pekerja(self._jumlah_lajur))
