@@ -5,6 +5,8 @@ sections, its labels) changed: never a page left showing what is no longer so (s
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -60,3 +62,17 @@ def test_halaman_yang_ditulis_ulang(tmp_path):
                                   .replace("Tabel Satu", "Tabel Kesatu"), encoding="utf-8")
     assert {"satu", "depan"} <= _ditulis(buku)
     assert "Tabel Kesatu" in (buku / "_build" / "html" / "depan.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.buku
+def test_log_sesudah_build_tidak_ke_log_yang_sudah_ditutup(tmp_path):
+    """A batch worker builds in-process, then runs the next chapters: what papermill logs then goes
+    neither to the build log Sphinx wrote (closed: "Logging error") nor to the reader."""
+    buku = _buku(tmp_path / "buku")
+    kode = (f"import logging, pathlib; from lkjip_calc.terbit import rakit\n"
+            f"rakit._sphinx(pathlib.Path({str(buku)!r}), 'html', False, pathlib.Path({str(buku / 'b.log')!r}), 1)\n"
+            "logging.getLogger('papermill').info('Input Notebook: ...')\n"
+            "logging.getLogger('papermill').warning('peringatan pustaka')\n")
+    hasil = subprocess.run([sys.executable, "-c", kode], capture_output=True, text=True, cwd=tmp_path)
+    assert hasil.returncode == 0, hasil.stderr
+    assert "Logging error" not in hasil.stderr and "Input Notebook" not in hasil.stderr + hasil.stdout

@@ -9,6 +9,7 @@ builders can run side by side (in two processes: Sphinx is not thread-safe)."""
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import re
 import shutil
@@ -61,11 +62,22 @@ _MODUL_BUKU = ("jupyter_book.sphinx", "sphinx_togglebutton", "sphinx_copybutton"
                "sphinx.writers.html5", "sphinx.writers.latex", "sphinx.search.id")
 
 
+def _log_akar_sendiri() -> None:
+    """A module the theme imports (a11y_pygments) calls logging.basicConfig when imported: the root
+    logger would then write every INFO line of this process (papermill's, in a batch worker) to the
+    stream that was stderr at that moment, a build log closed since. With a handler of our own on
+    the root logger first, basicConfig leaves it alone; what libraries log is not the reader's."""
+    akar = logging.getLogger()
+    if not akar.handlers:
+        akar.addHandler(logging.NullHandler())
+
+
 def panaskan() -> None:
     """Import Sphinx, Jupyter Book and the extensions the book loads, so the first build does not
     wait for them (a build imports some 800 modules: a second on this machine)."""
     import importlib
 
+    _log_akar_sendiri()
     from sphinx import application
 
     for modul in (*application.builtin_extensions, *application._first_party_extensions,
@@ -85,6 +97,7 @@ def _ringkas_log(log: Path) -> str:
 def _sphinx(staging: Path, builder: str, ketat: bool, log: Path, epoch: int) -> None:
     from jupyter_book.sphinx import build_sphinx
 
+    _log_akar_sendiri()
     staging = staging.resolve()  # Sphinx resolves a relative path against the book, not lkjip's folder
 
     # what `jupyter-book build` passes for a book
