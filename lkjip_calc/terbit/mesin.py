@@ -30,9 +30,10 @@ from pathlib import Path
 from ..dasar.proses import kumpulan_pekerja, terikat_induk
 from . import rakit
 
-# What every chapter imports first. Then what is imported is kept out of the garbage collector's
-# sight (gc.freeze): a full collection, as %reset makes between chapters, would go through all of it.
-_IMPOR_PANAS = "import lkjip_calc.laporan.buku\nimport gc\ngc.freeze()"
+# What every chapter imports first, and matplotlib for the chapters that draw (grafik). Then what is
+# imported is kept out of the garbage collector's sight (gc.freeze): a full collection, as %reset
+# makes between chapters, would go through all of it.
+_IMPOR_PANAS = "import lkjip_calc.laporan.buku\nimport lkjip_calc.laporan.grafik\nimport gc\ngc.freeze()"
 _WAKTU_MULAI = 120  # seconds for a kernel to start and import the package on a loaded machine
 _MESIN_PAPERMILL = "lkjip"  # papermill engine name (_daftarkan_mesin_papermill)
 # nbclient's log ("Kernel died while waiting ...", when a stopped build kills its kernels) is not the
