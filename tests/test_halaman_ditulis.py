@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from bantu import AKAR_PROYEK
 
 from lkjip_calc.laporan.daftar import ARAHAN_DAFTAR_TABEL_GAMBAR
 from lkjip_calc.terbit import rakit
@@ -76,3 +77,26 @@ def test_log_sesudah_build_tidak_ke_log_yang_sudah_ditutup(tmp_path):
     hasil = subprocess.run([sys.executable, "-c", kode], capture_output=True, text=True, cwd=tmp_path)
     assert hasil.returncode == 0, hasil.stderr
     assert "Logging error" not in hasil.stderr and "Input Notebook" not in hasil.stderr + hasil.stdout
+
+
+def test_katalog_tema_dikompilasi_sebelum_sphinx_mulai(tmp_path):
+    """The site's message catalog is compiled when the book is staged: the two Sphinx builds that
+    start side by side find it up to date, and neither writes the .mo the other is reading."""
+    import gettext
+    import shutil
+
+    from sphinx.util.i18n import CatalogInfo
+
+    from lkjip_calc.terbit.bangun import _susun_katalog
+    from lkjip_calc.terbit.manifest import FOLDER_TEMA
+
+    tema = tmp_path / FOLDER_TEMA
+    shutil.copytree(AKAR_PROYEK / FOLDER_TEMA, tema)
+    _susun_katalog(tema)
+    folder = tema / "locale" / "id" / "LC_MESSAGES"
+    assert not CatalogInfo(str(folder), "sphinx", "utf-8").is_outdated()
+    with (folder / "sphinx.mo").open("rb") as berkas:
+        assert gettext.GNUTranslations(berkas).gettext("Skip to main content") == "Langsung ke isi utama"
+    pertama = (folder / "sphinx.mo").read_bytes()
+    _susun_katalog(tema)
+    assert (folder / "sphinx.mo").read_bytes() == pertama  # the same bytes every build

@@ -187,6 +187,23 @@ def _salin_buku(proyek: Path, staging: Path, lap: Laporan, draf: bool = False, s
         shutil.copytree(proyek / "_static", staging / "_static", dirs_exist_ok=True)
     if (proyek / FOLDER_TEMA).is_dir():  # the site's Indonesian templates and message catalog
         shutil.copytree(proyek / FOLDER_TEMA, staging / FOLDER_TEMA, dirs_exist_ok=True)
+        _susun_katalog(staging / FOLDER_TEMA)
+
+
+def _susun_katalog(folder: Path) -> None:
+    """Compile every message catalog (.po) under `folder` into its .mo, as Sphinx would (babel, no
+    fuzzy entries). Sphinx compiles an outdated catalog when it starts; the site's and the PDF's
+    builds start side by side, and one read the .mo while the other was writing it: a site whose
+    theme spoke English. Compiled here, before either starts, it is never outdated for them."""
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
+    for po in sorted(folder.rglob("*.po")):
+        bahasa = po.parent.parent.name  # locale/<bahasa>/LC_MESSAGES/<domain>.po
+        with po.open(encoding="utf-8") as berkas:
+            katalog = read_po(berkas, bahasa)
+        with po.with_suffix(".mo").open("wb") as berkas:
+            write_mo(berkas, katalog, use_fuzzy=False)
 
 
 def _salin_lampiran(staging: Path, d) -> list[str]:
