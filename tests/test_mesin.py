@@ -67,3 +67,21 @@ def test_mesin_tanpa_bab_tidak_memulai_kernel(tmp_path):
     with Mesin(inti=2) as mesin:
         assert mesin.lajur(Path.exists, tmp_path).result() is True  # the lanes work without any kernel
     assert mesin._semua_kernel == []
+
+
+@pytest.mark.parametrize("tunggu", [0.0, 0.5, 1.5])
+def test_mesin_yang_berakhir_saat_kernel_baru_dimulai_tidak_menunggunya(tunggu):
+    """A build stopped (Ctrl-C, a failure) while its kernels are still starting or importing the
+    package ends at once: no wait for a reply a killed kernel never sends (it waited 120 s)."""
+    import threading
+    import time
+
+    mesin = Mesin(inti=1).__enter__()
+    mesin.panaskan(1)
+    time.sleep(tunggu)  # the kernel starting, connecting, or importing the package
+    kernel = list(mesin._semua_kernel)
+    utas = threading.Thread(target=mesin.__exit__, args=(None, None, None))
+    utas.start()
+    utas.join(30)
+    assert not utas.is_alive()
+    assert all(not k.km.is_alive() for k in kernel)

@@ -22,6 +22,7 @@ import signal
 import subprocess
 import tempfile
 import threading
+import time
 import uuid
 from collections.abc import Callable
 from concurrent.futures import Future
@@ -77,36 +78,56 @@ class Kernel:
     asynchronous client, and its sockets belong to the event loop of the thread that made it: every
     call on a Kernel comes from its own lane thread (`Mesin`)."""
 
-    def __init__(self):
+    def __init__(self, berhenti: threading.Event):
         self.km = _kelas_kernel()(kernel_name="python3")
         self.kc = None
+        self._siap = False  # started, connected and warm
+        self._berhenti = berhenti  # the Mesin is ending: nothing more to start or wait for
 
-    def mulai(self) -> None:
-        self.km.start_kernel()
-        self._sambung()
-
-    def _sambung(self) -> None:
+    def hidupkan(self) -> None:
+        """Ready for a chapter: started, or started again when the chapter before killed it or its
+        start failed (a new process, a new client)."""
         from jupyter_core.utils import run_sync
 
+        if self._siap and self.km.is_alive():
+            return
+        if self._berhenti.is_set():
+            raise RuntimeError("mesin build sedang dihentikan")
+        self._siap = False
+        if self.kc is not None:
+            self.kc.stop_channels()
+            self.kc = None
+        if self.km.has_kernel:
+            self.km.restart_kernel(now=True)
+        else:
+            self.km.start_kernel()
         self.kc = self.km.client()
         self.kc.start_channels()
         run_sync(self.kc.wait_for_ready)(timeout=_WAKTU_MULAI)
         self.jalankan(_IMPOR_PANAS)
-
-    def hidupkan(self) -> None:
-        """A kernel the chapter before killed is started again (a new process, a new client)."""
-        if self.km.is_alive():
-            return
-        self.kc.stop_channels()
-        self.km.restart_kernel(now=True)
-        self._sambung()
+        self._siap = True
 
     def jalankan(self, kode: str) -> None:
-        """Run `kode` and wait for it; an error there is raised here."""
+        """Run `kode` and wait for its reply; an error there is raised here, and so is the kernel's
+        death or the Mesin ending while it waits (a kernel killed mid-way sends no reply)."""
         from jupyter_core.utils import run_sync
 
-        balasan = run_sync(self.kc.execute_interactive)(kode, timeout=_WAKTU_MULAI, store_history=False,
-                                                        output_hook=lambda _: None)
+        run_sync(self._jalankan)(kode)
+
+    async def _jalankan(self, kode: str) -> None:
+        pesan = self.kc.execute(kode, store_history=False)
+        batas = time.monotonic() + _WAKTU_MULAI
+        while True:
+            try:
+                balasan = await self.kc.get_shell_msg(timeout=0.2)
+            except queue.Empty:
+                if self._berhenti.is_set() or not self.km.is_alive():
+                    raise RuntimeError("kernel berhenti sebelum selesai menjalankan kode") from None
+                if time.monotonic() > batas:
+                    raise TimeoutError(f"kernel tidak menjawab dalam {_WAKTU_MULAI} detik") from None
+                continue
+            if balasan.get("parent_header", {}).get("msg_id") == pesan:
+                break
         if balasan["content"].get("status") != "ok":
             isi = balasan["content"]
             raise RuntimeError(f"{isi.get('ename')}: {isi.get('evalue')}")
@@ -167,36 +188,29 @@ class _Lajur:
     """One kernel and the thread that drives it: it takes chapters from the Mesin's queue until told
     to stop. The kernel dies with this thread (prctl), which ends only when the Mesin does."""
 
-    def __init__(self, antrean: queue.Queue, semua: list):
-        self._antrean, self._semua = antrean, semua
+    def __init__(self, antrean: queue.Queue, semua: list, berhenti: threading.Event):
+        self._antrean, self._semua, self._berhenti = antrean, semua, berhenti
         self._utas = threading.Thread(target=self._putar, name="lkjip-kernel", daemon=True)
         self._utas.start()
 
     def _putar(self) -> None:
-        kernel = None
-        try:
-            kernel = self._mulai()
-        except Exception:  # noqa: S110 - the chapter that takes this lane starts it again, and fails with the cause
-            kernel = None
-        while (tugas := self._antrean.get()) is not None:
-            hasil, fungsi, args = tugas
-            if not hasil.set_running_or_notify_cancel():
-                continue
-            try:
-                if kernel is None:
-                    kernel = self._mulai()
-                kernel.hidupkan()
-                hasil.set_result(fungsi(kernel, *args))
-            except BaseException as e:  # noqa: BLE001 - it goes to the chapter's caller
-                hasil.set_exception(e)
-        if kernel is not None:
-            kernel.hentikan()
-
-    def _mulai(self) -> Kernel:
-        kernel = Kernel()
+        kernel = Kernel(self._berhenti)
         self._semua.append(kernel)
-        kernel.mulai()
-        return kernel
+        try:
+            # warm now; should it fail, the chapter that takes this lane tries again and fails with the cause
+            with contextlib.suppress(Exception):
+                kernel.hidupkan()
+            while (tugas := self._antrean.get()) is not None:
+                hasil, fungsi, args = tugas
+                if not hasil.set_running_or_notify_cancel():
+                    continue
+                try:
+                    kernel.hidupkan()
+                    hasil.set_result(fungsi(kernel, *args))
+                except BaseException as e:  # noqa: BLE001 - it goes to the chapter's caller
+                    hasil.set_exception(e)
+        finally:
+            kernel.hentikan()
 
     def tunggu(self) -> None:
         self._utas.join()
@@ -207,6 +221,7 @@ class Mesin:
         self.inti = max(1, inti if inti is not None else min(2, os.cpu_count() or 1))
         self._jumlah_lajur = max(1, min(lajur, self.inti))  # an HTML-only build needs one
         self._antrean: queue.Queue = queue.Queue()
+        self._berhenti = threading.Event()
         self._semua_kernel: list[Kernel] = []
         self._semua_lajur: list[_Lajur] = []
         self._tumpukan = contextlib.ExitStack()
@@ -227,10 +242,12 @@ class Mesin:
         """Have `jumlah` kernels (at most `inti`) ready or starting: they import the package while the
         build does other work. A build that runs no chapter starts none."""
         for _ in range(min(jumlah, self.inti) - len(self._semua_lajur)):
-            self._semua_lajur.append(_Lajur(self._antrean, self._semua_kernel))
+            self._semua_lajur.append(_Lajur(self._antrean, self._semua_kernel, self._berhenti))
 
     def _hentikan_kernel(self) -> None:
-        # Chapters still waiting do not run; a running one ends with its kernel, killed here.
+        # Chapters still waiting do not run; a running one ends with its kernel, killed here; a
+        # kernel still starting is not waited for.
+        self._berhenti.set()
         while True:
             try:
                 tugas = self._antrean.get_nowait()
