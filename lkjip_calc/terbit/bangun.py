@@ -58,6 +58,7 @@ from .simpanan import (
     TANDA_SEDANG,
     TERAKHIR,
     VERSI,
+    sebab_mulai_dari_awal,
     sidik_kode,
 )
 from .tabel_xlsx import baca_situs, tulis_xlsx
@@ -312,17 +313,15 @@ def _simpanan(tujuan: Path, bersih: bool) -> Iterator[Path]:
     (Sphinx would not notice that its extension changed); marked while in use, the mark removed only
     when the build succeeded."""
     cache = tujuan / FOLDER_CACHE
-    tanda, versi = cache / TANDA_SEDANG, cache / VERSI
-    kode = sidik_kode()
-    lama = versi.read_text(encoding="utf-8") if versi.is_file() else None
-    if bersih or tanda.exists() or lama != kode:
+    sebab = sebab_mulai_dari_awal(cache, bersih)
+    if sebab is not None:
         if cache.exists() and not bersih:
-            sebab = "build sebelumnya tidak selesai" if tanda.exists() else "kode lkjip berubah"
             _cetak(f"Simpanan build dikosongkan ({sebab}); build dimulai dari awal.")
         shutil.rmtree(cache, ignore_errors=True)
     cache.mkdir(parents=True, exist_ok=True)
+    tanda = cache / TANDA_SEDANG
     tanda.write_text(str(os.getpid()), encoding="utf-8")
-    versi.write_text(kode, encoding="utf-8")
+    (cache / VERSI).write_text(sidik_kode(), encoding="utf-8")
     yield cache
     tanda.unlink()
 

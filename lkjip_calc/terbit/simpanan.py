@@ -45,13 +45,21 @@ def sidik_kode() -> str:
     return h.hexdigest()
 
 
-def mulai_dari_awal(keluaran: Path, unit: str, tahun: int, bersih: bool) -> bool:
-    """Whether a build of `unit` `tahun` into `keluaran` will find nothing kept to reuse (no cache,
-    one left by a build that did not finish, by other code, or `--bersih`)."""
-    cache = keluaran / unit / str(tahun) / FOLDER_CACHE
-    if bersih or (cache / TANDA_SEDANG).exists():
-        return True
+def sebab_mulai_dari_awal(cache: Path, bersih: bool) -> str | None:
+    """Why a build will find nothing to reuse in `cache` (an output folder's FOLDER_CACHE), or None
+    when it may reuse it: `--bersih`, a build that did not finish (its mark is still there), or a
+    folder made by other code (or none at all)."""
+    if bersih:
+        return "--bersih"
+    if (cache / TANDA_SEDANG).exists():
+        return "build sebelumnya tidak selesai"
     try:
-        return (cache / VERSI).read_text(encoding="utf-8") != sidik_kode()
+        sama = (cache / VERSI).read_text(encoding="utf-8") == sidik_kode()
     except OSError:
-        return True
+        sama = False
+    return None if sama else "kode lkjip berubah"
+
+
+def mulai_dari_awal(keluaran: Path, unit: str, tahun: int, bersih: bool) -> bool:
+    """Whether a build of `unit` `tahun` into `keluaran` will find nothing kept to reuse."""
+    return sebab_mulai_dari_awal(keluaran / unit / str(tahun) / FOLDER_CACHE, bersih) is not None
