@@ -80,23 +80,51 @@ def test_log_sesudah_build_tidak_ke_log_yang_sudah_ditutup(tmp_path):
 
 
 def test_katalog_tema_dikompilasi_sebelum_sphinx_mulai(tmp_path):
-    """The site's message catalog is compiled when the book is staged: the two Sphinx builds that
-    start side by side find it up to date, and neither writes the .mo the other is reading."""
+    """The site's message catalog is compiled when the book is staged and is still up to date in the
+    kept book once that is brought up to date: the two Sphinx builds that start side by side find it
+    so, and neither writes the .mo the other is reading (a site whose theme spoke English)."""
     import gettext
+    import os
     import shutil
 
     from sphinx.util.i18n import CatalogInfo
 
-    from lkjip_calc.terbit.bangun import _susun_katalog
+    from lkjip_calc.terbit.bangun import _perbarui_buku, _susun_katalog
     from lkjip_calc.terbit.manifest import FOLDER_TEMA
 
-    tema = tmp_path / FOLDER_TEMA
-    shutil.copytree(AKAR_PROYEK / FOLDER_TEMA, tema)
-    _susun_katalog(tema)
-    folder = tema / "locale" / "id" / "LC_MESSAGES"
-    assert not CatalogInfo(str(folder), "sphinx", "utf-8").is_outdated()
-    with (folder / "sphinx.mo").open("rb") as berkas:
+    katalog = Path(FOLDER_TEMA) / "locale" / "id" / "LC_MESSAGES"
+
+    def usang(buku: Path) -> bool:
+        return CatalogInfo(str(buku / katalog), "sphinx", "utf-8").is_outdated()
+
+    staging, buku = tmp_path / "staging", tmp_path / "buku"
+    shutil.copytree(AKAR_PROYEK / FOLDER_TEMA, staging / FOLDER_TEMA)
+    _susun_katalog(staging / FOLDER_TEMA)
+    assert not usang(staging)
+    with (staging / katalog / "sphinx.mo").open("rb") as berkas:
         assert gettext.GNUTranslations(berkas).gettext("Skip to main content") == "Langsung ke isi utama"
-    pertama = (folder / "sphinx.mo").read_bytes()
-    _susun_katalog(tema)
-    assert (folder / "sphinx.mo").read_bytes() == pertama  # the same bytes every build
+    pertama = (staging / katalog / "sphinx.mo").read_bytes()
+    _susun_katalog(staging / FOLDER_TEMA)
+    assert (staging / katalog / "sphinx.mo").read_bytes() == pertama  # the same bytes every build
+
+    # The kept book of an earlier build, its files dated then; the .po has since changed in a way
+    # that leaves the .mo the same bytes (a comment): bringing the book up to date writes the .po
+    # anew and leaves the .mo as it was, older.
+    _perbarui_buku(staging, buku)
+    for nama in ("sphinx.po", "sphinx.mo"):
+        os.utime(buku / katalog / nama, (1_600_000_000, 1_600_000_000))
+    po = staging / katalog / "sphinx.po"
+    po.write_text("# disunting\n" + po.read_text(encoding="utf-8"), encoding="utf-8")
+    _susun_katalog(staging / FOLDER_TEMA)
+    assert (staging / katalog / "sphinx.mo").read_bytes() == pertama
+    _perbarui_buku(staging, buku)
+    assert (buku / katalog / "sphinx.po").read_bytes() == po.read_bytes()
+    assert not usang(buku)
+    assert (buku / katalog / "sphinx.mo").read_bytes() == pertama
+
+    # A .po dated ahead of this machine's clock (a checkout from elsewhere) does not leave it outdated.
+    masa_depan = (staging / katalog / "sphinx.po").stat().st_mtime + 3600
+    os.utime(staging / katalog / "sphinx.po", (masa_depan, masa_depan))
+    (staging / katalog / "sphinx.mo").unlink()
+    _susun_katalog(staging / FOLDER_TEMA)
+    assert not usang(staging)

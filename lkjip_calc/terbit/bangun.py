@@ -19,6 +19,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import hashlib
+import io
 import json
 import os
 import pickle
@@ -192,19 +193,37 @@ def _salin_buku(proyek: Path, staging: Path, lap: Laporan, draf: bool = False, s
 
 
 def _susun_katalog(folder: Path) -> None:
-    """Compile every message catalog (.po) under `folder` into its .mo, as Sphinx would (babel, no
-    fuzzy entries). Sphinx compiles an outdated catalog when it starts; the site's and the PDF's
-    builds start side by side, and one read the .mo while the other was writing it: a site whose
-    theme spoke English. Compiled here, before either starts, it is never outdated for them."""
+    """Compile each message catalog (.po) under `folder` whose .mo Sphinx would take as outdated
+    (missing, or older than the .po), as Sphinx would (babel, no fuzzy entries).
+
+    Sphinx compiles an outdated catalog when it starts, and the site's and the PDF's builds start
+    side by side on the kept book: one read the .mo while the other was writing it, and the site's
+    theme spoke English. Bringing the kept book up to date writes a changed .po after its .mo, so
+    this runs on the staging folder (the .mo is then part of the book) and again on the kept book
+    once it is up to date, before either build starts; the .mo is never older than its .po after it."""
     from babel.messages.mofile import write_mo
     from babel.messages.pofile import read_po
 
     for po in sorted(folder.rglob("*.po")):
+        mo = po.with_suffix(".mo")
+        waktu_po = po.stat().st_mtime_ns
+        if mo.is_file() and mo.stat().st_mtime_ns >= waktu_po:
+            continue
         bahasa = po.parent.parent.name  # locale/<bahasa>/LC_MESSAGES/<domain>.po
         with po.open(encoding="utf-8") as berkas:
             katalog = read_po(berkas, bahasa)
-        with po.with_suffix(".mo").open("wb") as berkas:
-            write_mo(berkas, katalog, use_fuzzy=False)
+        isi = io.BytesIO()
+        write_mo(isi, katalog, use_fuzzy=False)
+        tulis_atomik(mo, isi.getvalue())
+        if mo.stat().st_mtime_ns < waktu_po:  # a .po dated ahead of this clock
+            os.utime(mo, ns=(waktu_po, waktu_po))
+
+
+def _perbarui_buku(staging: Path, buku: Path) -> None:
+    """Bring the kept book up to date with the staging folder, its message catalogs compiled."""
+    sinkronkan(staging, buku, biarkan=(FOLDER_BUILD,))
+    if (buku / FOLDER_TEMA).is_dir():
+        _susun_katalog(buku / FOLDER_TEMA)
 
 
 def _salin_lampiran(staging: Path, d) -> list[str]:
@@ -534,7 +553,7 @@ def _bangun(lap: Laporan, proyek: Path, tujuan: Path, staging: Path, simpanan: P
     tambahan_sampul = {"pdf": None if html_saja else dokumen["pdf"], "docx": dokumen["docx"]}
     dari_cache, diperbarui, dijalankan = _jalankan_bab(lap, proyek, staging / FOLDER_BAB, simpanan, mesin, masukan,
                                                        parameter, tambahan_sampul, maju)
-    sinkronkan(staging, buku, biarkan=(FOLDER_BUILD,))
+    _perbarui_buku(staging, buku)
 
     # The site and the PDF side by side (each in its own worker when the machine has the cores).
     pdf_tugas = None if html_saja else mesin.lajur(rakit_pdf, buku, ketat, tujuan / "build-pdf.log", epoch)
