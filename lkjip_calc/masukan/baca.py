@@ -4,6 +4,7 @@ can be reported by file, row and column instead of a traceback."""
 from __future__ import annotations
 
 import codecs
+import copy
 import csv
 import errno
 import io
@@ -494,6 +495,58 @@ _Pemuat.yaml_implicit_resolvers = {
     for awal, daftar in yaml.SafeLoader.yaml_implicit_resolvers.items()}
 
 
+class _PemuatBerjejak(_Pemuat):
+    """_Pemuat that keeps the events its composer takes, so one reading gives the events checked
+    for anchors, aliases and tags, the node tree and (built from the tree) the data."""
+
+    def __init__(self, teks: str):
+        super().__init__(teks)
+        self.peristiwa: list[yaml.Event] = []
+
+    def get_event(self):
+        peristiwa = super().get_event()
+        self.peristiwa.append(peristiwa)
+        return peristiwa
+
+
+def _terlarang_pertama(peristiwa_peristiwa) -> tuple | None:
+    """The first anchor, alias or tag written: (its event, its key path, (what, as written))."""
+    for peristiwa, loc in _peristiwa_berjalur(peristiwa_peristiwa):
+        tolak = _fitur_terlarang(peristiwa)
+        if tolak is not None:
+            return peristiwa, loc, tolak
+    return None
+
+
+def _urai_yaml(teks: str) -> tuple[tuple | None, yaml.Node | None, object]:
+    """Read a YAML text: the first anchor, alias or tag written (None when there is none), its
+    node tree and its data; nothing is built when a feature is refused.
+
+    One reading: composing a tree does not expand aliases (they are the same node twice), only
+    building the data from it would. A text with a fault is read again as before, events first, so
+    a refused feature before the fault is named rather than the fault, and the fault raises."""
+    pemuat = _PemuatBerjejak(teks)
+    try:
+        node = pemuat.get_single_node()
+    except (yaml.YAMLError, RecursionError):
+        terlarang = _terlarang_pertama(yaml.parse(teks, Loader=_Pemuat))
+        if terlarang is not None:
+            return terlarang, None, None
+        raise
+    finally:
+        pemuat.dispose()
+    terlarang = _terlarang_pertama(pemuat.peristiwa)
+    if terlarang is not None:
+        return terlarang, None, None
+    if node is None:
+        return None, None, None
+    if any(isinstance(p, yaml.ScalarEvent) and p.value == "<<" for p in pemuat.peristiwa):
+        # SafeConstructor merges a '<<' key into the tree it builds from, in place: the tree the
+        # checks read (which refuse '<<' by its line) stays as written
+        return None, node, pemuat.construct_document(copy.deepcopy(node))
+    return None, node, pemuat.construct_document(node)
+
+
 def baca_yaml(path: Path, temuan: DaftarTemuan) -> Yaml | None:
     teks = baca_teks(path, temuan, tak_terlihat=False)  # named by key below
     if teks is None:
@@ -507,17 +560,15 @@ def baca_yaml(path: Path, temuan: DaftarTemuan) -> Yaml | None:
                          ditemukan=f"kurung '[' atau '{{' bersarang lebih dari {BATAS_KEDALAMAN} tingkat",
                          diharapkan="data bertingkat seperti di data/README.md")
             return None
-        for peristiwa, loc in _peristiwa_berjalur(yaml.parse(teks, Loader=_Pemuat)):
-            tolak = _fitur_terlarang(peristiwa)
-            if tolak is not None:
-                temuan.galat(Jenis.SINTAKS, path, tolak[0], baris=peristiwa.start_mark.line + 1,
-                             kolom=kunci(jalur_teks(loc)) if loc else f"kolom {peristiwa.start_mark.column + 1}",
-                             ditemukan=kutip(tolak[1]),
-                             diharapkan="nilai ditulis langsung (salin nilainya; anchor '&', alias '*' dan tag '!' "
-                                        "tidak dipakai di data lkjip)")
-                return None
-        node = yaml.compose(teks, Loader=_Pemuat)
-        data = yaml.load(teks, Loader=_Pemuat)  # noqa: S506 (a SafeLoader)
+        terlarang, node, data = _urai_yaml(teks)
+        if terlarang is not None:
+            peristiwa, loc, tolak = terlarang
+            temuan.galat(Jenis.SINTAKS, path, tolak[0], baris=peristiwa.start_mark.line + 1,
+                         kolom=kunci(jalur_teks(loc)) if loc else f"kolom {peristiwa.start_mark.column + 1}",
+                         ditemukan=kutip(tolak[1]),
+                         diharapkan="nilai ditulis langsung (salin nilainya; anchor '&', alias '*' dan tag '!' "
+                                    "tidak dipakai di data lkjip)")
+            return None
     except yaml.reader.ReaderError as e:  # a character YAML does not allow, e.g. a control character
         temuan.galat(Jenis.SINTAKS, path, "karakter tidak sah dalam YAML", baris=teks.count("\n", 0, e.position) + 1,
                      ditemukan=f"U+{e.character if isinstance(e.character, int) else ord(e.character):04X}",
