@@ -120,3 +120,28 @@ def test_berkas_data_disunting_acak_hasil_sama(data):
         posisi = data.draw(st.integers(0, len(teks)))
         teks = teks[:posisi] + data.draw(_POTONGAN) + teks[posisi:]
     _sama(teks)
+
+
+def test_bacaan_diingat_tiap_pemanggil_salinannya_sendiri():
+    """A text read again (the preview, at every save) is not parsed again, and what one caller does
+    with its data never reaches the next; a text with a fault raises every time."""
+    from lkjip_calc.masukan import baca
+
+    teks = "a: 1\nb:\n  - x\n  - y\n"
+    pertama = baca._urai_yaml_tersimpan(teks)
+    pertama[2]["b"].append("diubah")
+    pertama[1].value.pop()
+    kedua = baca._urai_yaml_tersimpan(teks)
+    assert kedua[2] == {"a": 1, "b": ["x", "y"]} and len(kedua[1].value) == 2
+    assert _hasil(lambda t: kedua, teks) == _hasil(_tiga_bacaan, teks)
+    assert teks in baca._SIMPANAN_YAML
+    for _ in range(2):
+        try:
+            baca._urai_yaml_tersimpan("a: [1\n")
+        except yaml.YAMLError:
+            continue
+        raise AssertionError("tidak ada galat")
+    assert "a: [1\n" not in baca._SIMPANAN_YAML
+    for i in range(baca._BATAS_SIMPANAN_YAML + 5):
+        baca._urai_yaml_tersimpan(f"k: {i}\n")
+    assert len(baca._SIMPANAN_YAML) == baca._BATAS_SIMPANAN_YAML and teks not in baca._SIMPANAN_YAML

@@ -8,8 +8,10 @@ import copy
 import csv
 import errno
 import io
+import pickle
 import re
 import stat
+import threading
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -547,6 +549,32 @@ def _urai_yaml(teks: str) -> tuple[tuple | None, yaml.Node | None, object]:
     return None, node, pemuat.construct_document(node)
 
 
+_SIMPANAN_YAML: dict[str, bytes] = {}  # text -> its outcome pickled, the oldest first
+_BATAS_SIMPANAN_YAML = 64
+_KUNCI_SIMPANAN_YAML = threading.Lock()
+
+
+def _urai_yaml_tersimpan(teks: str) -> tuple[tuple | None, yaml.Node | None, object]:
+    """_urai_yaml, remembering the outcome of the last texts read: the preview reads the year again
+    at every save, and all but the edited file are as they were. Each caller gets its own copy (the
+    outcome is kept pickled); a text with a fault raises each time, a tree too deep to pickle is
+    not kept."""
+    with _KUNCI_SIMPANAN_YAML:
+        acar = _SIMPANAN_YAML.get(teks)
+    if acar is not None:
+        return pickle.loads(acar)  # noqa: S301 (pickled here, from this process's own objects)
+    hasil = _urai_yaml(teks)
+    try:
+        acar = pickle.dumps(hasil, protocol=pickle.HIGHEST_PROTOCOL)
+    except RecursionError:
+        return hasil
+    with _KUNCI_SIMPANAN_YAML:
+        while len(_SIMPANAN_YAML) >= _BATAS_SIMPANAN_YAML:
+            del _SIMPANAN_YAML[next(iter(_SIMPANAN_YAML))]
+        _SIMPANAN_YAML[teks] = acar
+    return hasil
+
+
 def baca_yaml(path: Path, temuan: DaftarTemuan) -> Yaml | None:
     teks = baca_teks(path, temuan, tak_terlihat=False)  # named by key below
     if teks is None:
@@ -560,7 +588,7 @@ def baca_yaml(path: Path, temuan: DaftarTemuan) -> Yaml | None:
                          ditemukan=f"kurung '[' atau '{{' bersarang lebih dari {BATAS_KEDALAMAN} tingkat",
                          diharapkan="data bertingkat seperti di data/README.md")
             return None
-        terlarang, node, data = _urai_yaml(teks)
+        terlarang, node, data = _urai_yaml_tersimpan(teks)
         if terlarang is not None:
             peristiwa, loc, tolak = terlarang
             temuan.galat(Jenis.SINTAKS, path, tolak[0], baris=peristiwa.start_mark.line + 1,
