@@ -8,7 +8,7 @@ UNIT   ?= kanigaran
 TAHUN  ?= 2024
 OUT    := _build/$(UNIT)/$(TAHUN)
 
-.PHONY: help report test test-cepat golden lint check export clean deb-pdf deb-uji
+.PHONY: help report test test-cepat golden lint check export clean deb-pdf deb-uji bytecode
 
 help:  ## Tampilkan daftar target
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  %-11s %s\n", $$1, $$2}'
@@ -20,6 +20,12 @@ $(STAMP): requirements.txt constraints.txt pyproject.toml
 	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $@
 
+# Paket dipasang editable: pip tidak mengompilasi bytecode-nya, dan dengan PYTHONDONTWRITEBYTECODE setiap
+# proses (lkjip, kernel, pekerja Sphinx) mengompilasi ulang lkjip_calc. Dikompilasi di sini seperti pemasangan
+# biasa; berkas .pyc yang basi diabaikan Python (dicocokkan dengan waktu ubah dan ukuran sumbernya).
+bytecode: $(STAMP)
+	@$(BIN)/python -m compileall -q lkjip_calc > /dev/null
+
 deb-pdf:  ## Pasang TeX Live dan poppler dari Debian (bila belum ada)
 	scripts/pasang-debian.sh pdf
 
@@ -28,14 +34,14 @@ deb-uji:  ## Pasang paket Debian untuk uji (TeX Live, poppler, Chromium)
 
 # Hasil yang dapat diulang: semua tanggal di hasil build adalah commit terakhir data/ (SOURCE_DATE_EPOCH yang
 # sudah diatur tetap dipakai). Di luar git, lkjip memakai waktu ubah berkas masukan yang terbaru.
-report: $(STAMP) deb-pdf  ## Bangun situs HTML dan PDF laporan (UNIT=kanigaran TAHUN=2024)
+report: $(STAMP) bytecode deb-pdf  ## Bangun situs HTML dan PDF laporan (UNIT=kanigaran TAHUN=2024)
 	SOURCE_DATE_EPOCH="$${SOURCE_DATE_EPOCH:-$$(git log -1 --format=%ct -- data/ 2>/dev/null)}" \
 	  $(BIN)/lkjip build --unit $(UNIT) --year $(TAHUN)
 
-test: $(STAMP) deb-uji lint  ## Jalankan ruff dan seluruh rangkaian uji, termasuk build PDF dan uji peramban
+test: $(STAMP) bytecode deb-uji lint  ## Jalankan ruff dan seluruh rangkaian uji, termasuk build PDF dan uji peramban
 	$(BIN)/python -m pytest --durations=10
 
-test-cepat: $(STAMP) lint  ## Uji tanpa build buku (pytest -m "not buku"), dalam hitungan detik
+test-cepat: $(STAMP) bytecode lint  ## Uji tanpa build buku (pytest -m "not buku"), dalam hitungan detik
 	$(BIN)/python -m pytest -m "not buku"
 
 lint: $(STAMP)  ## Periksa kode dengan ruff (pyflakes, bugbear, urutan impor)
