@@ -138,3 +138,35 @@ def test_struktur_organisasi(laporan, unit):
     assert fig.get_figwidth() == 8
     assert all(j in alt for j in jabatan) and alt.startswith(f"Struktur organisasi {lap.hasil.data.unit.nama}: ")
     plt.close(fig)
+
+
+def test_png_tanpa_kanal_alfa_dengan_piksel_yang_sama(laporan, tmp_path):
+    """A chart is saved as Matplotlib would save it at DPI_GRAFIK, pixel for pixel, without the alpha
+    channel (every pixel is opaque); a figure with transparent pixels keeps its alpha channel."""
+    import io
+
+    from PIL import Image, ImageChops
+
+    from lkjip_calc.laporan.buku import DPI_GRAFIK, _simpan_png
+
+    lap = laporan["sumberrejo"]
+    dilihat = 0
+    for nama, g in GAMBAR.items():  # each kind of chart once (for the first IKU)
+        k = lap.hasil.kinerja[0] if g.per_iku else None
+        dibuat = g.buat(lap, k)
+        if dibuat is None:
+            continue
+        fig, salinan = dibuat[0], g.buat(lap, k)[0]
+        acuan = io.BytesIO()
+        fig.savefig(acuan, dpi=DPI_GRAFIK)
+        plt.close(fig)
+        _simpan_png(salinan, tmp_path / f"{nama}.png")
+        baru, lama = Image.open(tmp_path / f"{nama}.png"), Image.open(acuan)
+        assert baru.mode == "RGB" and lama.mode == "RGBA" and lama.getextrema()[3] == (255, 255), nama
+        assert baru.size == lama.size and ImageChops.difference(baru, lama.convert("RGB")).getbbox() is None, nama
+        dilihat += 1
+    assert dilihat >= 4
+    tembus = plt.figure(figsize=(1, 1))
+    tembus.patch.set_alpha(0)
+    _simpan_png(tembus, tmp_path / "tembus.png")
+    assert Image.open(tmp_path / "tembus.png").mode == "RGBA"
