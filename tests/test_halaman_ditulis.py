@@ -4,6 +4,7 @@ sections, its labels) changed: never a page left showing what is no longer so (s
 
 from __future__ import annotations
 
+import functools
 import re
 import subprocess
 import sys
@@ -35,34 +36,50 @@ def _buku(folder: Path) -> Path:
     return folder
 
 
-def _ditulis(buku: Path) -> set[str]:
+def _log(path: Path) -> str:
+    return re.sub(r"\x1b\[[0-9;]*m", "", path.read_text(encoding="utf-8"))
+
+
+def _ditulis(buku: Path, bersama: bool = False) -> set[str]:
+    """The pages the site's build wrote. `bersama`: the PDF's build follows in the same environment
+    (builds one after the other, rakit._folder_doctree), as it does before the next site's build."""
     log = buku / "build.log"
-    rakit._sphinx(buku, "html", False, log, 1_700_000_000)
-    teks = re.sub(r"\x1b\[[0-9;]*m", "", log.read_text(encoding="utf-8"))
-    return set(re.findall(r"writing output\.\.\. \[\s*\d+%\] (\S+)", teks))
+    rakit._sphinx(buku, "html", False, log, 1_700_000_000, bersama)
+    if bersama:  # it reads nothing again: the site's build did
+        rakit._sphinx(buku, "latex", False, buku / "build-latex.log", 1_700_000_000, True)
+        assert "updating environment: 0 added, 0 changed, 0 removed" in _log(buku / "build-latex.log")
+    return set(re.findall(r"writing output\.\.\. \[\s*\d+%\] (\S+)", _log(log)))
 
 
 @pytest.mark.buku
-def test_halaman_yang_ditulis_ulang(tmp_path):
+@pytest.mark.parametrize("bersama", [False, True], ids=["berdampingan", "berurutan"])
+def test_halaman_yang_ditulis_ulang(tmp_path, bersama):
     buku = _buku(tmp_path / "buku")
-    assert _ditulis(buku) == {"depan", "satu", "dua"}
-    assert _ditulis(buku) == set()  # nothing changed, nothing written
+    ditulis = functools.partial(_ditulis, bersama=bersama)
+    assert ditulis(buku) == {"depan", "satu", "dua"}
+    assert ditulis(buku) == set()  # nothing changed, nothing written
 
     # a sentence: the page, and the page listing every table
     (buku / "satu.md").write_text(HALAMAN["satu"].replace("Isi bab satu.", "Isi bab satu, diubah."), encoding="utf-8")
-    assert _ditulis(buku) == {"satu", "depan"}
+    assert ditulis(buku) == {"satu", "depan"}
     assert "Bab Satu" in (buku / "_build" / "html" / "dua.html").read_text(encoding="utf-8")
 
     # the title: every page (each one's navigation names it)
     (buku / "satu.md").write_text(HALAMAN["satu"].replace("# Bab Satu", "# Bab Pertama"), encoding="utf-8")
-    assert _ditulis(buku) == {"depan", "satu", "dua"}
+    assert ditulis(buku) == {"depan", "satu", "dua"}
     assert "Bab Pertama" in (buku / "_build" / "html" / "dua.html").read_text(encoding="utf-8")
 
     # a table's caption: the list of tables (and so the page that lists them) says it
     (buku / "satu.md").write_text(HALAMAN["satu"].replace("# Bab Satu", "# Bab Pertama")
                                   .replace("Tabel Satu", "Tabel Kesatu"), encoding="utf-8")
-    assert {"satu", "depan"} <= _ditulis(buku)
+    assert {"satu", "depan"} <= ditulis(buku)
     assert "Tabel Kesatu" in (buku / "_build" / "html" / "depan.html").read_text(encoding="utf-8")
+    if bersama:  # the LaTeX from the shared environment is the LaTeX of an environment of its own
+        tex = next((buku / "_build" / "latex").glob("*.tex"))
+        dari_bersama = tex.read_bytes()
+        assert b"Tabel Kesatu" in dari_bersama and b"Bab Pertama" in dari_bersama
+        rakit._sphinx(buku, "latex", False, buku / "build-latex.log", 1_700_000_000, False)
+        assert tex.read_bytes() == dari_bersama
 
 
 @pytest.mark.buku
@@ -71,7 +88,7 @@ def test_log_sesudah_build_tidak_ke_log_yang_sudah_ditutup(tmp_path):
     neither to the build log Sphinx wrote (closed: "Logging error") nor to the reader."""
     buku = _buku(tmp_path / "buku")
     kode = (f"import logging, pathlib; from lkjip_calc.terbit import rakit\n"
-            f"rakit._sphinx(pathlib.Path({str(buku)!r}), 'html', False, pathlib.Path({str(buku / 'b.log')!r}), 1)\n"
+            f"rakit._sphinx(pathlib.Path({str(buku)!r}), 'html', False, pathlib.Path({str(buku / 'b.log')!r}), 1, False)\n"
             "logging.getLogger('papermill').info('Input Notebook: ...')\n"
             "logging.getLogger('papermill').warning('peringatan pustaka')\n")
     hasil = subprocess.run([sys.executable, "-c", kode], capture_output=True, text=True, cwd=tmp_path)

@@ -555,11 +555,18 @@ def _bangun(lap: Laporan, proyek: Path, tujuan: Path, staging: Path, simpanan: P
                                                        parameter, tambahan_sampul, maju)
     _perbarui_buku(staging, buku)
 
-    # The site and the PDF side by side (each in its own worker when the machine has the cores).
-    pdf_tugas = None if html_saja else mesin.lajur(rakit_pdf, buku, ketat, tujuan / "build-pdf.log", epoch)
+    # The site and the PDF side by side, each in its own worker, when the machine has the cores. Else
+    # one after the other, the site first, sharing one environment (rakit._folder_doctree): the site's
+    # build decides what to write from what it read again, so it must be the one that reads.
+    bersama = mesin.berurutan
+    pdf_tugas = None
+    if not html_saja and not bersama:
+        pdf_tugas = mesin.lajur(rakit_pdf, buku, ketat, tujuan / "build-pdf.log", epoch)
     maju("Merakit situs HTML" + ("" if html_saja else " dan PDF (LaTeX, xelatex)"))
     try:
-        situs_baru = mesin.lajur(rakit_html, buku, ketat, tujuan / "build-html.log", epoch).result()
+        situs_baru = mesin.lajur(rakit_html, buku, ketat, tujuan / "build-html.log", epoch, bersama).result()
+        if not html_saja and bersama:
+            pdf_tugas = mesin.lajur(rakit_pdf, buku, ketat, tujuan / "build-pdf.log", epoch, bersama)
         _periksa_situs(situs_baru)
         xlsx = staging / FOLDER_UNDUHAN / dokumen["xlsx"]
         docx_baru = None if pratinjau else staging / FOLDER_UNDUHAN / dokumen["docx"]

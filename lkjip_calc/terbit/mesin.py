@@ -270,6 +270,11 @@ class Mesin:
         self._antrean.put((hasil, fungsi, args))
         return hasil
 
+    @property
+    def berurutan(self) -> bool:
+        """Whether `lajur` runs its tasks here, one after another (inti=1), not side by side."""
+        return self._lajur is None
+
     def lajur(self, fungsi: Callable, *args) -> Future:
         """Run `fungsi(*args)` in a worker process beside the other lane, or here when inti=1."""
         if self._lajur is not None:

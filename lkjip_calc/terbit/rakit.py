@@ -40,9 +40,12 @@ def folder_keluaran(staging: Path, builder: str) -> Path:
     return staging / FOLDER_BUILD / KELUARAN[builder]
 
 
-def _folder_doctree(staging: Path, builder: str) -> Path:
-    # one per builder: the two run at the same time and each pickles its own environment
-    return staging / FOLDER_BUILD / f".doctrees-{builder}"
+def _folder_doctree(staging: Path, builder: str, bersama: bool) -> Path:
+    """Where a builder keeps Sphinx's environment. One per builder when the two run at the same time
+    (each pickles its own); one for both (`bersama`) when they run one after the other, the site
+    first: the PDF's build then reads nothing again, as in Sphinx's own Makefile. The two read the
+    same doctrees (the LaTeX written is the same bytes, compared for two units)."""
+    return staging / FOLDER_BUILD / (".doctrees" if bersama else f".doctrees-{builder}")
 
 
 @contextlib.contextmanager
@@ -100,7 +103,7 @@ def _ringkas_log(log: Path) -> str:
     return " | ".join(penting)
 
 
-def _sphinx(staging: Path, builder: str, ketat: bool, log: Path, epoch: int) -> None:
+def _sphinx(staging: Path, builder: str, ketat: bool, log: Path, epoch: int, bersama: bool) -> None:
     from jupyter_book.sphinx import build_sphinx
 
     _log_akar_sendiri()
@@ -115,7 +118,7 @@ def _sphinx(staging: Path, builder: str, ketat: bool, log: Path, epoch: int) -> 
             _lingkungan({**lingkungan_tanggal(epoch), "PYTHONWARNINGS": "ignore", "NO_COLOR": "1"}):
         hasil = build_sphinx(staging, folder_keluaran(staging, builder), noconfig=True,
                              path_config=str(staging / "_config.yml"), confoverrides=timpa,
-                             doctreedir=_folder_doctree(staging, builder), builder=builder,
+                             doctreedir=_folder_doctree(staging, builder, bersama), builder=builder,
                              warningiserror=ketat, keep_going=ketat, freshenv=False, quiet=False)
         if isinstance(hasil, BaseException):
             print(f"{type(hasil).__name__}: {hasil}")
@@ -125,16 +128,17 @@ def _sphinx(staging: Path, builder: str, ketat: bool, log: Path, epoch: int) -> 
                          f"--builder {langkah}): {_ringkas_log(log)}. Log lengkap: {log}")
 
 
-def rakit_html(staging: Path, ketat: bool, log: Path, epoch: int) -> Path:
-    """The site, in staging/_build/html."""
-    _sphinx(staging, "html", ketat, log, epoch)
+def rakit_html(staging: Path, ketat: bool, log: Path, epoch: int, bersama: bool = False) -> Path:
+    """The site, in staging/_build/html (`bersama`: see _folder_doctree)."""
+    _sphinx(staging, "html", ketat, log, epoch, bersama)
     return folder_keluaran(staging, "html")
 
 
-def rakit_pdf(staging: Path, ketat: bool, log: Path, epoch: int) -> tuple[Path, list[str]]:
+def rakit_pdf(staging: Path, ketat: bool, log: Path, epoch: int, bersama: bool = False) -> tuple[Path, list[str]]:
     """The PDF (staging/_build/latex/lkjip.pdf) and, in a non-strict build, the warnings about
-    content cut off a page (`--strict` makes them a failure)."""
-    _sphinx(staging, "latex", ketat, log, epoch)
+    content cut off a page (`--strict` makes them a failure). `bersama`: after rakit_html, with the
+    same argument (see _folder_doctree)."""
+    _sphinx(staging, "latex", ketat, log, epoch, bersama)
     latex = folder_keluaran(staging, "latex")
     # The Makefile Sphinx wrote runs latexmk: it reruns xelatex until the cross-references settle,
     # and not at all when the sources are those of the PDF already there. With -xelatex (as the
