@@ -53,6 +53,7 @@ def _ditulis(buku: Path, bersama: bool = False) -> set[str]:
 
 @pytest.mark.buku
 @pytest.mark.parametrize("bersama", [False, True], ids=["berdampingan", "berurutan"])
+@pytest.mark.filterwarnings("ignore:nodes.Node.traverse:PendingDeprecationWarning")  # sphinx_jupyterbook_latex's
 def test_halaman_yang_ditulis_ulang(tmp_path, bersama):
     buku = _buku(tmp_path / "buku")
     ditulis = functools.partial(_ditulis, bersama=bersama)
