@@ -45,9 +45,6 @@ def display(*objek, **opsi) -> None:
 
 FOLDER_GAMBAR = "gambar"  # chart images, beside the chapter being run (the build's staging copy)
 FOLDER_GAMBAR_NARASI = "gambar-narasi"  # the prose's own images, copied from the year's folder
-
-
-
 DPI_GRAFIK = 200
 
 
@@ -66,6 +63,7 @@ def _simpan_png(fig, path: Path) -> None:
         gambar = gambar.convert("RGB")
     gambar.save(path, format="png")
     plt.close(fig)
+
 
 class _Dibaca(dict):
     """The prose files of a year (name -> Narasi) that note each name looked up, found or not."""
