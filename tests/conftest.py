@@ -11,7 +11,18 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from bantu import DATA, DATA_TES, INDIKATOR_JAHAT, NAMA_JAHAT, NAMA_UNIT_JAHAT, PNG_KECIL, ganti, lkjip, perlu
+from bantu import (
+    DATA,
+    DATA_TES,
+    INDIKATOR_JAHAT,
+    NAMA_JAHAT,
+    NAMA_UNIT_JAHAT,
+    PNG_KECIL,
+    ganti,
+    lkjip,
+    lkjip_di_sini,
+    perlu,
+)
 from unit_mini import tulis_unit_mini
 
 from lkjip_calc import cli
@@ -88,7 +99,7 @@ def jalankan(capsys, monkeypatch):
 
     def _jalankan(*args: str) -> Keluaran:
         try:
-            kode = cli.main(list(args))
+            kode = lkjip_di_sini(list(args))
         except SystemExit as e:  # argparse exits on bad arguments
             kode = e.code
         tangkap = capsys.readouterr()
@@ -142,7 +153,7 @@ def buku_semua(tmp_path_factory) -> BukuSemua:
     (tahun / "gambar" / "peta.png").write_bytes(PNG_KECIL)
     with (tahun / "narasi" / "bab4_kesimpulan.md").open("a", encoding="utf-8") as f:
         f.write(NARASI_DIIZINKAN)
-    assert cli.main(["new-year", "--data", str(akar), "--unit", "sumberrejo", "--year", "2025"]) == 0
+    assert lkjip_di_sini(["new-year", "--data", str(akar), "--unit", "sumberrejo", "--year", "2025"]) == 0
 
     keluaran = akar.parent / "build"
     proses = lkjip("build", "--all", "--draft", "--strict", "--data", str(akar), "--out", str(keluaran))

@@ -28,6 +28,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
+from bantu import lkjip_di_sini
+
 AKAR_PROYEK = Path(__file__).resolve().parent.parent
 DATA = AKAR_PROYEK / "data"
 DATA_TES = AKAR_PROYEK / "tests" / "data"
@@ -744,15 +746,14 @@ def _template(unit: str, tahun: int) -> Path:
     """The template of a unit and year of the example data, made once (in a folder of its own)."""
     kunci_ = (unit, tahun)
     if kunci_ not in _CACHE_BUKU:
-        from lkjip_calc import cli
         tmp = Path(tempfile.mkdtemp(prefix="korpus-buku-"))
         akar = siapkan_data(tmp)
         keluaran = tmp / f"{unit}-{tahun}.xlsx"
         with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
             if (unit, tahun) == ("sumberrejo", 2025):
-                assert cli.main(["new-year", "--data", str(akar), "--unit", unit, "--year", "2025"]) == 0
-            kode = cli.main(["template", "--data", str(akar), "--unit", unit, "--year", str(tahun),
-                             "--out", str(keluaran)])
+                assert lkjip_di_sini(["new-year", "--data", str(akar), "--unit", unit, "--year", "2025"]) == 0
+            kode = lkjip_di_sini(["template", "--data", str(akar), "--unit", unit, "--year", str(tahun),
+                                  "--out", str(keluaran)])
         assert kode == 0, (unit, tahun)
         _CACHE_BUKU[kunci_] = keluaran
     return _CACHE_BUKU[kunci_]
@@ -893,47 +894,14 @@ def _jalankan_terpisah(argv: list[str], kerja: Path) -> tuple[int | None, str, b
     return p.returncode, (p.stdout + p.stderr).decode("utf-8", "replace"), False
 
 
-_YAML_TERSIMPAN: dict[tuple, object] = {}
-
-
-@contextlib.contextmanager
-def yaml_bersama():
-    """Parse each distinct YAML text once across the corpus (the example data is parsed by pure-Python
-    PyYAML, twice per file, in every case). Keyed on the exact text and loader, only successful
-    results are kept, and data is deep-copied: what the tool sees is what parsing that text gives."""
-    import copy
-
-    import yaml
-    asli = {nama: getattr(yaml, nama) for nama in ("compose", "safe_load", "load")}
-
-    def simpan(nama):
-        def f(stream, *args, **kw):
-            if not isinstance(stream, str):
-                return asli[nama](stream, *args, **kw)
-            kunci_ = (nama, stream, args, tuple(sorted(kw.items())))
-            if kunci_ not in _YAML_TERSIMPAN:
-                _YAML_TERSIMPAN[kunci_] = asli[nama](stream, *args, **kw)
-            hasil = _YAML_TERSIMPAN[kunci_]
-            return hasil if nama == "compose" else copy.deepcopy(hasil)
-        return f
-
-    for nama in asli:
-        setattr(yaml, nama, simpan(nama))
-    try:
-        yield
-    finally:
-        for nama, f in asli.items():
-            setattr(yaml, nama, f)
-
-
 def _jalankan_di_sini(argv: list[str], kerja: Path) -> tuple[int | None, str]:
-    from lkjip_calc import cli
     keluar, galat = io.StringIO(), io.StringIO()
     kode: int | None
-    with yaml_bersama(), contextlib.chdir(kerja), contextlib.redirect_stdout(keluar), \
-            contextlib.redirect_stderr(galat):
+    with contextlib.chdir(kerja), contextlib.redirect_stdout(keluar), contextlib.redirect_stderr(galat):
         try:
-            kode = cli.main(argv)
+            kode = lkjip_di_sini(argv)
+        except KeyboardInterrupt:  # the test run is being stopped, not this case failing
+            raise
         except SystemExit as e:
             kode = e.code if isinstance(e.code, int) else 2
         except BaseException:  # noqa: B036 - anything escaping main is reported as the traceback it would be

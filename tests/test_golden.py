@@ -9,7 +9,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from bantu import BAB, isi_bab, perpanjang_renstra
+from bantu import BAB, isi_bab, lkjip_di_sini, perpanjang_renstra
 from golden import FOLDER_GOLDEN, bandingkan
 
 from lkjip_calc.terbit.ekspor import TABEL_EKSPOR
@@ -21,12 +21,11 @@ UNIT = [("kanigaran", 2024, False), ("sumberrejo", 2024, False), ("kanigaran", 2
 @pytest.fixture(scope="module")
 def akar(tmp_path_factory):
     """The data of each case; kanigaran 2025 is next year's folder made by new-year, not yet filled in."""
-    from lkjip_calc import cli
 
     salinan = tmp_path_factory.mktemp("golden") / "data"
     shutil.copytree(AKAR_TES.parent / "data", salinan)
     perpanjang_renstra(salinan / "kanigaran" / "2024")
-    assert cli.main(["new-year", "--data", str(salinan), "--year", "2025"]) == 0
+    assert lkjip_di_sini(["new-year", "--data", str(salinan), "--year", "2025"]) == 0
     return {"kanigaran-2024": AKAR_TES.parent / "data", "sumberrejo-2024": AKAR_TES / "data",
             "kanigaran-2025": salinan}
 

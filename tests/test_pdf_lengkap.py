@@ -19,10 +19,9 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from bantu import lkjip, perlu, teks_pdf
+from bantu import lkjip, lkjip_di_sini, perlu, teks_pdf
 from unit_besar import JUMLAH_IKU, JUMLAH_KEGIATAN, JUMLAH_SASARAN, JUMLAH_SUB, TAHUN, UNIT, tulis_unit_besar
 
-from lkjip_calc import cli
 from lkjip_calc.terbit import rakit
 from lkjip_calc.terbit.log_latex import IsiTerpotong, isi_terpotong
 
@@ -241,7 +240,7 @@ def unit_besar(tmp_path_factory) -> BukuBesar:
     perlu("xelatex", "latexmk", "pdftotext", "pdfinfo")
     akar = tmp_path_factory.mktemp("besar") / "data"
     tulis_unit_besar(akar)
-    assert cli.main(["check", "--data", str(akar), "--unit", UNIT, "--year", str(TAHUN)]) == 0
+    assert lkjip_di_sini(["check", "--data", str(akar), "--unit", UNIT, "--year", str(TAHUN)]) == 0
     keluaran = akar.parent / "build"
     mulai = time.monotonic()
     proses = lkjip("build", "--strict", "--data", str(akar), "--unit", UNIT, "--year", str(TAHUN),

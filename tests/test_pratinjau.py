@@ -12,9 +12,8 @@ import urllib.error
 from pathlib import Path
 
 import pytest
-from bantu import AKAR_PROYEK, DATA, NAMA_JAHAT, ganti
+from bantu import AKAR_PROYEK, DATA, NAMA_JAHAT, ganti, lkjip_di_sini
 
-from lkjip_calc import cli
 from lkjip_calc.dasar.temuan import DataTidakValid
 from lkjip_calc.laporan.siapkan import siapkan
 from lkjip_calc.terbit import pratinjau as p
@@ -164,7 +163,7 @@ def test_baris_galat_sama_dengan_lkjip_check(tmp_path, capsys):
     with pytest.raises(DataTidakValid) as e:
         siapkan(akar, "kanigaran", 2024)
     baris = p.baris_tidak_valid("kanigaran", 2024, e.value)
-    assert cli.main(["check", "--data", str(akar), "--unit", "kanigaran", "--year", "2024"]) == 2
+    assert lkjip_di_sini(["check", "--data", str(akar), "--unit", "kanigaran", "--year", "2024"]) == 2
     assert capsys.readouterr().err.splitlines() == baris
     assert baris[:2] == [
         "Data kanigaran tahun 2024 tidak valid: 1 galat.",
@@ -176,7 +175,7 @@ def test_baris_galat_sama_dengan_lkjip_check(tmp_path, capsys):
 def test_preview_menolak_keluaran_di_dalam_data(tmp_path, capsys):
     akar = tmp_path / "data"
     shutil.copytree(DATA / "kanigaran", akar / "kanigaran")
-    kode = cli.main(["preview", "--data", str(akar), "--out", str(akar / "x"), "--no-open"])
+    kode = lkjip_di_sini(["preview", "--data", str(akar), "--out", str(akar / "x"), "--no-open"])
     assert kode == 2 and "berada di dalam folder data" in capsys.readouterr().err
 
 
