@@ -52,6 +52,17 @@ def test_bab_berurutan_dalam_satu_kernel_tidak_saling_melihat(tmp_path):
         assert len(mesin._semua_kernel) == 1  # the same kernel, warm: started once
 
 
+def test_bab_tidak_masuk_riwayat_ipython(tmp_path, monkeypatch):
+    """The chapters' code does not go into the user's IPython history (a database kernels side by
+    side would share): the kernel keeps none, and writes nothing under IPYTHONDIR."""
+    monkeypatch.setenv("IPYTHONDIR", str(tmp_path / "ipython"))
+    with Mesin(inti=1) as mesin:
+        hasil = mesin.bab(_eksekusi, _nb("x = 6 * 7", "print(get_ipython().history_manager.enabled)"),
+                          tmp_path).result()
+    assert _teks(hasil).strip() == "False"
+    assert not list((tmp_path / "ipython").rglob("history.sqlite*"))
+
+
 def test_folder_bab_relatif(tmp_path, monkeypatch):
     """`--out _build` gives chapter folders relative to lkjip's folder: each chapter still runs in its own."""
     monkeypatch.chdir(tmp_path)

@@ -37,6 +37,9 @@ from . import rakit
 _IMPOR_PANAS = "import lkjip_calc.laporan.buku\nimport lkjip_calc.laporan.grafik\nimport gc\ngc.freeze()"
 _WAKTU_MULAI = 120  # seconds for a kernel to start and import the package on a loaded machine
 _MESIN_PAPERMILL = "lkjip"  # papermill engine name (_daftarkan_mesin_papermill)
+# No IPython history: the chapters' code is not the user's (~/.ipython/.../history.sqlite), and
+# kernels side by side (a batch's, a preview's beside a build's) would share one database and its locks.
+_ARGUMEN_KERNEL = ("--HistoryManager.enabled=False",)
 # nbclient's log ("Kernel died while waiting ...", when a stopped build kills its kernels) is not the
 # reader's business: a chapter's failure comes back as its exception, said in one line by the build.
 _LOG_SENYAP = logging.getLogger("lkjip.kernel")
@@ -100,7 +103,7 @@ class Kernel:
         if self.km.has_kernel:
             self.km.restart_kernel(now=True)
         else:
-            self.km.start_kernel()
+            self.km.start_kernel(extra_arguments=list(_ARGUMEN_KERNEL))
         self.kc = self.km.client()
         self.kc.start_channels()
         run_sync(self.kc.wait_for_ready)(timeout=_WAKTU_MULAI)
