@@ -106,7 +106,10 @@ def _ringkas_log(log: Path) -> str:
 def _sphinx(staging: Path, builder: str, ketat: bool, log: Path, epoch: int, bersama: bool) -> None:
     from jupyter_book.sphinx import build_sphinx
 
+    from . import sphinx_ext
+
     _log_akar_sendiri()
+    sphinx_ext.pasang()
     staging = staging.resolve()  # Sphinx resolves a relative path against the book, not lkjip's folder
 
     # what `jupyter-book build` passes for a book
