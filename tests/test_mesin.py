@@ -80,6 +80,22 @@ def test_mesin_tanpa_bab_tidak_memulai_kernel(tmp_path):
     assert mesin._semua_kernel == []
 
 
+def test_pekerja_kedua_dimulai_saat_tugas_pertamanya():
+    """The first lane's worker starts (and imports Sphinx) with the Mesin; the second only when a
+    task comes for it, and it runs beside the first, in a process of its own."""
+    import os
+
+    with Mesin(inti=2) as mesin:
+        assert mesin._pekerja[0] is not None and mesin._pekerja[1] is None
+        pertama = mesin.lajur(os.getpid).result()
+        assert mesin._pekerja[1] is None
+        kedua = mesin.lajur(os.getpid, kedua=True).result()
+        assert len({pertama, kedua, os.getpid()}) == 3
+        assert mesin.lajur(os.getpid).result() == pertama
+    with Mesin(inti=2, lajur=1) as mesin:  # one lane (the site only): `kedua` goes to it
+        assert mesin.lajur(os.getpid, kedua=True).result() == mesin.lajur(os.getpid).result() != os.getpid()
+
+
 @pytest.mark.parametrize("tunggu", [0.0, 0.5, 1.5])
 def test_mesin_yang_berakhir_saat_kernel_baru_dimulai_tidak_menunggunya(tunggu):
     """A build stopped (Ctrl-C, a failure) while its kernels are still starting or importing the

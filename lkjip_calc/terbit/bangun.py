@@ -564,7 +564,8 @@ def _bangun(lap: Laporan, proyek: Path, tujuan: Path, staging: Path, simpanan: P
         pdf_tugas = mesin.lajur(rakit_pdf, buku, ketat, tujuan / "build-pdf.log", epoch)
     maju("Merakit situs HTML" + ("" if html_saja else " dan PDF (LaTeX, xelatex)"))
     try:
-        situs_baru = mesin.lajur(rakit_html, buku, ketat, tujuan / "build-html.log", epoch, bersama).result()
+        situs_baru = mesin.lajur(rakit_html, buku, ketat, tujuan / "build-html.log", epoch, bersama,
+                                 kedua=pdf_tugas is not None).result()
         if not html_saja and bersama:
             pdf_tugas = mesin.lajur(rakit_pdf, buku, ketat, tujuan / "build-pdf.log", epoch, bersama)
         _periksa_situs(situs_baru)
@@ -580,6 +581,13 @@ def _bangun(lap: Laporan, proyek: Path, tujuan: Path, staging: Path, simpanan: P
                            docx_baru, epoch)
             except WordGagal as e:
                 raise BuildGagal(f"Pembuatan berkas Word gagal (langkah: pandoc, DOCX): {e}") from None
+        # The published site is a copy: the kept one stays for the next build, as Sphinx wrote it.
+        # Made while LaTeX runs; the PDF joins its downloads when it is done.
+        salinan = staging / "html"
+        shutil.copytree(situs_baru, salinan, symlinks=True)
+        if docx_baru is not None:
+            _ganti_unduhan(salinan, xlsx, "menulis tabel laporan XLSX", xlsx.name)
+            _ganti_unduhan(salinan, docx_baru, "DOCX ke unduhan situs", docx_baru.name)
         pdf_baru = None
         if pdf_tugas is not None:
             pdf_baru, peringatan = pdf_tugas.result()
@@ -596,12 +604,6 @@ def _bangun(lap: Laporan, proyek: Path, tujuan: Path, staging: Path, simpanan: P
                + (f" (narasi diperbarui tanpa kernel: {', '.join(diperbarui)})" if diperbarui else "")
                + f"; dijalankan: {', '.join(dijalankan) if dijalankan else 'tidak ada'}.")
 
-    # The published site is a copy: the kept one stays for the next build, as Sphinx wrote it.
-    salinan = staging / "html"
-    shutil.copytree(situs_baru, salinan, symlinks=True)
-    if docx_baru is not None:
-        _ganti_unduhan(salinan, xlsx, "menulis tabel laporan XLSX", xlsx.name)
-        _ganti_unduhan(salinan, docx_baru, "DOCX ke unduhan situs", docx_baru.name)
     if pdf_baru is not None:
         _ganti_unduhan(salinan, pdf_baru, "PDF ke unduhan situs", dokumen["pdf"])
 

@@ -7,6 +7,11 @@ the site and the PDF are assembled side by side in two worker processes. With `i
 runs in the calling process, which then needs no process pool of its own (a batch worker or a Dask
 worker, whose processes cannot start one).
 
+Only the first worker imports Sphinx while lkjip checks the year and the kernels import the
+package: the cores are busy with them, and the PDF, the longest of the two lanes, waits on them. The
+second worker starts when its first task comes (the site, beside the PDF), on the core that is idle
+while LaTeX runs.
+
 A kernel runs one chapter at a time and is reset between chapters (`%reset`, and the chapter's
 folder as working directory), so no chapter sees another's variables. Each kernel is started and
 driven by a lane thread of the Mesin, and dies with it (prctl) when the Mesin ends, or with lkjip."""
@@ -163,6 +168,10 @@ class Kernel:
         if self.kc is not None:
             with contextlib.suppress(Exception):
                 self.kc.stop_channels()
+        # Killed already (matikan): its end is waited for here, as jupyter_client would otherwise
+        # find it still alive and look again a tenth of a second later.
+        with contextlib.suppress(Exception):
+            self.km.provisioner.process.wait(timeout=1)
         with contextlib.suppress(Exception):
             self.km.shutdown_kernel(now=True)
         with contextlib.suppress(Exception):
@@ -228,14 +237,12 @@ class Mesin:
         self._semua_kernel: list[Kernel] = []
         self._semua_lajur: list[_Lajur] = []
         self._tumpukan = contextlib.ExitStack()
-        self._lajur = None
+        self._pekerja: list = [None] * self._jumlah_lajur  # a one-process pool per lane, started when needed
 
     def __enter__(self) -> Mesin:
         self._tumpukan.callback(self._hentikan_kernel)
-        if self.inti >= 2:
-            self._lajur = self._tumpukan.enter_context(kumpulan_pekerja(self._jumlah_lajur))
-            for _ in range(self._jumlah_lajur):
-                self._lajur.submit(rakit.panaskan)
+        if not self.berurutan:
+            self._pekerja_lajur(0).submit(rakit.panaskan)
         return self
 
     def __exit__(self, *exc) -> None:
@@ -276,12 +283,18 @@ class Mesin:
     @property
     def berurutan(self) -> bool:
         """Whether `lajur` runs its tasks here, one after another (inti=1), not side by side."""
-        return self._lajur is None
+        return self.inti < 2
 
-    def lajur(self, fungsi: Callable, *args) -> Future:
-        """Run `fungsi(*args)` in a worker process beside the other lane, or here when inti=1."""
-        if self._lajur is not None:
-            return self._lajur.submit(fungsi, *args)
+    def _pekerja_lajur(self, nomor: int):
+        if self._pekerja[nomor] is None:
+            self._pekerja[nomor] = self._tumpukan.enter_context(kumpulan_pekerja(1))
+        return self._pekerja[nomor]
+
+    def lajur(self, fungsi: Callable, *args, kedua: bool = False) -> Future:
+        """Run `fungsi(*args)` in a worker process, or here when inti=1: in the first lane's worker
+        (warm), or with `kedua` in the second's, beside it (the first lane's, if there is only one)."""
+        if not self.berurutan:
+            return self._pekerja_lajur(1 if kedua and self._jumlah_lajur > 1 else 0).submit(fungsi, *args)
         hasil: Future = Future()
         try:
             hasil.set_result(fungsi(*args))
