@@ -31,6 +31,7 @@ from collections.abc import Iterator
 from concurrent.futures import as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import jupytext
 import nbformat
@@ -62,8 +63,9 @@ from .simpanan import (
     sebab_mulai_dari_awal,
     sidik_kode,
 )
-from .tabel_xlsx import baca_situs, tulis_xlsx
-from .word import Dokumen, WordGagal, tulis_word
+
+if TYPE_CHECKING:
+    from .word import Dokumen
 
 FOLDER_UNDUHAN = "unduhan"
 FOLDER_LATEX = "_lkjip_latex"  # files only the PDF uses (the cover logo), copied beside its sources
@@ -134,6 +136,8 @@ def properti_dokumen(d) -> tuple[str, str, str]:
 
 def dokumen_word(lap: Laporan, draf: bool) -> Dokumen:
     """What the DOCX's cover, properties and header say: the PDF cover's values (`sampul_latex`)."""
+    from .word import Dokumen
+
     d = lap.hasil.data
     judul, subjek, kata_kunci = properti_dokumen(d)
     return Dokumen(pemerintah=d.unit.pemerintah, tahun=d.tahun, unit=d.unit.nama, daerah=d.unit.daerah,
@@ -572,6 +576,11 @@ def _bangun(lap: Laporan, proyek: Path, tujuan: Path, staging: Path, simpanan: P
         xlsx = staging / FOLDER_UNDUHAN / dokumen["xlsx"]
         docx_baru = None if pratinjau else staging / FOLDER_UNDUHAN / dokumen["docx"]
         if docx_baru is not None:
+            # imported here, not with this module: openpyxl and python-docx are a fifth of a second
+            # the start of a build (every core busy) need not wait for
+            from .tabel_xlsx import baca_situs, tulis_xlsx
+            from .word import WordGagal, tulis_word
+
             maju("Menulis tabel laporan (XLSX)")
             tulis_xlsx(baca_situs(situs_baru, list(NAMA_BAB)), f"Tabel LKjIP {d.unit.nama} Tahun {d.tahun}", xlsx,
                        epoch)
