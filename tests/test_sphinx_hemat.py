@@ -16,8 +16,7 @@ from sphinx.environment import BuildEnvironment
 from lkjip_calc.laporan.daftar import ARAHAN_DAFTAR_TABEL_GAMBAR
 from lkjip_calc.terbit import rakit, sphinx_ext, tabel_latex
 
-pytestmark = [pytest.mark.buku,
-              pytest.mark.filterwarnings("ignore:nodes.Node.traverse:PendingDeprecationWarning")]
+pytestmark = pytest.mark.filterwarnings("ignore:nodes.Node.traverse:PendingDeprecationWarning")
 
 
 def _tabel(judul: str) -> str:
@@ -51,6 +50,7 @@ def _daftar(html: Path) -> list[str]:
             if "caption-number" in b]
 
 
+@pytest.mark.buku
 def test_daftar_tabel_dari_catatan_saat_halaman_dibaca(tmp_path, monkeypatch):
     """The list says every numbered table with its number and caption, without reading any page's
     doctree again; a table removed from its page leaves the list (the page's record is replaced)."""
@@ -79,6 +79,7 @@ def test_daftar_tabel_dari_catatan_saat_halaman_dibaca(tmp_path, monkeypatch):
     assert saat_daftar == []
 
 
+@pytest.mark.buku
 def test_satu_penyaji_latex_untuk_semua_tabel(tmp_path, monkeypatch):
     """Five tables, one renderer (Sphinx made one per table, each compiling the template again);
     every table is in the LaTeX. A project's own table template is still the one used."""
@@ -101,6 +102,7 @@ def test_satu_penyaji_latex_untuk_semua_tabel(tmp_path, monkeypatch):
     assert tex.count("% TABEL SENDIRI") == 5
 
 
+@pytest.mark.buku
 def test_templat_situs_dikompilasi_sekali_per_proses(tmp_path, monkeypatch):
     """A second site built in this process compiles none of the theme's templates again; a template
     whose source changed is compiled anew, and the page shows the change."""
@@ -129,6 +131,7 @@ def test_templat_situs_dikompilasi_sekali_per_proses(tmp_path, monkeypatch):
         dikompilasi.clear()
 
 
+@pytest.mark.buku
 def test_pengumpul_toctree_diganti_di_app_sendiri(tmp_path, monkeypatch):
     """sphinx_external_toc's collector replaces Sphinx's own in the app being set up, found among the
     app's listeners (not by going through every object of the process), and the collectors of an
@@ -159,3 +162,25 @@ def test_pengumpul_toctree_diganti_di_app_sendiri(tmp_path, monkeypatch):
     assert set(pengumpul(pertama)) == {TocTreeCollectorWithStyles}  # the earlier app's, still enabled
     kedua.build()
     assert "Bab Satu" in (tmp_path / "kedua" / "satu.html").read_text(encoding="utf-8")
+
+
+def test_kode_templat_terbatas_dan_yang_terakhir_dipakai_tetap():
+    """The kept compiled templates are bounded (a batch worker builds hundreds of kept books, each with
+    its own copy of our templates); the least recently used go first, and a kept one is not compiled again."""
+    from jinja2 import DictLoader, Environment
+
+    kode = sphinx_ext._KodeTemplat()
+    kode.BATAS = 3
+    templat = {f"t{i}": f"isi {i}" for i in range(5)}
+
+    def render(nama: str) -> tuple[str, int]:
+        sebelum = len(kode._kode), dict(kode._kode)
+        teks = Environment(loader=DictLoader(templat), bytecode_cache=kode).get_template(nama).render()
+        return teks, int(dict(kode._kode) != sebelum[1])
+
+    assert [render(f"t{i}")[0] for i in range(3)] == ["isi 0", "isi 1", "isi 2"]
+    assert render("t0") == ("isi 0", 0)  # kept: not compiled again, and now the most recently used
+    assert render("t3") == ("isi 3", 1)
+    assert len(kode._kode) == 3
+    assert render("t0") == ("isi 0", 0)  # t1, the least recently used, went instead
+    assert render("t1") == ("isi 1", 1)

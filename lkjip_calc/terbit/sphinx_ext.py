@@ -35,6 +35,7 @@ sphinx_external_toc's swap of the table-of-contents collector looks among the ap
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from pathlib import Path
 
 from docutils import nodes
@@ -250,8 +251,10 @@ class _KodeTemplat(BytecodeCache):
     takes the code only for the same source (its checksum); the key also holds what of the Jinja
     environment shapes the code, so environments set up otherwise never share it."""
 
+    BATAS = 256  # templates kept: the theme's some 60, and two of ours per kept book a batch worker builds
+
     def __init__(self) -> None:
-        self._kode: dict[str, bytes] = {}
+        self._kode: OrderedDict[str, bytes] = OrderedDict()
 
     def get_bucket(self, environment, name, filename, source):
         pengaturan = (type(environment).__name__, sorted(environment.extensions), environment.autoescape,
@@ -264,10 +267,14 @@ class _KodeTemplat(BytecodeCache):
 
     def load_bytecode(self, bucket: Bucket) -> None:
         if bucket.key in self._kode:
+            self._kode.move_to_end(bucket.key)
             bucket.bytecode_from_string(self._kode[bucket.key])
 
     def dump_bytecode(self, bucket: Bucket) -> None:
         self._kode[bucket.key] = bucket.bytecode_to_string()
+        self._kode.move_to_end(bucket.key)
+        while len(self._kode) > self.BATAS:  # the least recently used go first
+            self._kode.popitem(last=False)
 
 
 _PENGATURAN_LEKSER = ("block_start_string", "block_end_string", "variable_start_string", "variable_end_string",
