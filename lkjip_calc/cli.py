@@ -313,24 +313,36 @@ def _buku_kerja(args) -> int:
 
 
 def _bangun_semua(args) -> int:
-    from .laporan.bab import FOLDER_BAB
-    from .laporan.siapkan import siapkan
-    from .terbit.bangun import BuildGagal
-    from .terbit.situs import bangun_semua
-
     proyek = _proyek()
     if proyek is None:
         return KELUAR_GALAT_DATA
     akar = akar_data(args.data)
     if _di_dalam_data(Path(args.out), akar):
         return KELUAR_GALAT_DATA
+    pasangan = [(unit, tahun) for unit in daftar_unit(akar) for tahun in daftar_tahun(akar, unit)]
+    with contextlib.ExitStack() as tumpukan:
+        pelaksana = None
+        if args.dask is None and (args.jobs or 1) > 1 and len(pasangan) > 1:
+            # --jobs N: the batch's pool, started now; its workers check the unit-years, then build them
+            from .dasar.proses import kumpulan_pekerja
+
+            pelaksana = tumpukan.enter_context(kumpulan_pekerja(min(args.jobs, len(pasangan))))
+        return _bangun_semua_dengan(args, proyek, akar, pasangan, pelaksana)
+
+
+def _bangun_semua_dengan(args, proyek: Path, akar: Path, pasangan: list[tuple[str, int]], pelaksana) -> int:
+    from .laporan.bab import FOLDER_BAB
+    from .laporan.bahan import Laporan
+    from .terbit.bangun import BuildGagal
+    from .terbit.serentak import siapkan_semua
+    from .terbit.situs import bangun_semua
+
     laporan, gagal = [], []
-    for unit in daftar_unit(akar):
-        for tahun in daftar_tahun(akar, unit):
-            try:
-                laporan.append(siapkan(akar, unit, tahun, draf=args.draf, folder_bab=proyek / FOLDER_BAB))
-            except DataTidakValid as e:
-                gagal.append((unit, tahun, e.temuan.galat_saja))
+    for unit, tahun, hasil in siapkan_semua(pasangan, akar, args.draf, proyek / FOLDER_BAB, pelaksana):
+        if isinstance(hasil, Laporan):
+            laporan.append(hasil)
+        else:
+            gagal.append((unit, tahun, hasil.galat_saja))
     for unit, tahun, galat in gagal:
         print(f"Data {unit} tahun {tahun} tidak valid: {len(galat)} galat.", file=sys.stderr)
         for t in galat:
@@ -346,7 +358,7 @@ def _bangun_semua(args) -> int:
         for t in lap.temuan.peringatan_saja:
             print(t)
     if serentak:
-        return _bangun_serentak(laporan, [(u, t) for u, t, _ in gagal], proyek, args)
+        return _bangun_serentak(laporan, [(u, t) for u, t, _ in gagal], proyek, args, pelaksana)
     try:
         situs = bangun_semua(laporan, proyek, Path(args.out), html_saja=args.html_saja, ketat=args.ketat,
                              draf=args.draf, bersih=args.bersih)
@@ -357,7 +369,7 @@ def _bangun_semua(args) -> int:
     return 0
 
 
-def _bangun_serentak(laporan, data_gagal: list[tuple[str, int]], proyek: Path, args) -> int:
+def _bangun_serentak(laporan, data_gagal: list[tuple[str, int]], proyek: Path, args, pelaksana=None) -> int:
     """`build --all` with --jobs N or --dask: unit-years side by side; a failed one is named and the
     others go on; the combined site is replaced only when all were built (and all data was valid)."""
     from .terbit.bangun import BuildGagal
@@ -366,7 +378,7 @@ def _bangun_serentak(laporan, data_gagal: list[tuple[str, int]], proyek: Path, a
     try:
         batch = bangun_serentak(laporan, proyek, Path(args.out), html_saja=args.html_saja, ketat=args.ketat,
                                 draf=args.draf, jobs=args.jobs, dask=args.dask, rakit=not data_gagal,
-                                bersih=args.bersih)
+                                bersih=args.bersih, pelaksana=pelaksana)
     except BuildGagal as e:
         print(f"BUILD GAGAL: {e} Situs sebelumnya (bila ada) tidak diubah.", file=sys.stderr)
         return KELUAR_GALAT_DATA

@@ -187,3 +187,29 @@ def test_data_tidak_valid_draf_membangun_yang_lain_tanpa_situs(tmp_path, jalanka
     assert [(unit, opsi["rakit"], opsi["jobs"]) for unit, opsi in dipanggil] == [(["kanigaran"], False, 2)]
     assert "1 unit-tahun gagal dibangun; situs semua unit dan tahun tidak diganti" in keluar.err
     assert "  - sumberrejo 2024: data tidak valid (galat di atas)" in keluar.err
+
+
+def test_unit_tahun_diperiksa_pekerja_sama_dengan_di_sini(tmp_path):
+    """With --jobs N the batch's pool checks the unit-years: the same Laporan, or the same findings of
+    a year that stops, in the same order as lkjip checking them itself; checked in the workers."""
+    from lkjip_calc.dasar.proses import kumpulan_pekerja
+    from lkjip_calc.laporan.bahan import Laporan
+
+    akar = _data_dua_unit(tmp_path)
+    ganti(akar / "sumberrejo" / "2024" / "realisasi_iku.csv", "ikm,2024,84.12,", "ikm,2024,delapan,")
+    pasangan = [("sumberrejo", 2024), ("kanigaran", 2024)]
+    di_sini = list(serentak.siapkan_semua(pasangan, akar, False, AKAR_PROYEK / FOLDER_BAB))
+    with kumpulan_pekerja(2) as pelaksana:
+        pekerja = list(serentak.siapkan_semua(pasangan, akar, False, AKAR_PROYEK / FOLDER_BAB, pelaksana))
+        pid = {pelaksana.submit(os.getpid).result() for _ in range(4)}
+    assert [(u, t) for u, t, _ in pekerja] == pasangan
+    assert os.getpid() not in pid
+    (_, _, galat_sini), (_, _, lap_sini) = di_sini
+    (_, _, galat), (_, _, lap) = pekerja
+    assert isinstance(lap, Laporan) and isinstance(lap_sini, Laporan)
+    def ringkas(lap):
+        return [(k.indikator, k.capaian, k.predikat) for k in lap.hasil.kinerja]
+
+    assert ringkas(lap) == ringkas(lap_sini) and len(ringkas(lap)) >= 3
+    assert [str(t) for t in galat.galat_saja] == [str(t) for t in galat_sini.galat_saja]
+    assert "kolom 'realisasi'" in str(galat.galat_saja[0]) and "'delapan'" in str(galat.galat_saja[0])

@@ -27,7 +27,7 @@ from tqdm import tqdm
 from ..dasar.angka import angka
 from ..dasar.berkas import hapus_sisa
 from ..dasar.proses import kumpulan_pekerja, pekerja_pustaka
-from ..dasar.temuan import DataTidakValid
+from ..dasar.temuan import DaftarTemuan, DataTidakValid
 from ..laporan.bab import FOLDER_BAB
 from ..laporan.bahan import Laporan
 from ..laporan.siapkan import siapkan
@@ -122,6 +122,33 @@ def jalankan_tugas(tugas: Tugas, mesin=None) -> HasilTugas:
                       catatan=_catatan(tangkap.getvalue()))
 
 
+def _siapkan_satu(akar: Path, unit: str, tahun: int, draf: bool, folder_bab: Path) -> Laporan | DaftarTemuan:
+    """One unit-year loaded and checked where this runs: its Laporan, or the findings that stop it."""
+    try:
+        return siapkan(akar, unit, tahun, draf=draf, folder_bab=folder_bab)
+    except DataTidakValid as e:
+        return e.temuan
+
+
+def siapkan_semua(pasangan: list[tuple[str, int]], akar: Path, draf: bool, folder_bab: Path,
+                  pelaksana=None) -> Iterator[tuple[str, int, Laporan | DaftarTemuan]]:
+    """Every (unit, year) loaded and checked, in their order: here one after another, or by the
+    workers of `pelaksana` side by side (the batch's own pool, which imports what its builds need
+    while it checks; a city's hundreds of unit-years are not checked by one core while the others wait)."""
+    if pelaksana is None:
+        for unit, tahun in pasangan:
+            yield unit, tahun, _siapkan_satu(akar, unit, tahun, draf, folder_bab)
+        return
+    tugas = [(unit, tahun, pelaksana.submit(_siapkan_satu, akar, unit, tahun, draf, folder_bab))
+             for unit, tahun in pasangan]
+    try:
+        for unit, tahun, hasil in tugas:
+            yield unit, tahun, hasil.result()
+    finally:
+        for *_, hasil in tugas:
+            hasil.cancel()
+
+
 # --- in lkjip ---------------------------------------------------------------------------------------
 
 
@@ -173,10 +200,12 @@ def _berurutan(daftar: list[Tugas], fungsi: Callable) -> Iterator[HasilTugas]:
             yield fungsi(t, m)
 
 
-def _kumpulan(daftar: list[Tugas], fungsi: Callable, jumlah: int) -> Iterator[HasilTugas]:
+def _kumpulan(daftar: list[Tugas], fungsi: Callable, jumlah: int, pelaksana=None) -> Iterator[HasilTugas]:
     from concurrent.futures import as_completed
 
-    with kumpulan_pekerja(min(jumlah, len(daftar))) as pelaksana:
+    with contextlib.ExitStack() as tumpukan:
+        if pelaksana is None:
+            pelaksana = tumpukan.enter_context(kumpulan_pekerja(min(jumlah, len(daftar))))
         tugas = {pelaksana.submit(fungsi, t): t for t in daftar}
         for selesai in as_completed(tugas):
             yield _hasil(selesai, tugas[selesai])
@@ -223,16 +252,17 @@ def _dask(daftar: list[Tugas], fungsi: Callable, alamat: str, jumlah: int | None
 
 
 def jalankan_semua(daftar: list[Tugas], jobs: int | None = None, dask: str | None = None,
-                   fungsi: Callable = jalankan_tugas) -> Iterator[HasilTugas]:
+                   fungsi: Callable = jalankan_tugas, pelaksana=None) -> Iterator[HasilTugas]:
     """Run the tasks, yielding each result as it finishes: one after another in this process
-    (jobs 1, no Dask), in a local pool of `jobs` workers, or on Dask (`lokal` or an address)."""
+    (jobs 1, no Dask), in a local pool of `jobs` workers (`pelaksana`, if the caller started it), or
+    on Dask (`lokal` or an address)."""
     if not daftar:
         return iter(())
     if dask is not None:
         return _dask(daftar, fungsi, dask, jobs)
     if (jobs or 1) <= 1:
         return _berurutan(daftar, fungsi)
-    return _kumpulan(daftar, fungsi, jobs)
+    return _kumpulan(daftar, fungsi, jobs, pelaksana)
 
 
 def _lapor(hasil: Iterable[HasilTugas], jumlah: int) -> list[HasilTugas]:
@@ -252,15 +282,17 @@ def _lapor(hasil: Iterable[HasilTugas], jumlah: int) -> list[HasilTugas]:
 
 def bangun_serentak(laporan: list[Laporan], proyek: Path, keluaran: Path, html_saja: bool = False,
                     ketat: bool = False, draf: bool = False, jobs: int | None = None, dask: str | None = None,
-                    fungsi: Callable = jalankan_tugas, rakit: bool = True, bersih: bool = False) -> HasilBatch:
+                    fungsi: Callable = jalankan_tugas, rakit: bool = True, bersih: bool = False,
+                    pelaksana=None) -> HasilBatch:
     """Build the prepared unit-years side by side, then (only if all succeeded, and `rakit`: no other
     unit-year of the site failed before) the combined site keluaran/situs/. The site's lock is held
-    throughout, as by a sequential `build --all`."""
+    throughout, as by a sequential `build --all`. `pelaksana`: the local pool to build in (--jobs),
+    already started by the caller."""
     daftar = tugas_semua(laporan, proyek, keluaran, html_saja, ketat, draf, bersih)
     data = {(lap.hasil.data.unit_kode, lap.hasil.data.tahun): lap.hasil.data for lap in laporan}
     with galat_tulis_bagi_pengguna(keluaran), kunci_build(keluaran / KUNCI_SITUS, "situs semua unit dan tahun"):
         hapus_sisa(keluaran / FOLDER_SITUS)  # what killed builds of the site left
-        hasil = _lapor(jalankan_semua(daftar, jobs, dask, fungsi), len(daftar))
+        hasil = _lapor(jalankan_semua(daftar, jobs, dask, fungsi, pelaksana), len(daftar))
         if not rakit or not hasil or any(h.gagal is not None for h in hasil):
             return HasilBatch(hasil, None)
         urutan = {(t.unit, t.tahun): i for i, t in enumerate(daftar)}
