@@ -128,20 +128,25 @@ def test_bacaan_diingat_tiap_pemanggil_salinannya_sendiri():
     from lkjip_calc.masukan import baca
 
     teks = "a: 1\nb:\n  - x\n  - y\n"
+    baca._urai_yaml_acar.cache_clear()
     pertama = baca._urai_yaml_tersimpan(teks)
     pertama[2]["b"].append("diubah")
     pertama[1].value.pop()
     kedua = baca._urai_yaml_tersimpan(teks)
     assert kedua[2] == {"a": 1, "b": ["x", "y"]} and len(kedua[1].value) == 2
     assert _hasil(lambda t: kedua, teks) == _hasil(_tiga_bacaan, teks)
-    assert teks in baca._SIMPANAN_YAML
+    assert baca._urai_yaml_acar.cache_info().hits == 1  # the second reading: remembered
     for _ in range(2):
         try:
             baca._urai_yaml_tersimpan("a: [1\n")
         except yaml.YAMLError:
             continue
         raise AssertionError("tidak ada galat")
-    assert "a: [1\n" not in baca._SIMPANAN_YAML
-    for i in range(baca._BATAS_SIMPANAN_YAML + 5):
+    assert baca._urai_yaml_acar.cache_info().currsize == 1  # the fault is not kept
+    batas = baca._urai_yaml_acar.cache_info().maxsize
+    for i in range(batas + 5):
         baca._urai_yaml_tersimpan(f"k: {i}\n")
-    assert len(baca._SIMPANAN_YAML) == baca._BATAS_SIMPANAN_YAML and teks not in baca._SIMPANAN_YAML
+    assert baca._urai_yaml_acar.cache_info().currsize == batas
+    meleset = baca._urai_yaml_acar.cache_info().misses
+    baca._urai_yaml_tersimpan(teks)  # the oldest, no longer kept: read again
+    assert baca._urai_yaml_acar.cache_info().misses == meleset + 1

@@ -7,11 +7,11 @@ import codecs
 import copy
 import csv
 import errno
+import functools
 import io
 import pickle
 import re
 import stat
-import threading
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -549,30 +549,20 @@ def _urai_yaml(teks: str) -> tuple[tuple | None, yaml.Node | None, object]:
     return None, node, pemuat.construct_document(node)
 
 
-_SIMPANAN_YAML: dict[str, bytes] = {}  # text -> its outcome pickled, the oldest first
-_BATAS_SIMPANAN_YAML = 64
-_KUNCI_SIMPANAN_YAML = threading.Lock()
+@functools.lru_cache(maxsize=64)
+def _urai_yaml_acar(teks: str) -> bytes:
+    """_urai_yaml's outcome, pickled, for the last texts read (a text with a fault raises, and is not kept)."""
+    return pickle.dumps(_urai_yaml(teks), protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def _urai_yaml_tersimpan(teks: str) -> tuple[tuple | None, yaml.Node | None, object]:
     """_urai_yaml, remembering the outcome of the last texts read: the preview reads the year again
     at every save, and all but the edited file are as they were. Each caller gets its own copy (the
-    outcome is kept pickled); a text with a fault raises each time, a tree too deep to pickle is
-    not kept."""
-    with _KUNCI_SIMPANAN_YAML:
-        acar = _SIMPANAN_YAML.get(teks)
-    if acar is not None:
-        return pickle.loads(acar)  # noqa: S301 (pickled here, from this process's own objects)
-    hasil = _urai_yaml(teks)
+    outcome is kept pickled); a tree too deep to pickle is read each time."""
     try:
-        acar = pickle.dumps(hasil, protocol=pickle.HIGHEST_PROTOCOL)
+        return pickle.loads(_urai_yaml_acar(teks))  # noqa: S301 (pickled here, from this process's own objects)
     except RecursionError:
-        return hasil
-    with _KUNCI_SIMPANAN_YAML:
-        while len(_SIMPANAN_YAML) >= _BATAS_SIMPANAN_YAML:
-            del _SIMPANAN_YAML[next(iter(_SIMPANAN_YAML))]
-        _SIMPANAN_YAML[teks] = acar
-    return hasil
+        return _urai_yaml(teks)
 
 
 def baca_yaml(path: Path, temuan: DaftarTemuan) -> Yaml | None:
