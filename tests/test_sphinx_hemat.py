@@ -169,14 +169,13 @@ def test_kode_templat_terbatas_dan_yang_terakhir_dipakai_tetap():
     its own copy of our templates); the least recently used go first, and a kept one is not compiled again."""
     from jinja2 import DictLoader, Environment
 
-    kode = sphinx_ext._KodeTemplat()
-    kode.BATAS = 3
+    kode = sphinx_ext._KodeTemplat(batas=3)
     templat = {f"t{i}": f"isi {i}" for i in range(5)}
 
     def render(nama: str) -> tuple[str, int]:
-        sebelum = len(kode._kode), dict(kode._kode)
+        sebelum = len(kode._kode), dict(kode._kode.items())
         teks = Environment(loader=DictLoader(templat), bytecode_cache=kode).get_template(nama).render()
-        return teks, int(dict(kode._kode) != sebelum[1])
+        return teks, int(dict(kode._kode.items()) != sebelum[1])
 
     assert [render(f"t{i}")[0] for i in range(3)] == ["isi 0", "isi 1", "isi 2"]
     assert render("t0") == ("isi 0", 0)  # kept: not compiled again, and now the most recently used

@@ -35,11 +35,11 @@ sphinx_external_toc's swap of the table-of-contents collector looks among the ap
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from pathlib import Path
 
 from docutils import nodes
 from jinja2.bccache import Bucket, BytecodeCache
+from jinja2.utils import LRUCache
 from markupsafe import Markup
 from sphinx.transforms import SphinxTransform
 from sphinx.util.docutils import SphinxDirective
@@ -125,33 +125,35 @@ def _urutan_dokumen(env) -> list[str]:
 _BERJUDUL = "lkjip_berjudul"  # the environment's record of each page's captioned tables and figures
 
 
+def _berjudul(env) -> dict[str, dict[str, list[tuple[str, str]]]]:
+    """That record: page -> kind (table, figure) -> [(id, caption)]."""
+    return env.__dict__.setdefault(_BERJUDUL, {})
+
+
 def _catat_berjudul(app, doctree) -> None:
     """Each captioned table and figure of the page just read, with its id and caption, kept in the
     environment: the Daftar Tabel/Gambar lists them without reading every page's doctree again from
     the disk (0,15 s of the 1,4 s a report's site took)."""
-    catatan = app.env.__dict__.setdefault(_BERJUDUL, {})
-    catatan[app.env.docname] = {
+    _berjudul(app.env)[app.env.docname] = {
         figtype: [(node["ids"][0], judul.astext()) for node in doctree.findall(kelas) if node["ids"]
                   for judul in [next(iter(node.findall(kelas_judul)), None)] if judul is not None]
         for figtype, _judul, kelas, kelas_judul in DAFTAR}
 
 
 def _lupakan_berjudul(app, env, docname) -> None:
-    env.__dict__.get(_BERJUDUL, {}).pop(docname, None)
+    _berjudul(env).pop(docname, None)
 
 
 def _gabung_berjudul(app, env, docnames, lain) -> None:
     """A page read in a parallel reader's environment: its record joins the main one."""
-    catatan = env.__dict__.setdefault(_BERJUDUL, {})
-    for dok in docnames:
-        if dok in lain.__dict__.get(_BERJUDUL, {}):
-            catatan[dok] = lain.__dict__[_BERJUDUL][dok]
+    dari_lain = _berjudul(lain)
+    _berjudul(env).update({dok: dari_lain[dok] for dok in docnames if dok in dari_lain})
 
 
 def entri_bernomor(env, figtype: str) -> list[tuple[str, str, str, str]]:
     """Every numbered table (figure) of the book in reading order: (document, id, "Tabel 3.32", caption)."""
     format_nomor = env.config.numfig_format[figtype]
-    catatan = env.__dict__.get(_BERJUDUL, {})
+    catatan = _berjudul(env)
     hasil = []
     for dok in _urutan_dokumen(env):
         nomor = env.toc_fignumbers.get(dok, {}).get(figtype, {})
@@ -249,12 +251,12 @@ class _KodeTemplat(BytecodeCache):
     """The site's templates (the theme's, ours) as compiled code, kept in this process: a build in a
     process that has built before (a batch worker, a preview) does not compile them again. Jinja
     takes the code only for the same source (its checksum); the key also holds what of the Jinja
-    environment shapes the code, so environments set up otherwise never share it."""
+    environment shapes the code, so environments set up otherwise never share it. At most `batas`
+    are kept, the least recently used going first (a batch worker has a kept book, with its own copy
+    of our templates, per unit-year)."""
 
-    BATAS = 256  # templates kept: the theme's some 60, and two of ours per kept book a batch worker builds
-
-    def __init__(self) -> None:
-        self._kode: OrderedDict[str, bytes] = OrderedDict()
+    def __init__(self, batas: int = 256) -> None:
+        self._kode = LRUCache(batas)
 
     def get_bucket(self, environment, name, filename, source):
         pengaturan = (type(environment).__name__, sorted(environment.extensions), environment.autoescape,
@@ -266,15 +268,12 @@ class _KodeTemplat(BytecodeCache):
         return bucket
 
     def load_bytecode(self, bucket: Bucket) -> None:
-        if bucket.key in self._kode:
-            self._kode.move_to_end(bucket.key)
-            bucket.bytecode_from_string(self._kode[bucket.key])
+        kode = self._kode.get(bucket.key)
+        if kode is not None:
+            bucket.bytecode_from_string(kode)
 
     def dump_bytecode(self, bucket: Bucket) -> None:
         self._kode[bucket.key] = bucket.bytecode_to_string()
-        self._kode.move_to_end(bucket.key)
-        while len(self._kode) > self.BATAS:  # the least recently used go first
-            self._kode.popitem(last=False)
 
 
 _PENGATURAN_LEKSER = ("block_start_string", "block_end_string", "variable_start_string", "variable_end_string",
