@@ -96,6 +96,22 @@ def test_pekerja_kedua_dimulai_saat_tugas_pertamanya():
         assert mesin.lajur(os.getpid, kedua=True).result() == mesin.lajur(os.getpid).result() != os.getpid()
 
 
+def _beku_dan_sphinx() -> tuple[int, bool]:
+    import gc
+    import sys
+
+    return gc.get_freeze_count(), "sphinx.application" in sys.modules
+
+
+def test_pekerja_lajur_diimpor_dan_dibekukan_sebelum_tugas_pertamanya():
+    """Each lane's worker, the second too, imports Sphinx before its first task and keeps those
+    objects out of the garbage collector's sight (rakit.panaskan)."""
+    with Mesin(inti=2) as mesin:
+        for kedua in (False, True):
+            beku, sphinx = mesin.lajur(_beku_dan_sphinx, kedua=kedua).result()
+            assert sphinx and beku > 10_000
+
+
 @pytest.mark.parametrize("tunggu", [0.0, 0.5, 1.5])
 def test_mesin_yang_berakhir_saat_kernel_baru_dimulai_tidak_menunggunya(tunggu):
     """A build stopped (Ctrl-C, a failure) while its kernels are still starting or importing the

@@ -213,3 +213,31 @@ def test_unit_tahun_diperiksa_pekerja_sama_dengan_di_sini(tmp_path):
     assert ringkas(lap) == ringkas(lap_sini) and len(ringkas(lap)) >= 3
     assert [str(t) for t in galat.galat_saja] == [str(t) for t in galat_sini.galat_saja]
     assert "kolom 'realisasi'" in str(galat.galat_saja[0]) and "'delapan'" in str(galat.galat_saja[0])
+
+
+def _beku_dan_sphinx() -> tuple[int, bool]:
+    import gc
+    import sys
+
+    return gc.get_freeze_count(), "sphinx.application" in sys.modules
+
+
+def test_pekerja_batch_diimpor_dan_dibekukan_sekali(dua_unit):
+    """A batch worker's first task imports what every build needs and keeps it out of the garbage
+    collector's sight (a full collection, which each build's doctrees bring about, then passes it by);
+    lkjip's own process, running tasks one after another, does not."""
+    from lkjip_calc.dasar.proses import kumpulan_pekerja
+
+    akar, laporan = dua_unit
+    ganti(akar / "sumberrejo" / "2024" / "realisasi_iku.csv", "ikm,2024,84.12,", "ikm,2024,delapan,")
+    tugas = serentak.tugas_semua(laporan, AKAR_PROYEK, akar.parent / "build", html_saja=True)[1]
+    with kumpulan_pekerja(1) as pool:
+        assert pool.submit(_beku_dan_sphinx).result() == (0, False)
+        assert pool.submit(jalankan_tugas, tugas).result().gagal.startswith("data tidak valid")
+        beku, sphinx = pool.submit(_beku_dan_sphinx).result()
+        assert sphinx and beku > 10_000
+        assert pool.submit(jalankan_tugas, tugas).result().gagal.startswith("data tidak valid")
+        assert pool.submit(_beku_dan_sphinx).result()[0] == beku  # once: what later builds made is collected
+    sebelum = _beku_dan_sphinx()[0]
+    assert jalankan_tugas(tugas).gagal.startswith("data tidak valid")
+    assert _beku_dan_sphinx()[0] == sebelum

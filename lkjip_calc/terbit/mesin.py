@@ -242,7 +242,7 @@ class Mesin:
     def __enter__(self) -> Mesin:
         self._tumpukan.callback(self._hentikan_kernel)
         if not self.berurutan:
-            self._pekerja_lajur(0).submit(rakit.panaskan)
+            self._pekerja_lajur(0)
         return self
 
     def __exit__(self, *exc) -> None:
@@ -288,6 +288,7 @@ class Mesin:
     def _pekerja_lajur(self, nomor: int):
         if self._pekerja[nomor] is None:
             self._pekerja[nomor] = self._tumpukan.enter_context(kumpulan_pekerja(1))
+            self._pekerja[nomor].submit(rakit.panaskan)  # its first task would import as much, unfrozen
         return self._pekerja[nomor]
 
     def lajur(self, fungsi: Callable, *args, kedua: bool = False) -> Future:

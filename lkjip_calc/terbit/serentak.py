@@ -15,6 +15,7 @@ import atexit
 import contextlib
 import io
 import logging
+import multiprocessing
 import os
 import sys
 import uuid
@@ -31,6 +32,7 @@ from ..dasar.temuan import DaftarTemuan, DataTidakValid
 from ..laporan.bab import FOLDER_BAB
 from ..laporan.bahan import Laporan
 from ..laporan.siapkan import siapkan
+from . import rakit
 from .bangun import BuildGagal, bangun, galat_tulis_bagi_pengguna, kunci_build
 from .mesin import Mesin
 from .situs import FOLDER_SITUS, KUNCI_SITUS, rakit_situs, situs_tahun
@@ -81,6 +83,8 @@ def mesin_proses():
     its own), started by its first task and reused by the next ones."""
     global _mesin_proses, _mesin
     if _mesin_proses is None:
+        if multiprocessing.parent_process() is not None:  # a worker's process, not lkjip's own
+            rakit.panaskan()  # what every build imports, kept out of the garbage collector's sight
         _mesin_proses = contextlib.ExitStack()
         _mesin = _mesin_proses.enter_context(Mesin(inti=1))
         atexit.register(_mesin_proses.close)
@@ -105,9 +109,10 @@ def jalankan_tugas(tugas: Tugas, mesin=None) -> HasilTugas:
     The build's step lines are kept from the shared terminal; its warnings come back as `catatan`."""
     tangkap = io.StringIO()
     try:
+        mesin = mesin if mesin is not None else mesin_proses()  # warm before the year is loaded
         with contextlib.redirect_stdout(tangkap):
             lap = siapkan(tugas.akar, tugas.unit, tugas.tahun, draf=tugas.draf, folder_bab=tugas.proyek / FOLDER_BAB)
-            h = _bangun_dengan(lap, tugas, mesin if mesin is not None else mesin_proses())
+            h = _bangun_dengan(lap, tugas, mesin)
     except DataTidakValid as e:
         galat = e.temuan.galat_saja
         return HasilTugas(tugas.unit, tugas.tahun, catatan=_catatan(tangkap.getvalue()),
