@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ..dasar.proses import jalankan
+from .benih_latex import tulis_benih
 from .log_latex import isi_terpotong
 from .reproduksi import lingkungan_tanggal
 
@@ -143,6 +144,31 @@ def rakit_html(staging: Path, ketat: bool, log: Path, epoch: int, bersama: bool 
     return folder_keluaran(staging, "html")
 
 
+# What xelatex's passes leave for the next one (and latexmk's record of them).
+_BERKAS_LINTASAN = ("aux", "toc", "lot", "lof", "out", "fdb_latexmk", "fls", "xdv")
+
+
+def _latexmk(latex: Path, log: Path, epoch: int) -> subprocess.CompletedProcess:
+    with log.open("a", encoding="utf-8") as berkas:
+        return jalankan([os.environ.get("MAKE", "make"), "all-pdf", f"LATEXMKOPTS=-xelatex -r {_RC_LATEXMK}"],
+                        cwd=latex, stdout=berkas, stderr=subprocess.STDOUT, text=True,
+                        env={**os.environ, **lingkungan_tanggal(epoch)})
+
+
+def latexmk_berbenih(latex: Path, log: Path, epoch: int) -> subprocess.CompletedProcess:
+    """latexmk in the LaTeX folder, the lists seeded first in a cold build (two passes instead of
+    three: benih_latex). Should it fail with seeds, it runs again from nothing, as without them: a
+    seed may only ever save a pass (a LaTeX error of the document itself then fails twice)."""
+    nama = Path(NAMA_PDF_LATEX).stem
+    berbenih = tulis_benih(latex, nama)
+    proses = _latexmk(latex, log, epoch)
+    if proses.returncode != 0 and berbenih:
+        for ext in _BERKAS_LINTASAN:
+            (latex / f"{nama}.{ext}").unlink(missing_ok=True)
+        proses = _latexmk(latex, log, epoch)
+    return proses
+
+
 def rakit_pdf(staging: Path, ketat: bool, log: Path, epoch: int, bersama: bool = False) -> tuple[Path, list[str]]:
     """The PDF (staging/_build/latex/lkjip.pdf) and, in a non-strict build, the warnings about
     content cut off a page (`--strict` makes them a failure). `bersama`: after rakit_html, with the
@@ -154,11 +180,7 @@ def rakit_pdf(staging: Path, ketat: bool, log: Path, epoch: int, bersama: bool =
     # Makefile suggests) the passes write XDV and xdvipdfmx makes the PDF once, after the last; our
     # own rc file (read after Sphinx's latexmkrc, which is left as Sphinx wrote it) sets how.
     (latex / _RC_LATEXMK).write_text(_ISI_RC_LATEXMK, encoding="utf-8")
-    with log.open("a", encoding="utf-8") as berkas:
-        proses = jalankan([os.environ.get("MAKE", "make"), "all-pdf", f"LATEXMKOPTS=-xelatex -r {_RC_LATEXMK}"],
-                          cwd=latex, stdout=berkas,
-                          stderr=subprocess.STDOUT, text=True,
-                          env={**os.environ, **lingkungan_tanggal(epoch)})
+    proses = latexmk_berbenih(latex, log, epoch)
     pdf = latex / NAMA_PDF_LATEX
     if proses.returncode != 0 or not pdf.exists():
         raise RakitGagal(f"Perakitan PDF oleh xelatex gagal (langkah: latexmk, xelatex): {_ringkas_log(log)}. "
