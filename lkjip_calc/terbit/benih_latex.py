@@ -22,6 +22,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from ..laporan.tabel import ROMAWI
+
 # What the scan follows in the document's body: a heading, a caption, an environment's start or end,
 # a counter set, a list entry added by hand, and the project's own front-matter lists (_config.yml).
 _PERINTAH = re.compile(
@@ -88,15 +90,6 @@ def _argumen(teks: str, i: int) -> tuple[str | None, str, int]:
     return pilihan, isi, akhir + 1
 
 
-def _romawi(n: int) -> str:
-    hasil = ""
-    for nilai, huruf in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"),
-                         (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
-        while n >= nilai:
-            hasil, n = hasil + huruf, n - nilai
-    return hasil
-
-
 def _baris(tingkat: str, nomor: str | None, teks: str, halaman: str, keterangan: bool = False) -> str:
     nomor_teks = "" if nomor is None else f"\\numberline {{{nomor}}}"
     isi = f"{{\\ignorespaces {teks}}}" if keterangan else teks
@@ -144,7 +137,7 @@ def benih(tex: str) -> dict[str, list[str]]:
                 if kedalaman_nomor >= 0:
                     bab += 1
                     bagian = subbagian = subsub = tabel = gambar = 0
-                    nomor = _romawi(bab)
+                    nomor = ROMAWI[bab - 1] if bab <= len(ROMAWI) else str(bab)  # a width alike
             elif dalam <= kedalaman_nomor:
                 if dalam == 1:
                     bagian, subbagian, subsub = bagian + 1, 0, 0
