@@ -241,3 +241,19 @@ def test_pekerja_batch_diimpor_dan_dibekukan_sekali(dua_unit):
     sebelum = _beku_dan_sphinx()[0]
     assert jalankan_tugas(tugas).gagal.startswith("data tidak valid")
     assert _beku_dan_sphinx()[0] == sebelum
+
+
+def _profil_pekerja() -> bool:
+    import dask
+
+    return dask.config.get(serentak.KONFIG_PROFIL_DASK)
+
+
+def test_pekerja_dask_lokal_tanpa_profil_tumpukan():
+    """The local cluster's workers do not sample their task's stack every 10 ms (for a dashboard
+    lkjip does not start): builds through Sphinx's deep recursion were 15 % slower with it."""
+    with serentak.klien_dask(serentak.DASK_LOKAL, 1) as klien:
+        assert list(klien.run(_profil_pekerja).values()) == [False]
+    import dask
+
+    assert dask.config.get(serentak.KONFIG_PROFIL_DASK)  # lkjip's own setting is left as it was

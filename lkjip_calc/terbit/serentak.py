@@ -38,6 +38,10 @@ from .mesin import Mesin
 from .situs import FOLDER_SITUS, KUNCI_SITUS, rakit_situs, situs_tahun
 
 DASK_LOKAL = "lokal"
+# A Dask worker samples its task thread's stack every 10 ms for the dashboard's profile (which a local
+# cluster here has not): through Sphinx's deep recursion that made each build 15 % slower (20
+# unit-years: 104 s with it, 90 s without). Workers started by hand: DASK_DISTRIBUTED__WORKER__PROFILE__ENABLED=False.
+KONFIG_PROFIL_DASK = "distributed.worker.profile.enabled"
 _BATAS_SAMBUNG_DASK = "10s"  # how long to try a scheduler's address before saying it cannot be reached
 
 
@@ -220,6 +224,7 @@ def _kumpulan(daftar: list[Tugas], fungsi: Callable, jumlah: int, pelaksana=None
 def klien_dask(alamat: str, jumlah: int | None) -> Iterator:
     """A Dask client: of a new LocalCluster on this machine (`lokal`: `jumlah` single-threaded worker
     processes, or one per core), or of the cluster whose scheduler is at `alamat`."""
+    import dask
     from distributed import Client, LocalCluster
 
     logging.getLogger("distributed").setLevel(logging.ERROR)  # its own log lines are not the reader's business
@@ -234,7 +239,7 @@ def klien_dask(alamat: str, jumlah: int | None) -> Iterator:
             yield klien
         return
     # (A task's build uses Mesin(inti=1): no process pool of its own, which a daemonic Dask worker could not start.)
-    with pekerja_pustaka():
+    with pekerja_pustaka(), dask.config.set({KONFIG_PROFIL_DASK: False}):
         klaster = LocalCluster(n_workers=jumlah or os.cpu_count() or 1, threads_per_worker=1, processes=True,
                                dashboard_address=None, silence_logs=logging.ERROR)
     with klaster, Client(klaster) as klien:
