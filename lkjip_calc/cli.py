@@ -321,9 +321,19 @@ def _bangun_semua(args) -> int:
         return KELUAR_GALAT_DATA
     pasangan = [(unit, tahun) for unit in daftar_unit(akar) for tahun in daftar_tahun(akar, unit)]
     with contextlib.ExitStack() as tumpukan:
+        # --jobs N or --dask: the batch's pool or Dask client, started now; its workers check the
+        # unit-years, then build them
         pelaksana = None
-        if args.dask is None and (args.jobs or 1) > 1 and len(pasangan) > 1:
-            # --jobs N: the batch's pool, started now; its workers check the unit-years, then build them
+        if args.dask is not None:
+            from .terbit.bangun import BuildGagal
+            from .terbit.serentak import klien_dask
+
+            try:
+                pelaksana = tumpukan.enter_context(klien_dask(args.dask, args.jobs))
+            except BuildGagal as e:  # the scheduler cannot be reached
+                print(f"BUILD GAGAL: {e} Situs sebelumnya (bila ada) tidak diubah.", file=sys.stderr)
+                return KELUAR_GALAT_DATA
+        elif (args.jobs or 1) > 1 and len(pasangan) > 1:
             from .dasar.proses import kumpulan_pekerja
 
             pelaksana = tumpukan.enter_context(kumpulan_pekerja(min(args.jobs, len(pasangan))))

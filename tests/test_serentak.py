@@ -189,9 +189,11 @@ def test_data_tidak_valid_draf_membangun_yang_lain_tanpa_situs(tmp_path, jalanka
     assert "  - sumberrejo 2024: data tidak valid (galat di atas)" in keluar.err
 
 
-def test_unit_tahun_diperiksa_pekerja_sama_dengan_di_sini(tmp_path):
-    """With --jobs N the batch's pool checks the unit-years: the same Laporan, or the same findings of
-    a year that stops, in the same order as lkjip checking them itself; checked in the workers."""
+@pytest.mark.parametrize("dask", [False, True])
+def test_unit_tahun_diperiksa_pekerja_sama_dengan_di_sini(tmp_path, dask):
+    """With --jobs N the batch's pool, with --dask the cluster's workers check the unit-years: the
+    same Laporan, or the same findings of a year that stops, in the same order as lkjip checking
+    them itself; checked in the workers."""
     from lkjip_calc.dasar.proses import kumpulan_pekerja
     from lkjip_calc.laporan.bahan import Laporan
 
@@ -199,9 +201,10 @@ def test_unit_tahun_diperiksa_pekerja_sama_dengan_di_sini(tmp_path):
     ganti(akar / "sumberrejo" / "2024" / "realisasi_iku.csv", "ikm,2024,84.12,", "ikm,2024,delapan,")
     pasangan = [("sumberrejo", 2024), ("kanigaran", 2024)]
     di_sini = list(serentak.siapkan_semua(pasangan, akar, False, AKAR_PROYEK / FOLDER_BAB))
-    with kumpulan_pekerja(2) as pelaksana:
+    with serentak.klien_dask(serentak.DASK_LOKAL, 2) if dask else kumpulan_pekerja(2) as pelaksana:
         pekerja = list(serentak.siapkan_semua(pasangan, akar, False, AKAR_PROYEK / FOLDER_BAB, pelaksana))
-        pid = {pelaksana.submit(os.getpid).result() for _ in range(4)}
+        pid = {pelaksana.submit(os.getpid, pure=False).result() if dask else pelaksana.submit(os.getpid).result()
+               for _ in range(4)}
     assert [(u, t) for u, t, _ in pekerja] == pasangan
     assert os.getpid() not in pid
     (_, _, galat_sini), (_, _, lap_sini) = di_sini

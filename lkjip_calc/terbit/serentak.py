@@ -142,8 +142,9 @@ def _siapkan_satu(akar: Path, unit: str, tahun: int, draf: bool, folder_bab: Pat
 def siapkan_semua(pasangan: list[tuple[str, int]], akar: Path, draf: bool, folder_bab: Path,
                   pelaksana=None) -> Iterator[tuple[str, int, Laporan | DaftarTemuan]]:
     """Every (unit, year) loaded and checked, in their order: here one after another, or by the
-    workers of `pelaksana` side by side (the batch's own pool, which imports what its builds need
-    while it checks; a city's hundreds of unit-years are not checked by one core while the others wait)."""
+    workers of `pelaksana` side by side (the batch's own pool or Dask client, whose workers import what
+    their builds need while they check; a city's hundreds of unit-years are not checked by one core
+    while the others wait)."""
     if pelaksana is None:
         for unit, tahun in pasangan:
             yield unit, tahun, _siapkan_satu(akar, unit, tahun, draf, folder_bab)
@@ -246,10 +247,10 @@ def klien_dask(alamat: str, jumlah: int | None) -> Iterator:
         yield klien
 
 
-def _dask(daftar: list[Tugas], fungsi: Callable, alamat: str, jumlah: int | None) -> Iterator[HasilTugas]:
+def _dask(daftar: list[Tugas], fungsi: Callable, alamat: str, jumlah: int | None, klien=None) -> Iterator[HasilTugas]:
     from distributed import as_completed
 
-    with klien_dask(alamat, jumlah) as klien:
+    with contextlib.nullcontext(klien) if klien is not None else klien_dask(alamat, jumlah) as klien:
         # pure=False: a task is a build, not a value to reuse; retries=0: a failed build is reported
         tugas = {klien.submit(fungsi, t, key=f"lkjip-{t.unit}-{t.tahun}-{uuid.uuid4().hex[:12]}", pure=False): t
                  for t in daftar}
@@ -264,12 +265,12 @@ def _dask(daftar: list[Tugas], fungsi: Callable, alamat: str, jumlah: int | None
 def jalankan_semua(daftar: list[Tugas], jobs: int | None = None, dask: str | None = None,
                    fungsi: Callable = jalankan_tugas, pelaksana=None) -> Iterator[HasilTugas]:
     """Run the tasks, yielding each result as it finishes: one after another in this process
-    (jobs 1, no Dask), in a local pool of `jobs` workers (`pelaksana`, if the caller started it), or
-    on Dask (`lokal` or an address)."""
+    (jobs 1, no Dask), in a local pool of `jobs` workers, or on Dask (`lokal` or an address); the
+    pool or the Dask client is `pelaksana` if the caller started it."""
     if not daftar:
         return iter(())
     if dask is not None:
-        return _dask(daftar, fungsi, dask, jobs)
+        return _dask(daftar, fungsi, dask, jobs, pelaksana)
     if (jobs or 1) <= 1:
         return _berurutan(daftar, fungsi)
     return _kumpulan(daftar, fungsi, jobs, pelaksana)
@@ -296,8 +297,8 @@ def bangun_serentak(laporan: list[Laporan], proyek: Path, keluaran: Path, html_s
                     pelaksana=None) -> HasilBatch:
     """Build the prepared unit-years side by side, then (only if all succeeded, and `rakit`: no other
     unit-year of the site failed before) the combined site keluaran/situs/. The site's lock is held
-    throughout, as by a sequential `build --all`. `pelaksana`: the local pool to build in (--jobs),
-    already started by the caller."""
+    throughout, as by a sequential `build --all`. `pelaksana`: the local pool (--jobs) or the Dask
+    client (--dask) to build with, already started by the caller."""
     daftar = tugas_semua(laporan, proyek, keluaran, html_saja, ketat, draf, bersih)
     data = {(lap.hasil.data.unit_kode, lap.hasil.data.tahun): lap.hasil.data for lap in laporan}
     with galat_tulis_bagi_pengguna(keluaran), kunci_build(keluaran / KUNCI_SITUS, "situs semua unit dan tahun"):
