@@ -141,3 +141,20 @@ def test_benih_yang_gagal_diulang_tanpa_benih(tmp_path):
     assert "Undefined control sequence" in teks or "Latexmk: Errors" in teks  # the seeded run failed
     assert (tmp_path / "lkjip.pdf").is_file()
     assert "Ditetapkan Kemudian" in (tmp_path / "lkjip.toc").read_text(encoding="utf-8")
+
+
+def test_prediktor_png_hanya_untuk_gambar_data(tmp_path):
+    """xdvipdfmx keeps PNG predictors (a photograph compresses to less than half with them) unless
+    every PNG of the PDF is a chart lkjip drew (flat colours: faster and smaller without)."""
+    from lkjip_calc.terbit.rakit import isi_rc_latexmk
+
+    latex, grafik = tmp_path / "latex", tmp_path / "chapters" / "gambar"
+    latex.mkdir()
+    grafik.mkdir(parents=True)
+    for nama in ("capaian-iku.png", "serapan-program.png"):
+        (grafik / nama).write_bytes(b"png")
+        (latex / nama).write_bytes(b"png")
+    assert "-z 6 -C 0x20 -E" in isi_rc_latexmk(latex, grafik)
+    assert "-C" not in isi_rc_latexmk(latex, None)
+    (latex / "logo-sampul.png").write_bytes(b"png")  # an image of the data (logo, map, photo)
+    assert "-C" not in isi_rc_latexmk(latex, grafik)

@@ -16,6 +16,8 @@ from babel.numbers import format_decimal
 from num2words import num2words
 
 LOCALE = "id"
+# Chapter and program numbers as the report prints them (BAB III, program I, II, ...).
+ROMAWI = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV")
 
 
 def bulat(nilai: Decimal | int, desimal: int = 2) -> Decimal:

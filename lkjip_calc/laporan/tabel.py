@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..dasar.angka import ROMAWI
 from ..hitung import periode as hp
 from ..hitung.hasil import KinerjaIku, SasaranKinerja
 from ..hitung.skala import Skala
@@ -18,7 +19,6 @@ from .tampilan import Tampilan
 
 Sel = str | list[str]  # a cell: text, or a bulleted list of texts
 
-ROMAWI = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV")
 
 
 @dataclass

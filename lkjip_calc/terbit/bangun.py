@@ -42,6 +42,7 @@ from ..dasar.temuan import DaftarTemuan
 from ..laporan import render
 from ..laporan.bab import FOLDER_BAB, periksa_bab, saring_sel
 from ..laporan.bahan import Laporan
+from ..laporan.buku import FOLDER_GAMBAR
 from ..laporan.daftar import BAB, NAMA_BAB, daftar_isi, nama_berkas, nama_pk_pindaian
 from ..masukan.model import UKURAN_KERTAS
 from . import narasi_ulang
@@ -563,15 +564,16 @@ def _bangun(lap: Laporan, proyek: Path, tujuan: Path, staging: Path, simpanan: P
     # one after the other, the site first, sharing one environment (rakit._folder_doctree): the site's
     # build decides what to write from what it read again, so it must be the one that reads.
     bersama = mesin.berurutan
+    grafik = buku / FOLDER_BAB / FOLDER_GAMBAR  # the charts the chapters drew (rakit.isi_rc_latexmk)
     pdf_tugas = None
     if not html_saja and not bersama:
-        pdf_tugas = mesin.lajur(rakit_pdf, buku, ketat, tujuan / "build-pdf.log", epoch)
+        pdf_tugas = mesin.lajur(rakit_pdf, buku, ketat, tujuan / "build-pdf.log", epoch, False, grafik)
     maju("Merakit situs HTML" + ("" if html_saja else " dan PDF (LaTeX, xelatex)"))
     try:
         situs_baru = mesin.lajur(rakit_html, buku, ketat, tujuan / "build-html.log", epoch, bersama,
                                  kedua=pdf_tugas is not None).result()
         if not html_saja and bersama:
-            pdf_tugas = mesin.lajur(rakit_pdf, buku, ketat, tujuan / "build-pdf.log", epoch, bersama)
+            pdf_tugas = mesin.lajur(rakit_pdf, buku, ketat, tujuan / "build-pdf.log", epoch, bersama, grafik)
         _periksa_situs(situs_baru)
         xlsx = staging / FOLDER_UNDUHAN / dokumen["xlsx"]
         docx_baru = None if pratinjau else staging / FOLDER_UNDUHAN / dokumen["docx"]

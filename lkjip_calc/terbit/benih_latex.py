@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ..laporan.tabel import ROMAWI
+from ..dasar.angka import ROMAWI
 
 # What the scan follows in the document's body: a heading, a caption, an environment's start or end,
 # a counter set, a list entry added by hand, and the project's own front-matter lists (_config.yml).

@@ -31,9 +31,9 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt, RGBColor
 
+from ..dasar.angka import ROMAWI
 from ..dasar.proses import jalankan
 from ..laporan import render
-from ..laporan.tabel import ROMAWI
 from .reproduksi import lingkungan_tanggal, waktu_utc, zip_tetap
 
 FONT = "Times New Roman"  # the serif of Indonesian government documents, on every Word installation
