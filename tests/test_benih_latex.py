@@ -11,7 +11,12 @@ import pytest
 from lkjip_calc.terbit.benih_latex import benih, tulis_benih
 
 _TEX = r"""\documentclass{sphinxmanual}
-\newcommand{\lkjipdaftar}{\tableofcontents}
+\newcommand{\lkjipdaftar}{%
+  \clearpage\phantomsection\addcontentsline{toc}{chapter}{Daftar Isi}%
+  \tableofcontents
+  \clearpage\phantomsection\addcontentsline{toc}{chapter}{\listtablename}\listoftables
+  \clearpage\phantomsection\addcontentsline{toc}{chapter}{\listfigurename}\listoffigures}
+\newcommand{\lkjipbab}[1]{\addcontentsline{toc}{chapter}{#1}}
 \begin{document}
 \pagenumbering{roman}
 \setcounter{secnumdepth}{-1}

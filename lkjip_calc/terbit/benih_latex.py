@@ -25,18 +25,18 @@ from pathlib import Path
 from ..dasar.angka import ROMAWI
 
 # What the scan follows in the document's body: a heading, a caption, an environment's start or end,
-# a counter set, a list entry added by hand, and the project's own front-matter lists (_config.yml).
-_PERINTAH = re.compile(
+# a counter set, a list entry added by hand, and a call of a preamble command that adds entries.
+_PERINTAH = (
     r"\\(?P<judul>chapter|section|subsection|subsubsection)(?P<bintang>\*)?(?=\s*[\[{])"
     r"|\\(?P<keterangan>sphinxcaption|caption)(?=\s*[\[{])"
     r"|\\(?P<arah>begin|end)\{(?P<lingkungan>[^}]*)\}"
     r"|\\setcounter\{(?P<pencacah>secnumdepth)\}\{(?P<nilai>-?\d+)\}"
-    r"|\\addcontentsline\{(?P<daftar>toc|lot|lof)\}\{(?P<tingkat>\w+)\}(?=\{)"
-    r"|\\pagenumbering\{(?P<penomoran>\w+)\}"
-    r"|\\(?P<lkjipdaftar>lkjipdaftar)(?![A-Za-z@])")
+    r"|\\pagenumbering\{(?P<penomoran>\w+)\}")
+_TAMBAH = re.compile(r"\\addcontentsline\{(?P<daftar>toc|lot|lof)\}\{(?P<tingkat>\w+)\}(?=\{)")
+# A command the preamble defines (as _config.yml defines \lkjipdaftar, the front-matter lists).
+_MAKRO = re.compile(r"\\(?:re)?newcommand\*?\s*\{?\\(?P<nama>[A-Za-z@]+)\}?(?:\s*\[\d\])?\s*(?=\{)")
 _KEDALAMAN = {"chapter": 0, "section": 1, "subsection": 2, "subsubsection": 3}
 _GAMBAR = ("figure", "figure*", "wrapfigure")
-_DAFTAR_LKJIP = ("Daftar Isi", r"\listtablename", r"\listfigurename")  # \lkjipdaftar's own entries
 _RUANG_BAB = "\\addvspace {10\\p@ }"  # what LaTeX's \chapter adds to the lists of tables and figures
 
 
@@ -96,6 +96,21 @@ def _baris(tingkat: str, nomor: str | None, teks: str, halaman: str, keterangan:
     return f"\\contentsline {{{tingkat}}}{{{nomor_teks}{isi}}}{{{halaman}}}{{}}%"
 
 
+def _makro_berentri(pembuka: str) -> dict[str, list[tuple[str, str, str]]]:
+    """The preamble's commands that add list entries by hand, each with its entries (list, level,
+    text) in order. A command whose entries this scan cannot take (an argument, #1) is left out."""
+    hasil = {}
+    for m in _MAKRO.finditer(pembuka):
+        try:
+            isi = pembuka[m.end() + 1:_tutup(pembuka, m.end(), "}")]
+            entri = [(e["daftar"], e["tingkat"], _argumen(isi, e.end())[1]) for e in _TAMBAH.finditer(isi)]
+        except _BukanBenih:
+            continue
+        if entri:
+            hasil[m["nama"]] = entri
+    return hasil
+
+
 def benih(tex: str) -> dict[str, list[str]]:
     """The lines of the seeds (toc, lot, lof) for the document `tex`, as LaTeX would write them but
     for the page numbers and link targets."""
@@ -103,13 +118,16 @@ def benih(tex: str) -> dict[str, list[str]]:
     if mulai < 0:
         raise _BukanBenih("tanpa \\begin{document}")
     tubuh = tex[mulai:]
+    makro = _makro_berentri(tex[:mulai])
+    nama = "|".join(map(re.escape, makro)) or "(?!)"  # (?!): no command, no call
+    perintah = re.compile(rf"{_PERINTAH}|{_TAMBAH.pattern}|\\(?P<makro>{nama})(?![A-Za-z@])")
     hasil: dict[str, list[str]] = {"toc": [], "lot": [], "lof": []}
     kedalaman_nomor = 2  # LaTeX's report class: chapters, sections and subsections numbered
     bab = bagian = subbagian = subsub = tabel = gambar = 0
     lingkungan: list[str] = []
     halaman = "i"
     i = 0
-    while (m := _PERINTAH.search(tubuh, i)) is not None:
+    while (m := perintah.search(tubuh, i)) is not None:
         i = m.end()
         if m["arah"]:
             if m["arah"] == "begin":
@@ -120,8 +138,9 @@ def benih(tex: str) -> dict[str, list[str]]:
             kedalaman_nomor = int(m["nilai"])
         elif m["penomoran"]:
             halaman = "i" if m["penomoran"] in ("roman", "Roman") else "1"
-        elif m["lkjipdaftar"]:
-            hasil["toc"] += [_baris("chapter", None, t, halaman) for t in _DAFTAR_LKJIP]
+        elif m["makro"]:
+            for daftar, tingkat, teks in makro[m["makro"]]:
+                hasil[daftar].append(_baris(tingkat, None, teks, halaman))
         elif m["daftar"]:
             _, teks, i = _argumen(tubuh, m.end())
             hasil[m["daftar"]].append(_baris(m["tingkat"], None, teks, halaman))
