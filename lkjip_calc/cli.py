@@ -312,6 +312,12 @@ def _buku_kerja(args) -> int:
     return 0
 
 
+def _build_semua_gagal(e: Exception) -> int:
+    """A `build --all` that stopped (the user's data, setup or scheduler): one line, exit 2."""
+    print(f"BUILD GAGAL: {e} Situs sebelumnya (bila ada) tidak diubah.", file=sys.stderr)
+    return KELUAR_GALAT_DATA
+
+
 def _bangun_semua(args) -> int:
     proyek = _proyek()
     if proyek is None:
@@ -331,8 +337,7 @@ def _bangun_semua(args) -> int:
             try:
                 pelaksana = tumpukan.enter_context(klien_dask(args.dask, args.jobs))
             except BuildGagal as e:  # the scheduler cannot be reached
-                print(f"BUILD GAGAL: {e} Situs sebelumnya (bila ada) tidak diubah.", file=sys.stderr)
-                return KELUAR_GALAT_DATA
+                return _build_semua_gagal(e)
         elif (args.jobs or 1) > 1 and len(pasangan) > 1:
             from .dasar.proses import kumpulan_pekerja
 
@@ -373,8 +378,7 @@ def _bangun_semua_dengan(args, proyek: Path, akar: Path, pasangan: list[tuple[st
         situs = bangun_semua(laporan, proyek, Path(args.out), html_saja=args.html_saja, ketat=args.ketat,
                              draf=args.draf, bersih=args.bersih)
     except BuildGagal as e:
-        print(f"BUILD GAGAL: {e} Situs sebelumnya (bila ada) tidak diubah.", file=sys.stderr)
-        return KELUAR_GALAT_DATA
+        return _build_semua_gagal(e)
     print(f"Situs semua unit dan tahun: {situs / 'index.html'}")
     return 0
 
@@ -390,8 +394,7 @@ def _bangun_serentak(laporan, data_gagal: list[tuple[str, int]], proyek: Path, a
                                 draf=args.draf, jobs=args.jobs, dask=args.dask, rakit=not data_gagal,
                                 bersih=args.bersih, pelaksana=pelaksana)
     except BuildGagal as e:
-        print(f"BUILD GAGAL: {e} Situs sebelumnya (bila ada) tidak diubah.", file=sys.stderr)
-        return KELUAR_GALAT_DATA
+        return _build_semua_gagal(e)
     gagal = [f"{unit} {tahun}: data tidak valid (galat di atas)" for unit, tahun in data_gagal]
     gagal += [f"{h.unit} {h.tahun}: {h.gagal}" for h in batch.gagal]
     if gagal:
