@@ -260,3 +260,17 @@ def test_pekerja_dask_lokal_tanpa_profil_tumpukan():
     import dask
 
     assert dask.config.get(serentak.KONFIG_PROFIL_DASK)  # lkjip's own setting is left as it was
+
+
+@pytest.mark.proses
+def test_dua_kluster_lokal_bersamaan_tanpa_peringatan_port():
+    """Two `--dask lokal` batches at once (two analysts on one server): the second's scheduler does
+    not find port 8787 taken and say so; each listens on a free port of this machine only."""
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        with serentak.klien_dask(serentak.DASK_LOKAL, 1) as satu, serentak.klien_dask(serentak.DASK_LOKAL, 1) as dua:
+            alamat = [k.cluster.scheduler.http_server.address for k in (satu, dua)]
+            port = {k.cluster.scheduler.http_server.port for k in (satu, dua)}
+    assert alamat == ["127.0.0.1", "127.0.0.1"] and len(port) == 2 and 8787 not in port

@@ -241,8 +241,11 @@ def klien_dask(alamat: str, jumlah: int | None) -> Iterator:
         return
     # (A task's build uses Mesin(inti=1): no process pool of its own, which a daemonic Dask worker could not start.)
     with pekerja_pustaka(), dask.config.set({KONFIG_PROFIL_DASK: False}):
+        # No dashboard; the scheduler's own HTTP server (health, metrics) on a free port of this machine
+        # rather than 8787, which a second batch running beside this one would find taken (a warning).
         klaster = LocalCluster(n_workers=jumlah or os.cpu_count() or 1, threads_per_worker=1, processes=True,
-                               dashboard_address=None, silence_logs=logging.ERROR)
+                               dashboard_address=None, scheduler_kwargs={"dashboard_address": "127.0.0.1:0"},
+                               silence_logs=logging.ERROR)
     with klaster, Client(klaster) as klien:
         yield klien
 
