@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
+import sys
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,6 +29,12 @@ from unit_mini import tulis_unit_mini
 from lkjip_calc import cli
 from lkjip_calc.laporan.siapkan import siapkan
 
+# pytest rewrites the asserts of every test module when it imports it, and keeps the result in
+# tests/__pycache__ unless bytecode is not to be written: with PYTHONDONTWRITEBYTECODE set (as on the
+# CI machine) every run and every xdist worker would rewrite all of them again, some 2 s each.
+# The test modules are imported after this file, so their rewritten code is kept, as by default.
+sys.dont_write_bytecode = False
+
 KEGIATAN_DIGANTI = "Administrasi Umum Perangkat Daerah"  # in Sumberrejo 2024, renamed NAMA_JAHAT
 # Appended to Sumberrejo 2024's narasi/bab4_kesimpulan.md in the shared build: the prose MyST a
 # report may use (markah), an image from the year's folder included.
@@ -46,6 +53,15 @@ Lihat [situs resmi](https://example.org) dan peta wilayah:
 Peta wilayah kecil
 :::
 """
+
+
+def pytest_collection_modifyitems(items):
+    """The groups pytest-xdist hands to its workers whole (`--dist loadgroup`, pyproject.toml): every
+    test of the shared book build together, so it is built once; every other module whole, so its
+    module fixtures are made once and a module's own summary (the korpus's) sees all its cases."""
+    for item in items:
+        grup = "buku_semua" if "buku_semua" in item.fixturenames else item.nodeid.split("::")[0]
+        item.add_marker(pytest.mark.xdist_group(grup))
 
 
 @dataclass

@@ -12,6 +12,8 @@ import pytest
 from lkjip_calc.terbit.bangun import _eksekusi
 from lkjip_calc.terbit.mesin import Mesin
 
+pytestmark = pytest.mark.proses  # every test here starts kernels or worker processes
+
 
 def _nb(*kode: str) -> nbformat.NotebookNode:
     nb = nbformat.v4.new_notebook()
