@@ -147,7 +147,8 @@ def test_png_tanpa_kanal_alfa_dengan_piksel_yang_sama(laporan, tmp_path):
 
     from PIL import Image, ImageChops
 
-    from lkjip_calc.laporan.buku import DPI_GRAFIK, _simpan_png
+    from lkjip_calc.laporan.buku import _simpan_png
+    from lkjip_calc.laporan.grafik import DPI_GRAFIK
 
     lap = laporan["sumberrejo"]
     dilihat = 0

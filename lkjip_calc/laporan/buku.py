@@ -45,15 +45,16 @@ def display(*objek, **opsi) -> None:
 
 FOLDER_GAMBAR = "gambar"  # chart images, beside the chapter being run (the build's staging copy)
 FOLDER_GAMBAR_NARASI = "gambar-narasi"  # the prose's own images, copied from the year's folder
-DPI_GRAFIK = 200
 
 
 def _simpan_png(fig, path: Path) -> None:
-    """Save a chart as PNG at DPI_GRAFIK and close it. An opaque chart (all of them: the figure has a
-    white face) is saved without an alpha channel: the same pixels, a file a tenth smaller, and
+    """Save a chart as PNG at grafik.DPI_GRAFIK and close it. An opaque chart (all of them: the figure
+    has a white face) is saved without an alpha channel: the same pixels, a file a tenth smaller, and
     xdvipdfmx puts it in the PDF without splitting out a transparency mask."""
     import matplotlib.pyplot as plt  # loaded already: grafik drew the figure
     from PIL import Image
+
+    from .grafik import DPI_GRAFIK
 
     fig.set_dpi(DPI_GRAFIK)
     fig.canvas.draw()

@@ -24,13 +24,16 @@ from .bahan import Laporan  # noqa: E402
 
 WARNA = {"target": "#9aa5b1", "realisasi": "#1f6f8b", "garis": "#c0392b", "lk": "#1f6f8b", "pr": "#e08e45",
          "target_garis": "#5b6670"}
-JARAK_LABEL = 6  # pixels (at the figure's dpi) kept between a data label and the frame
+# The charts' resolution (PNG, for the site and the PDF). Figures are made at it, not only saved at
+# it: the labels are then fitted (_muat_label) as they are saved, and the save finds the texts laid out.
+DPI_GRAFIK = 200
+JARAK_LABEL = 0.06  # inches (12 pixels at DPI_GRAFIK) kept between a data label and the frame
 
 
 def _gambar(lebar: float, tinggi: float):
     """A figure whose layout (constrained) keeps every label, tick and the legend under the axes
     inside it, whatever their length."""
-    return plt.subplots(figsize=(lebar, tinggi), layout="constrained")
+    return plt.subplots(figsize=(lebar, tinggi), dpi=DPI_GRAFIK, layout="constrained")
 
 
 def _legenda(fig, *ax, kolom: int = 3) -> None:
@@ -65,9 +68,10 @@ def _jangkar(teks) -> tuple[float, float]:
 
 def _muat_label(fig, *ax, ulang: int = 5) -> None:
     """Widen each axis's data limits until every data label (the axes' texts) lies inside its
-    frame with JARAK_LABEL pixels to spare: no label clipped ("222,22% (Sangat Memuas") or touching
+    frame with JARAK_LABEL to spare: no label clipped ("222,22% (Sangat Memuas") or touching
     the frame. The labels keep their size in pixels, so the limits are solved for, and the layout
     redone, a few times."""
+    jarak = JARAK_LABEL * fig.dpi  # pixels
     for _ in range(ulang):
         fig.draw_without_rendering()  # the layout and the texts' sizes, without painting a pixel
         pelukis = fig.canvas.get_renderer()
@@ -82,18 +86,18 @@ def _muat_label(fig, *ax, ulang: int = 5) -> None:
                 bb = t.get_window_extent(pelukis)
                 xd, yd = _jangkar(t)
                 px, py = a.transData.transform((xd, yd))
-                if not a.xaxis_inverted() and bb.x1 > kotak.x1 - JARAK_LABEL:
+                if not a.xaxis_inverted() and bb.x1 > kotak.x1 - jarak:
                     lebar = bb.x1 - px
-                    if kotak.width - JARAK_LABEL - lebar > 0:
-                        x_baru = max(x_baru, x0 + (xd - x0) * kotak.width / (kotak.width - JARAK_LABEL - lebar))
-                if not a.yaxis_inverted() and bb.y1 > kotak.y1 - JARAK_LABEL:
+                    if kotak.width - jarak - lebar > 0:
+                        x_baru = max(x_baru, x0 + (xd - x0) * kotak.width / (kotak.width - jarak - lebar))
+                if not a.yaxis_inverted() and bb.y1 > kotak.y1 - jarak:
                     tinggi = bb.y1 - py
-                    if kotak.height - JARAK_LABEL - tinggi > 0:
-                        y_baru = max(y_baru, y0 + (yd - y0) * kotak.height / (kotak.height - JARAK_LABEL - tinggi))
-                if not a.yaxis_inverted() and bb.y0 < kotak.y0 + JARAK_LABEL:
+                    if kotak.height - jarak - tinggi > 0:
+                        y_baru = max(y_baru, y0 + (yd - y0) * kotak.height / (kotak.height - jarak - tinggi))
+                if not a.yaxis_inverted() and bb.y0 < kotak.y0 + jarak:
                     tinggi = py - bb.y0
-                    if kotak.height - JARAK_LABEL - tinggi > 0:
-                        y_bawah = min(y_bawah, y1 - (y1 - yd) * kotak.height / (kotak.height - JARAK_LABEL - tinggi))
+                    if kotak.height - jarak - tinggi > 0:
+                        y_bawah = min(y_bawah, y1 - (y1 - yd) * kotak.height / (kotak.height - jarak - tinggi))
             if x_baru > x1 * (1 + 1e-9) or y_baru > y1 + 1e-9 * abs(y1 - y0) or y_bawah < y0 - 1e-9 * abs(y1 - y0):
                 # a little more than the exact solution: the layout shifts the frame once more
                 a.set_xlim(x0, x0 + (x_baru - x0) * 1.01 if x_baru > x1 else x1)
@@ -352,7 +356,7 @@ def struktur_organisasi(lap: Laporan, _k: None = None):
     n = max(len(bawahan), 1)
     dalam = max([len(b.bawahan) for b in bawahan] + [0])
     baris_total = 2.2 + 1.1 * dalam + (1 if bawahan else 0)  # head, row of posts, stacked posts
-    fig, ax = plt.subplots(figsize=(8, 0.62 * baris_total + 0.2))
+    fig, ax = plt.subplots(figsize=(8, 0.62 * baris_total + 0.2), dpi=DPI_GRAFIK)
     fig.subplots_adjust(0.01, 0.01, 0.99, 0.99)
     ax.set_xlim(0, n)
     ax.set_ylim(-baris_total + 0.5, 0.6)
