@@ -17,7 +17,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from ..dasar.proses import jalankan
+from ..dasar.proses import terikat_induk
 from ..dasar.temuan import DaftarTemuan, Jenis, kunci, kutip, nama_berkas
 from .baca import Yaml, masalah_berkas
 
@@ -180,8 +180,11 @@ def _halaman_pdf(path: Path) -> int | str:
     program = shutil.which("pdfinfo")
     if program is None:
         return "pdfinfo (poppler-utils) tidak terpasang; pasang dengan scripts/pasang-debian.sh"
+    # pdfinfo starts nothing of its own: it needs no watchdog (dasar.proses.jalankan, a Python process
+    # more: 40 ms of every check of a unit with a signed PK), only to die with lkjip (terikat_induk).
     with tempfile.TemporaryFile("w+", encoding="utf-8", errors="replace") as keluar:
-        proses = jalankan([program, str(path.resolve())], stdout=keluar, stderr=subprocess.STDOUT, text=True)
+        proses = subprocess.run([program, str(path.resolve())], stdout=keluar, stderr=subprocess.STDOUT, text=True,
+                                preexec_fn=terikat_induk(), check=False)
         keluar.seek(0)
         teks = keluar.read()
     m = re.search(r"^Pages:\s+(\d+)\s*$", teks, re.M)
