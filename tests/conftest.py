@@ -4,6 +4,7 @@ book build that every slow (`buku`) test reads."""
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -27,6 +28,7 @@ from bantu import (
 from unit_mini import tulis_unit_mini
 
 from lkjip_calc import cli
+from lkjip_calc.dasar.berkas import kunci
 from lkjip_calc.laporan.siapkan import siapkan
 
 # pytest rewrites the asserts of every test module when it imports it, and keeps the result in
@@ -55,13 +57,20 @@ Peta wilayah kecil
 """
 
 
-def pytest_collection_modifyitems(items):
-    """The groups pytest-xdist hands to its workers whole (`--dist loadgroup`, pyproject.toml): every
-    test of the shared book build together, so it is built once; every other module whole, so its
-    module fixtures are made once and a module's own summary (the korpus's) sees all its cases."""
-    for item in items:
-        grup = "buku_semua" if "buku_semua" in item.fixturenames else item.nodeid.split("::")[0]
-        item.add_marker(pytest.mark.xdist_group(grup))
+_RINGKASAN: list[str] = []  # summaries the xdist workers sent (a module's tally, tests/test_korpus.py)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node, error):
+    """An xdist worker has ended: keep the summaries its modules left in `config.workeroutput`."""
+    _RINGKASAN.extend(getattr(node, "workeroutput", {}).get("ringkasan", []))
+
+
+def pytest_terminal_summary(terminalreporter):
+    for teks in _RINGKASAN:
+        terminalreporter.write_line("")
+        for baris in teks.splitlines():
+            terminalreporter.write_line(baris)
 
 
 @dataclass
@@ -141,15 +150,38 @@ class BukuSemua:
         return self.keluaran / "situs"
 
 
+def _folder_bersama(tmp_path_factory) -> Path:
+    """A folder every process of this test run shares: with pytest-xdist each worker has its own
+    base folder (.../popen-gwN) under the run's; without it the run's own."""
+    dasar = tmp_path_factory.getbasetemp()
+    return dasar.parent if os.environ.get("PYTEST_XDIST_WORKER") else dasar
+
+
 @pytest.fixture(scope="session")
 def buku_semua(tmp_path_factory) -> BukuSemua:
     """Every report the book tests read, built once in one site: Kanigaran 2024 as published;
     Sumberrejo 2024, the second unit (other IKUs, scale and methods), with a unit name, an IKU
     name and a kegiatan name holding markup and LaTeX specials, and prose using every kind of
-    MyST it may (an image included); and Sumberrejo 2025, made by new-year and not yet filled in (a draft)."""
+    MyST it may (an image included); and Sumberrejo 2025, made by new-year and not yet filled in (a draft).
+
+    Built once for the whole run: the first xdist worker to need it builds it under a lock, and the
+    others wait for it and read what it left (the command's exit code and output in hasil.json)."""
     perlu("xelatex", "latexmk", "pdftotext", "pdfinfo")
-    akar = tmp_path_factory.mktemp("semua") / "data"
-    akar.mkdir()
+    folder = _folder_bersama(tmp_path_factory) / "buku-semua"
+    with kunci(folder.with_name("buku-semua.kunci")):
+        if not (folder / "hasil.json").exists():
+            shutil.rmtree(folder, ignore_errors=True)  # what a worker stopped half-way left
+            _bangun_buku_semua(folder)
+    hasil = json.loads((folder / "hasil.json").read_text(encoding="utf-8"))
+    proses = subprocess.CompletedProcess(hasil["perintah"], hasil["kode"], hasil["stdout"], hasil["stderr"])
+    assert proses.returncode == 0, proses.stdout + proses.stderr
+    return BukuSemua(folder / "data", folder / "build", proses,
+                     (folder / "rahasia.txt").read_text(encoding="utf-8").strip())
+
+
+def _bangun_buku_semua(folder: Path) -> None:
+    akar = folder / "data"
+    akar.mkdir(parents=True)
     for nama in ("kanigaran", "skala"):
         shutil.copytree(DATA / nama, akar / nama)
     shutil.copytree(DATA_TES / "sumberrejo", akar / "sumberrejo")
@@ -171,7 +203,6 @@ def buku_semua(tmp_path_factory) -> BukuSemua:
         f.write(NARASI_DIIZINKAN)
     assert lkjip_di_sini(["new-year", "--data", str(akar), "--unit", "sumberrejo", "--year", "2025"]) == 0
 
-    keluaran = akar.parent / "build"
-    proses = lkjip("build", "--all", "--draft", "--strict", "--data", str(akar), "--out", str(keluaran))
-    assert proses.returncode == 0, proses.stdout + proses.stderr
-    return BukuSemua(akar, keluaran, proses, rahasia.read_text(encoding="utf-8").strip())
+    proses = lkjip("build", "--all", "--draft", "--strict", "--data", str(akar), "--out", str(folder / "build"))
+    hasil = {"perintah": proses.args, "kode": proses.returncode, "stdout": proses.stdout, "stderr": proses.stderr}
+    (folder / "hasil.json").write_text(json.dumps(hasil), encoding="utf-8")

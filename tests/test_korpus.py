@@ -34,6 +34,10 @@ def tally(request):
     if not _HASIL:
         return
     teks = laporan_hasil([_HASIL[k.id] for k in KASUS if k.id in _HASIL], rinci=False)
+    keluaran = getattr(request.config, "workeroutput", None)
+    if keluaran is not None:  # in an xdist worker: the main process prints it (conftest.pytest_testnodedown)
+        keluaran.setdefault("ringkasan", []).append(teks)
+        return
     tangkap = request.config.pluginmanager.getplugin("capturemanager")
     reporter = request.config.pluginmanager.getplugin("terminalreporter")
     with tangkap.global_and_fixture_disabled() if tangkap else contextlib.nullcontext():
