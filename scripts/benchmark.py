@@ -5,7 +5,8 @@ The floor is what one unit-year cannot do without: one Jupyter kernel that start
 package, a Jupyter Book build of a one-page book, one xelatex run of a one-page document, each the
 median of --ulang runs; so is a cold build (this machine's timings vary by a tenth between runs). Builds
 run on a copy of the data (edits never touch data/), as separate `lkjip` processes; peak memory is
-the largest sum of the resident memory of lkjip and all its processes, sampled every 50 ms.
+the largest sum of the resident memory of lkjip and all its processes, sampled every 50 ms; CPU is the
+user and system seconds of lkjip and every process it waited for (kernels, Sphinx and LaTeX workers).
 
     .venv/bin/python scripts/benchmark.py [--unit kanigaran] [--year 2024] [--ulang 3] [--batch 20]
 """
@@ -14,7 +15,9 @@ from __future__ import annotations
 
 import argparse
 import compileall
+import os
 import re
+import resource
 import shutil
 import statistics
 import subprocess
@@ -40,10 +43,53 @@ class Ukuran:
     detik: float
     memori_mb: float | None = None
     catatan: str = ""
+    cpu: float | None = None
 
 
-def _ukur_proses(perintah: list[str], cwd: Path = PROYEK) -> tuple[float, float, str]:
-    """Wall seconds, peak memory (MB) of the process tree, and its output; fails loudly."""
+@dataclass
+class Jalan:
+    """One measured command: wall seconds, peak memory (MB) of its process tree, CPU seconds, output."""
+
+    detik: float
+    memori_mb: float
+    cpu: float
+    keluaran: str
+
+
+def _cpu_anak() -> float:
+    pakai = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return pakai.ru_utime + pakai.ru_stime
+
+
+def _jadi_penuai() -> None:
+    """Make this process the subreaper of what it starts (Linux). A process counts in RUSAGE_CHILDREN
+    only once waited for; a kernel whose batch worker ended first would be orphaned to init and its
+    CPU lost (a batch then measured 5,4 CPU-s per unit-year instead of 7,4). Orphans come here instead,
+    and _tuai waits for them."""
+    import ctypes
+
+    pr_set_child_subreaper = 36
+    if ctypes.CDLL(None, use_errno=True).prctl(pr_set_child_subreaper, 1, 0, 0, 0) != 0:
+        sys.exit("benchmark: prctl(PR_SET_CHILD_SUBREAPER) gagal; CPU proses yatim tidak dapat dihitung")
+
+
+def _tuai(batas: float = 30.0) -> None:
+    """Wait for every orphan left by the command just measured (they die with their parents)."""
+    akhir = time.monotonic() + batas
+    while True:
+        try:
+            pid, _ = os.waitpid(-1, os.WNOHANG)
+        except ChildProcessError:
+            return  # none left
+        if pid == 0:
+            if time.monotonic() > akhir:
+                sys.exit(f"benchmark: proses sisa masih berjalan setelah {batas:.0f} detik; CPU-nya tidak terhitung")
+            time.sleep(0.02)
+
+
+def _ukur_proses(perintah: list[str], cwd: Path = PROYEK) -> Jalan:
+    """The command run to its end and measured; fails loudly."""
+    cpu = _cpu_anak()
     mulai = time.perf_counter()
     proses = psutil.Popen(perintah, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     puncak = [0]
@@ -66,7 +112,8 @@ def _ukur_proses(perintah: list[str], cwd: Path = PROYEK) -> tuple[float, float,
     utas.join()
     if proses.returncode != 0:
         sys.exit(f"GAGAL ({proses.returncode}): {' '.join(perintah)}\n{keluaran[-3000:]}")
-    return detik, puncak[0] / 2**20, keluaran
+    _tuai()
+    return Jalan(detik, puncak[0] / 2**20, _cpu_anak() - cpu, keluaran)
 
 
 def _median(fungsi, ulang: int) -> float:
@@ -99,7 +146,7 @@ def lantai_jupyter_book(tmp: Path) -> float:
     (buku / "_config.yml").write_text("title: Lantai\nexecute:\n  execute_notebooks: 'off'\n", encoding="utf-8")
     (buku / "_toc.yml").write_text("format: jb-book\nroot: index\n", encoding="utf-8")
     (buku / "index.md").write_text("# Satu halaman\n\nIsi.\n", encoding="utf-8")
-    return _ukur_proses([str(BIN / "jupyter-book"), "build", str(buku), "--builder", "html", "--all"])[0]
+    return _ukur_proses([str(BIN / "jupyter-book"), "build", str(buku), "--builder", "html", "--all"]).detik
 
 
 def lantai_xelatex(tmp: Path) -> float:
@@ -107,12 +154,12 @@ def lantai_xelatex(tmp: Path) -> float:
     folder.mkdir(exist_ok=True)
     (folder / "satu.tex").write_text("\\documentclass{article}\\begin{document}Satu halaman.\\end{document}\n",
                                      encoding="utf-8")
-    return _ukur_proses(["xelatex", "-interaction=batchmode", "satu.tex"], cwd=folder)[0]
+    return _ukur_proses(["xelatex", "-interaction=batchmode", "satu.tex"], cwd=folder).detik
 
 
 # --- builds -------------------------------------------------------------------------------------
 
-def _build(data: Path, keluaran: Path, *opsi: str) -> tuple[float, float, str]:
+def _build(data: Path, keluaran: Path, *opsi: str) -> Jalan:
     if not _BISA_BERSIH:  # an lkjip from before cached builds: every build is cold anyway
         opsi = tuple(o for o in opsi if o != "--bersih")
     return _ukur_proses([str(LKJIP), "build", *opsi, "--data", str(data), "--out", str(keluaran)])
@@ -122,13 +169,14 @@ _BANTUAN = subprocess.run([str(LKJIP), "build", "--help"], capture_output=True, 
 _BISA_BERSIH = "--bersih" in _BANTUAN
 
 
-def _dingin(ulang: int, data: Path, keluaran: Path, *opsi: str) -> tuple[float, float, str]:
+def _dingin(nama: str, ulang: int, data: Path, keluaran: Path, *opsi: str) -> Ukuran:
     """A cold build (--bersih) `ulang` times into the same folder, as the floor is measured: the median
-    seconds, the largest peak memory, and the runs for the notes. The last build stays for the rows after."""
+    seconds and CPU, the largest peak memory, and the runs in the notes. The last build stays for the rows after."""
     hasil = [_build(data, keluaran, *opsi, "--bersih") for _ in range(ulang)]
-    detik = [h[0] for h in hasil]
-    return statistics.median(detik), max(h[1] for h in hasil), \
-        f"median dari {ulang}: " + ", ".join(f"{x:.1f}" for x in detik)
+    detik = [h.detik for h in hasil]
+    return Ukuran(nama, statistics.median(detik), max(h.memori_mb for h in hasil),
+                  f"median dari {ulang}: " + ", ".join(f"{x:.1f}" for x in detik),
+                  statistics.median(h.cpu for h in hasil))
 
 
 def _sunting_prosa(data: Path, unit: str, tahun: str, kali: int) -> None:
@@ -168,15 +216,19 @@ def _data_batch(tujuan: Path, jumlah: int) -> Path:
     return tujuan
 
 
-def _batch(a, tmp: Path, hasil: list, dingin: float) -> None:
-    """`build --all` of `a.batch` unit-years: with --jobs 2, and on a local Dask cluster of two workers."""
+def _batch(a, tmp: Path, hasil: list, dingin: Ukuran) -> None:
+    """`build --all` of `a.batch` unit-years: with --jobs 2, and on a local Dask cluster of two workers.
+    Beside the ratio to one cold unit-year, the CPU one unit-year costs in the batch against a cold build's."""
     if "--jobs" not in _BANTUAN:  # an lkjip from before batch builds
         return
     batch = _data_batch(tmp / "batch", a.batch)
     for nama, opsi in ((f"{a.batch} unit-tahun, --jobs 2", ["--jobs", "2"]),
                        (f"{a.batch} unit-tahun, --dask lokal --jobs 2", ["--dask", "lokal", "--jobs", "2"])):
-        d, m, _ = _build(batch, tmp / f"batch-{len(hasil)}", "--all", *opsi)
-        hasil.append(Ukuran(nama, d, m, f"{d / dingin:.1f}x satu unit-tahun dingin"))
+        j = _build(batch, tmp / f"batch-{len(hasil)}", "--all", *opsi)
+        per_unit = j.cpu / a.batch
+        hasil.append(Ukuran(nama, j.detik, j.memori_mb, f"{j.detik / dingin.detik:.1f}x satu unit-tahun dingin; "
+                            f"CPU {per_unit:.1f} s per unit-tahun = {per_unit / dingin.cpu:.0%} CPU build dingin",
+                            j.cpu))
 
 
 class _Tabel(list):
@@ -190,8 +242,8 @@ class _Tabel(list):
             self.lantai = u.detik
             print(f"Mesin: {psutil.cpu_count()} inti, {psutil.virtual_memory().total / 2**30:.0f} GB; "
                   f"Python {sys.version.split()[0]}\n")
-            print("| langkah | detik | x lantai | memori puncak (MB) | catatan |")
-            print("|---|---:|---:|---:|---|")
+            print("| langkah | detik | x lantai | CPU (detik) | memori puncak (MB) | catatan |")
+            print("|---|---:|---:|---:|---:|---|")
             for lain in self:
                 self._cetak(lain)
         elif self.lantai is not None:
@@ -199,7 +251,9 @@ class _Tabel(list):
 
     def _cetak(self, u: Ukuran) -> None:
         memori = f"{u.memori_mb:.0f}" if u.memori_mb is not None else ""
-        print(f"| {u.nama} | {u.detik:.1f} | {u.detik / self.lantai:.2f} | {memori} | {u.catatan} |", flush=True)
+        cpu = f"{u.cpu:.1f}" if u.cpu is not None else ""
+        print(f"| {u.nama} | {u.detik:.1f} | {u.detik / self.lantai:.2f} | {cpu} | {memori} | {u.catatan} |",
+              flush=True)
 
     def __iadd__(self, lain):
         for u in lain:
@@ -217,6 +271,7 @@ def main() -> None:
     p.add_argument("--tanpa-batch", action="store_true", help="lewati build --all (paling lama)")
     p.add_argument("--batch-saja", action="store_true", help="hanya lantai dan build --all")
     a = p.parse_args()
+    _jadi_penuai()
     # as an installed package is (make bytecode): not each process compiling lkjip_calc again
     compileall.compile_dir(PROYEK / "lkjip_calc", quiet=1)
     hasil = _Tabel()
@@ -233,31 +288,29 @@ def main() -> None:
         shutil.copytree(PROYEK / "data", data)
         dingin = None
         if a.batch_saja:
-            d, m, c = _dingin(a.ulang, data, tmp / "satu", "--unit", a.unit, "--year", a.year)
-            dingin = d
-            hasil.append(Ukuran("build dingin, HTML + PDF", d, m, c))
+            dingin = _dingin("build dingin, HTML + PDF", a.ulang, data, tmp / "satu", "--unit", a.unit, "--year", a.year)
+            hasil.append(dingin)
         pilih = ["--unit", a.unit, "--year", a.year]
         html, penuh = tmp / "html", tmp / "penuh"
         if a.batch_saja:
             _batch(a, tmp, hasil, dingin)
             return
-        d, m, c = _dingin(a.ulang, data, html, *pilih, "--html-only")
-        hasil.append(Ukuran("build dingin, HTML", d, m, c))
-        d, m, c = _dingin(a.ulang, data, penuh, *pilih)
-        dingin = d
-        hasil.append(Ukuran("build dingin, HTML + PDF", d, m, c))
-        d, m, keluar = _build(data, penuh, *pilih)
-        hasil.append(Ukuran("build ulang tanpa perubahan (HTML + PDF)", d, m,
-                            "tanpa bab dijalankan" if "Tidak ada yang berubah" in keluar else "ADA YANG DIJALANKAN"))
+        hasil.append(_dingin("build dingin, HTML", a.ulang, data, html, *pilih, "--html-only"))
+        dingin = _dingin("build dingin, HTML + PDF", a.ulang, data, penuh, *pilih)
+        hasil.append(dingin)
+        j = _build(data, penuh, *pilih)
+        hasil.append(Ukuran("build ulang tanpa perubahan (HTML + PDF)", j.detik, j.memori_mb,
+                            "tanpa bab dijalankan" if "Tidak ada yang berubah" in j.keluaran else "ADA YANG DIJALANKAN",
+                            j.cpu))
         _sunting_prosa(data, a.unit, a.year, 1)
-        d, m, _ = _build(data, html, *pilih, "--html-only")
-        hasil.append(Ukuran("satu kalimat narasi disunting, HTML", d, m))
+        j = _build(data, html, *pilih, "--html-only")
+        hasil.append(Ukuran("satu kalimat narasi disunting, HTML", j.detik, j.memori_mb, cpu=j.cpu))
         _sunting_prosa(data, a.unit, a.year, 2)
-        d, m, _ = _build(data, penuh, *pilih)
-        hasil.append(Ukuran("satu kalimat narasi disunting, HTML + PDF", d, m))
+        j = _build(data, penuh, *pilih)
+        hasil.append(Ukuran("satu kalimat narasi disunting, HTML + PDF", j.detik, j.memori_mb, cpu=j.cpu))
         _sunting_angka(data, a.unit, a.year)
-        d, m, _ = _build(data, penuh, *pilih)
-        hasil.append(Ukuran("satu angka realisasi (grafik) disunting, HTML + PDF", d, m))
+        j = _build(data, penuh, *pilih)
+        hasil.append(Ukuran("satu angka realisasi (grafik) disunting, HTML + PDF", j.detik, j.memori_mb, cpu=j.cpu))
 
         try:
             from lkjip_calc.terbit.pratinjau import pratinjau_berjalan, ukur_latensi
