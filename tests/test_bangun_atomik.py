@@ -122,7 +122,7 @@ print("selesai", n[0])
 """
 
 
-@pytest.mark.proses
+@pytest.mark.buku
 def test_sigkill_di_setiap_langkah_terbit(tmp_path):
     tautan = tmp_path / "keluar" / "html"
     berkas.terbitkan_folder(buat_situs(tmp_path / "awal", "lama"), tautan)
@@ -220,7 +220,7 @@ def test_disk_penuh_saat_memindah_antar_sistem_berkas(tmp_path, monkeypatch):
     assert sidik(tautan.parent) == sebelum and not berkas_kosong(tautan.parent)
 
 
-@pytest.mark.proses
+@pytest.mark.buku
 def test_disk_penuh_situs_semua_unit_lama_utuh(tmp_path, monkeypatch, laporan):
     """`build --all`: the copy of the units into the new site fails halfway; the old site stays."""
     keluaran = tmp_path / "build"
@@ -248,7 +248,7 @@ def test_disk_penuh_situs_semua_unit_lama_utuh(tmp_path, monkeypatch, laporan):
     assert not [p for p in keluaran.iterdir() if p.name.startswith(".situs.") and p.name != os.readlink(situs)]
 
 
-@pytest.mark.proses
+@pytest.mark.buku
 def test_disk_penuh_saat_build_keluar_2_tanpa_traceback(tmp_path, jalankan, monkeypatch):
     keluaran = tmp_path / "build"
     tujuan = keluaran / "kanigaran" / "2024"

@@ -12,7 +12,7 @@ import pytest
 from lkjip_calc.terbit.bangun import _eksekusi
 from lkjip_calc.terbit.mesin import Mesin
 
-pytestmark = pytest.mark.proses  # every test here starts kernels or worker processes
+pytestmark = pytest.mark.buku  # slow tier: every test here starts kernels or worker processes
 
 
 def _nb(*kode: str) -> nbformat.NotebookNode:

@@ -56,7 +56,7 @@ def dua_unit(tmp_path):
     return akar, laporan
 
 
-@pytest.mark.proses
+@pytest.mark.buku
 def test_kumpulan_dua_pekerja_satu_gagal_yang_lain_jalan_situs_lama_tetap(dua_unit, tmp_path, monkeypatch, capsys):
     akar, laporan = dua_unit
     keluaran = tmp_path / "build"
@@ -166,7 +166,7 @@ def test_catatan_build_hanya_peringatan():
                                        "Menunggu build lain untuk kanigaran 2024 selesai (kunci: k)"]
 
 
-@pytest.mark.proses
+@pytest.mark.buku
 @pytest.mark.parametrize("draf", [False, True])
 def test_data_tidak_valid_draf_membangun_yang_lain_tanpa_situs(tmp_path, jalankan, monkeypatch, draf):
     akar = _data_dua_unit(tmp_path)
@@ -191,7 +191,7 @@ def test_data_tidak_valid_draf_membangun_yang_lain_tanpa_situs(tmp_path, jalanka
     assert "  - sumberrejo 2024: data tidak valid (galat di atas)" in keluar.err
 
 
-@pytest.mark.proses
+@pytest.mark.buku
 @pytest.mark.parametrize("dask", [False, True])
 def test_unit_tahun_diperiksa_pekerja_sama_dengan_di_sini(tmp_path, dask):
     """With --jobs N the batch's pool, with --dask the cluster's workers check the unit-years: the
@@ -228,7 +228,7 @@ def _beku_dan_sphinx() -> tuple[int, bool]:
     return gc.get_freeze_count(), "sphinx.application" in sys.modules
 
 
-@pytest.mark.proses
+@pytest.mark.buku
 def test_pekerja_batch_diimpor_dan_dibekukan_sekali(dua_unit):
     """A batch worker's first task imports what every build needs and keeps it out of the garbage
     collector's sight (a full collection, which each build's doctrees bring about, then passes it by);
@@ -256,7 +256,7 @@ def _profil_pekerja() -> bool:
     return dask.config.get(serentak.KONFIG_PROFIL_DASK)
 
 
-@pytest.mark.proses
+@pytest.mark.buku
 def test_pekerja_dask_lokal_tanpa_profil_tumpukan():
     """The local cluster's workers do not sample their task's stack every 10 ms (for a dashboard
     lkjip does not start): builds through Sphinx's deep recursion were 15 % slower with it."""
@@ -267,7 +267,7 @@ def test_pekerja_dask_lokal_tanpa_profil_tumpukan():
     assert dask.config.get(serentak.KONFIG_PROFIL_DASK)  # lkjip's own setting is left as it was
 
 
-@pytest.mark.proses
+@pytest.mark.buku
 def test_dua_kluster_lokal_bersamaan_tanpa_peringatan_port():
     """Two `--dask lokal` batches at once (two analysts on one server): the second's scheduler does
     not find port 8787 taken and say so; each listens on a free port of this machine only."""
