@@ -73,6 +73,14 @@ def perlu(*alat: str) -> None:
         pytest.skip(pesan)
 
 
+def beku_dan_sphinx() -> tuple[int, bool]:
+    """In a worker process (submitted to it): how many objects gc.freeze has put aside, and whether
+    Sphinx is imported (rakit.panaskan)."""
+    import gc
+
+    return gc.get_freeze_count(), "sphinx.application" in sys.modules
+
+
 def lkjip(*argumen: str, cwd: Path = AKAR_PROYEK) -> subprocess.CompletedProcess:
     """The installed `lkjip` command in a fresh process."""
     return subprocess.run([str(LKJIP), *argumen], cwd=cwd, capture_output=True, text=True)

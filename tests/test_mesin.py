@@ -8,6 +8,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from bantu import beku_dan_sphinx
 
 from lkjip_calc.terbit.bangun import _eksekusi
 from lkjip_calc.terbit.mesin import Mesin
@@ -98,19 +99,12 @@ def test_pekerja_kedua_dimulai_saat_tugas_pertamanya():
         assert mesin.lajur(os.getpid, kedua=True).result() == mesin.lajur(os.getpid).result() != os.getpid()
 
 
-def _beku_dan_sphinx() -> tuple[int, bool]:
-    import gc
-    import sys
-
-    return gc.get_freeze_count(), "sphinx.application" in sys.modules
-
-
 def test_pekerja_lajur_diimpor_dan_dibekukan_sebelum_tugas_pertamanya():
     """Each lane's worker, the second too, imports Sphinx before its first task and keeps those
     objects out of the garbage collector's sight (rakit.panaskan)."""
     with Mesin(inti=2) as mesin:
         for kedua in (False, True):
-            beku, sphinx = mesin.lajur(_beku_dan_sphinx, kedua=kedua).result()
+            beku, sphinx = mesin.lajur(beku_dan_sphinx, kedua=kedua).result()
             assert sphinx and beku > 10_000
 
 

@@ -9,7 +9,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from bantu import AKAR_PROYEK, DATA, DATA_TES, ganti, sidik
+from bantu import AKAR_PROYEK, DATA, DATA_TES, beku_dan_sphinx, ganti, sidik
 
 from lkjip_calc.laporan.bab import FOLDER_BAB
 from lkjip_calc.laporan.siapkan import siapkan
@@ -221,13 +221,6 @@ def test_unit_tahun_diperiksa_pekerja_sama_dengan_di_sini(tmp_path, dask):
     assert "kolom 'realisasi'" in str(galat.galat_saja[0]) and "'delapan'" in str(galat.galat_saja[0])
 
 
-def _beku_dan_sphinx() -> tuple[int, bool]:
-    import gc
-    import sys
-
-    return gc.get_freeze_count(), "sphinx.application" in sys.modules
-
-
 @pytest.mark.buku
 def test_pekerja_batch_diimpor_dan_dibekukan_sekali(dua_unit):
     """A batch worker's first task imports what every build needs and keeps it out of the garbage
@@ -239,15 +232,15 @@ def test_pekerja_batch_diimpor_dan_dibekukan_sekali(dua_unit):
     ganti(akar / "sumberrejo" / "2024" / "realisasi_iku.csv", "ikm,2024,84.12,", "ikm,2024,delapan,")
     tugas = serentak.tugas_semua(laporan, AKAR_PROYEK, akar.parent / "build", html_saja=True)[1]
     with kumpulan_pekerja(1) as pool:
-        assert pool.submit(_beku_dan_sphinx).result() == (0, False)
+        assert pool.submit(beku_dan_sphinx).result() == (0, False)
         assert pool.submit(jalankan_tugas, tugas).result().gagal.startswith("data tidak valid")
-        beku, sphinx = pool.submit(_beku_dan_sphinx).result()
+        beku, sphinx = pool.submit(beku_dan_sphinx).result()
         assert sphinx and beku > 10_000
         assert pool.submit(jalankan_tugas, tugas).result().gagal.startswith("data tidak valid")
-        assert pool.submit(_beku_dan_sphinx).result()[0] == beku  # once: what later builds made is collected
-    sebelum = _beku_dan_sphinx()[0]
+        assert pool.submit(beku_dan_sphinx).result()[0] == beku  # once: what later builds made is collected
+    sebelum = beku_dan_sphinx()[0]
     assert jalankan_tugas(tugas).gagal.startswith("data tidak valid")
-    assert _beku_dan_sphinx()[0] == sebelum
+    assert beku_dan_sphinx()[0] == sebelum
 
 
 def _profil_pekerja() -> bool:
