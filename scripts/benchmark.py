@@ -6,7 +6,8 @@ package, a Jupyter Book build of a one-page book, one xelatex run of a one-page 
 median of --ulang runs; so is a cold build (this machine's timings vary by a tenth between runs). Builds
 run on a copy of the data (edits never touch data/), as separate `lkjip` processes; peak memory is
 the largest sum of the resident memory of lkjip and all its processes, sampled every 50 ms; CPU is the
-user and system seconds of lkjip and every process it waited for (kernels, Sphinx and LaTeX workers).
+user and system seconds of lkjip and every process it started (kernels, Sphinx and LaTeX workers), those
+it left behind included (the script is their subreaper).
 
     .venv/bin/python scripts/benchmark.py [--unit kanigaran] [--year 2024] [--ulang 3] [--batch 20]
 """
@@ -45,6 +46,10 @@ class Ukuran:
     catatan: str = ""
     cpu: float | None = None
 
+    @classmethod
+    def dari(cls, nama: str, jalan: Jalan, catatan: str = "") -> Ukuran:
+        return cls(nama, jalan.detik, jalan.memori_mb, catatan, jalan.cpu)
+
 
 @dataclass
 class Jalan:
@@ -64,7 +69,7 @@ def _cpu_anak() -> float:
 def _jadi_penuai() -> None:
     """Make this process the subreaper of what it starts (Linux). A process counts in RUSAGE_CHILDREN
     only once waited for; a kernel whose batch worker ended first would be orphaned to init and its
-    CPU lost (a batch then measured 5,4 CPU-s per unit-year instead of 7,4). Orphans come here instead,
+    CPU lost (a batch then measured 5,4 CPU-s per unit-year instead of 7,2). Orphans come here instead,
     and _tuai waits for them."""
     import ctypes
 
@@ -226,9 +231,8 @@ def _batch(a, tmp: Path, hasil: list, dingin: Ukuran) -> None:
                        (f"{a.batch} unit-tahun, --dask lokal --jobs 2", ["--dask", "lokal", "--jobs", "2"])):
         j = _build(batch, tmp / f"batch-{len(hasil)}", "--all", *opsi)
         per_unit = j.cpu / a.batch
-        hasil.append(Ukuran(nama, j.detik, j.memori_mb, f"{j.detik / dingin.detik:.1f}x satu unit-tahun dingin; "
-                            f"CPU {per_unit:.1f} s per unit-tahun = {per_unit / dingin.cpu:.0%} CPU build dingin",
-                            j.cpu))
+        hasil.append(Ukuran.dari(nama, j, f"{j.detik / dingin.detik:.1f}x satu unit-tahun dingin; CPU "
+                                 f"{per_unit:.1f} s per unit-tahun = {per_unit / dingin.cpu:.0%} CPU build dingin"))
 
 
 class _Tabel(list):
@@ -299,18 +303,18 @@ def main() -> None:
         dingin = _dingin("build dingin, HTML + PDF", a.ulang, data, penuh, *pilih)
         hasil.append(dingin)
         j = _build(data, penuh, *pilih)
-        hasil.append(Ukuran("build ulang tanpa perubahan (HTML + PDF)", j.detik, j.memori_mb,
-                            "tanpa bab dijalankan" if "Tidak ada yang berubah" in j.keluaran else "ADA YANG DIJALANKAN",
-                            j.cpu))
+        tanpa_bab = "Tidak ada yang berubah" in j.keluaran
+        hasil.append(Ukuran.dari("build ulang tanpa perubahan (HTML + PDF)", j,
+                                 "tanpa bab dijalankan" if tanpa_bab else "ADA YANG DIJALANKAN"))
         _sunting_prosa(data, a.unit, a.year, 1)
         j = _build(data, html, *pilih, "--html-only")
-        hasil.append(Ukuran("satu kalimat narasi disunting, HTML", j.detik, j.memori_mb, cpu=j.cpu))
+        hasil.append(Ukuran.dari("satu kalimat narasi disunting, HTML", j))
         _sunting_prosa(data, a.unit, a.year, 2)
         j = _build(data, penuh, *pilih)
-        hasil.append(Ukuran("satu kalimat narasi disunting, HTML + PDF", j.detik, j.memori_mb, cpu=j.cpu))
+        hasil.append(Ukuran.dari("satu kalimat narasi disunting, HTML + PDF", j))
         _sunting_angka(data, a.unit, a.year)
         j = _build(data, penuh, *pilih)
-        hasil.append(Ukuran("satu angka realisasi (grafik) disunting, HTML + PDF", j.detik, j.memori_mb, cpu=j.cpu))
+        hasil.append(Ukuran.dari("satu angka realisasi (grafik) disunting, HTML + PDF", j))
 
         try:
             from lkjip_calc.terbit.pratinjau import pratinjau_berjalan, ukur_latensi
